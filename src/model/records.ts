@@ -281,3 +281,22 @@ export const DocFacts = z.object({
   judgments: z.array(Judgment),
 });
 export type DocFacts = z.infer<typeof DocFacts>;
+
+/**
+ * An analyst's verdict on one extraction (accept / reject / edit), or a span the extractor missed
+ * (`added`). Stored by the workbench as a "reviews" record; `target.id` is the extracted item's id
+ * (for `added`, the review's own id).
+ */
+export const Review = z.object({
+  id: z.string(),
+  doc: z.string(),
+  target: z.object({ kind: z.enum(["mention", "entity", "event", "claim", "judgment", "added"]), id: z.string() }),
+  status: z.enum(["accepted", "rejected", "edited", "added"]),
+  value: z.string().max(2000).optional(), // the corrected value (edited) or the label of an added span
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+  text: z.string().optional(),
+  note: z.string().max(2000).optional(),
+  createdAt: z.string(),
+});
+export type Review = z.infer<typeof Review>;

@@ -23,6 +23,10 @@ export type SpanType =
   | "QUOTE"
   | "PROPN_CHUNK";
 
+/**
+ * A typed range. QUOTE spans include their quotation marks; PROPN_CHUNK spans never include a
+ * trailing possessive ("Iran's" → "Iran").
+ */
 export interface TypedSpan {
   type: SpanType;
   start: number;

@@ -1,0 +1,39 @@
+// `npm run bench [-- ingest|extract|fusion] [--mb N]`: runs each benchmark in its own process (so
+// peak RSS is per benchmark) and prints the numbers. Benchmarks are not tests: nothing here fails
+// on a slow machine; the numbers go into docs/performance.md.
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const args = process.argv.slice(2);
+const mbIdx = args.indexOf("--mb");
+const mb = mbIdx >= 0 ? Number(args[mbIdx + 1]) : undefined;
+const wanted = args.filter((a, i) => !a.startsWith("--") && (mbIdx < 0 || i !== mbIdx + 1));
+const all = ["ingest", "extract", "fusion"];
+const names = wanted.length ? wanted : all;
+
+if (process.env.TESSERA_BENCH_CHILD) {
+  const name = process.env.TESSERA_BENCH_CHILD;
+  let result: unknown;
+  if (name === "ingest") result = await (await import("./ingest.js")).benchIngest(mb ?? 100);
+  else if (name === "extract") result = (await import("./extract.js")).benchExtract(mb ?? 5);
+  else if (name === "fusion") result = await (await import("./fusion.js")).benchFusion();
+  else throw new Error(`unknown benchmark ${name}; choose from ${all.join(", ")}`);
+  process.stdout.write(JSON.stringify(result));
+} else {
+  const self = fileURLToPath(import.meta.url);
+  for (const name of names) {
+    const out = execFileSync(process.execPath, ["--import", "tsx", self, ...args], {
+      env: { ...process.env, TESSERA_BENCH_CHILD: name },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const result = JSON.parse(out) as Record<string, unknown>;
+    console.log(`\n== ${name}`);
+    for (const [k, v] of Object.entries(result)) {
+      console.log(
+        `${k.padEnd(22)} ${typeof v === "number" ? (Number.isInteger(v) ? v : v.toFixed(3)) : JSON.stringify(v)}`,
+      );
+    }
+  }
+}

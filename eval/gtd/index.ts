@@ -1,0 +1,60 @@
+// GTD-Israel runner: each row's analyst summary is one document (no publication date: the summary
+// itself opens with the incident date); predictions are compared field by field with the codes.
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Document } from "../../src/model/records.js";
+import { UserError } from "../../src/model/result.js";
+import { limitItems, resolveDataFile } from "../common/io.js";
+import { type Extractor, evalDocument, loadExtractor, safeExtract } from "../common/system.js";
+import type { EvalOptions, EvalReport } from "../types.js";
+import { predictGtd } from "./predict.js";
+import { type GtdRow, readGtd } from "./reader.js";
+import { type GtdPrediction, scoreGtd } from "./score.js";
+
+/** A folder holds one summary file per period; "dev" = the only one shipped (1971–2009). */
+function pickFile(data: string, split: string): string {
+  if (statSync(data).isFile()) return data;
+  try {
+    return resolveDataFile(data, split, ["{split}.jsonl", "gtd_israel_with_summary_{split}.jsonl"]);
+  } catch (e) {
+    const files = readdirSync(data)
+      .filter((f) => /with_summary.*\.jsonl$/.test(f))
+      .sort();
+    if (split === "dev" && files.length === 1) return join(data, files[0]!);
+    throw e instanceof UserError ? e : new UserError(String(e));
+  }
+}
+
+export function loadGtd(opts: EvalOptions): { file: string; rows: GtdRow[] } {
+  const file = pickFile(opts.data, opts.split ?? "dev");
+  return { file, rows: limitItems(readGtd(file), opts.limit) };
+}
+
+export function gtdDocument(r: GtdRow): Document {
+  return evalDocument({ origin: `gtd:${r.id}`, text: r.summary });
+}
+
+export const GTD_PROTOCOL = [
+  "Input: the `summary` of each row (rows without one are skipped) as one document, without publication date.",
+  "Gold: iyear/imonth/iday (compared at the precision GTD coded: day, or month when iday = 0), city ('Unknown' = not scored), attacktype1_txt, targtype1_txt, weaptype1_txt, gname, nkill, nwound (empty = not scored), suicide, claimed (-9 = not scored).",
+  "Prediction (eval/common/incident.ts pools the document's factual violent events: attack, missile/air strike, clash, death, injury): attack type = first known GTD attack type of an attack event (missile/air strikes → Bombing/Explosion, the GTD convention); weapon type = first known weapon attribute mapped to the GTD class; city = the most specific event place when it is city-level; date = first day-precision event date (compared at GTD's precision); nkill/nwound = largest killed/injured count, else 1 when a death/injury event exists (injury only if nobody died), else 0; suicide = any attack flagged suicide; gname = attacker group, else the responsibility claimant (names, aliases and gazetteer gtdName; matches the GTD name, its part before or inside parentheses), none = 'Unknown'; claimed = a responsibility claim or claim_of_responsibility event; target type = eval word table over target/victim participants (the extractor codes none).",
+  "Accuracy per field over rows where GTD coded it; macro average = mean of the field accuracies.",
+];
+
+export async function run(opts: EvalOptions, extractor?: Extractor): Promise<EvalReport> {
+  const { file, rows } = loadGtd(opts);
+  const extract = extractor ?? (await loadExtractor());
+  const failures: string[] = [];
+  const preds = new Map<string, GtdPrediction>();
+  for (const r of rows) preds.set(r.id, predictGtd(safeExtract(extract, gtdDocument(r), failures)));
+  const notes = [`data: ${file}`];
+  if (failures.length) notes.push(`extractor failed on ${failures.length} rows (scored as empty): ${failures[0]}`);
+  return {
+    dataset: "gtd",
+    split: opts.split ?? "dev",
+    documents: rows.length,
+    protocol: GTD_PROTOCOL,
+    tables: [scoreGtd(rows, preds)],
+    notes,
+  };
+}

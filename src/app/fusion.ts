@@ -1,0 +1,31 @@
+// Re-fusion: replays every stored document's facts, in publication order, through the fusion
+// engine with the analyst's overrides, and persists the result. Replaying keeps fusion a pure
+// function of (facts, overrides), so an override always survives re-fusion.
+import { FusionEngine, type Override } from "../fuse/index.js";
+import type { FusionSnapshot, Store } from "../store/types.js";
+
+export const OVERRIDES = "overrides";
+
+export async function buildEngine(store: Store): Promise<FusionEngine> {
+  const overrides = await store.listRecords<Override>(OVERRIDES);
+  const engine = new FusionEngine({ overrides });
+  const sources = new Map((await store.listSources()).map((s) => [s.name, s]));
+  for await (const facts of store.allFacts()) {
+    const doc = await store.getDocument(facts.doc);
+    if (!doc) continue;
+    const source = doc.outlet ? sources.get(doc.outlet) : undefined;
+    engine.add(source ? { doc, facts, source } : { doc, facts });
+  }
+  return engine;
+}
+
+export async function refuse(store: Store): Promise<FusionSnapshot> {
+  const engine = await buildEngine(store);
+  const snapshot: FusionSnapshot = {
+    entities: engine.entities(),
+    incidents: engine.incidents(),
+    contradictions: engine.contradictions(),
+  };
+  await store.putFusion(snapshot);
+  return snapshot;
+}

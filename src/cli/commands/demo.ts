@@ -1,0 +1,73 @@
+// `tessera demo`: ingest the bundled demo corpus into an embedded SQLite file and serve it.
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { dataDir } from "../../app/paths.js";
+import { Reliability } from "../../model/records.js";
+import { intOption, open } from "../options.js";
+import { waitForSignal } from "./serve.js";
+
+interface SourceGrade {
+  name: string;
+  reliability: string;
+  notes?: string;
+}
+
+/** The demo reports: top-level .txt/.html files and the PDFs that `npm run build` renders. */
+export function demoFiles(): string[] {
+  const dir = dataDir("demo");
+  const pick = (d: string, ext: RegExp): string[] =>
+    existsSync(d)
+      ? readdirSync(d)
+          .filter((f) => ext.test(f) && f !== "README.md")
+          .sort()
+          .map((f) => join(d, f))
+      : [];
+  const pdfs = pick(join(dir, "generated"), /\.pdf$/);
+  if (!pdfs.length) console.error("note: the demo PDF is missing; run `npm run build` to render it");
+  return [...pick(dir, /\.(txt|html?)$/), ...pdfs];
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command("demo")
+    .description("ingest the demo corpus into a SQLite file and serve the workbench")
+    .option("--db <file>", "SQLite database file", "tessera-demo.db")
+    .option("--port <n>", "port", (v) => intOption(v, "--port"), 7357)
+    .option("--host <addr>", "address to listen on", "127.0.0.1")
+    .option("--fresh", "delete the database first")
+    .option("--no-serve", "ingest only, then exit")
+    .action(async (o) => {
+      if (o.fresh) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${o.db}${suffix}`, { force: true });
+      const [{ ingestAll }, { refuse }, { startServer }] = await Promise.all([
+        import("../../app/pipeline.js"),
+        import("../../app/fusion.js"),
+        import("../../server/serve.js"),
+      ]);
+      const store = open(o.db, { create: true });
+      try {
+        const grades = dataDir("demo", "sources.json");
+        if (existsSync(grades)) {
+          for (const g of JSON.parse(readFileSync(grades, "utf8")) as SourceGrade[]) {
+            const r = Reliability.safeParse(g.reliability);
+            await store.upsertSource(g.name, r.success ? r.data : "F", g.notes);
+          }
+        }
+        const outcomes = await ingestAll(store, demoFiles(), { fuse: false });
+        const ok = outcomes.filter((x) => x.status === "ok").length;
+        const dup = outcomes.filter((x) => x.status === "duplicate").length;
+        for (const x of outcomes.filter((x) => x.status === "error")) console.error(`skipped ${x.input}: ${x.error}`);
+        const fusion = await refuse(store);
+        console.log(
+          `Demo corpus: ${ok} new, ${dup} already present; ${fusion.incidents.length} incidents, ${fusion.contradictions.length} contradictions.`,
+        );
+        if (o.serve === false) return;
+        const running = await startServer(store, o.port, o.host);
+        console.log(`Tessera workbench: ${running.url} (database ${o.db}; Ctrl+C to stop)`);
+        await waitForSignal();
+        await running.close();
+      } finally {
+        await store.close();
+      }
+    });
+}

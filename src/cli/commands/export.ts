@@ -1,0 +1,66 @@
+// `tessera export json|stix|gtd|acled`: the whole store as one JSON object (docs/export-format.md), a
+// STIX 2.1 bundle (docs/stix.md), or GTD/ACLED codebook CSV. Output goes to stdout or --out FILE.
+import { writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { exportCsv, exportStix } from "../../export/run.js";
+import { UserError } from "../../model/result.js";
+import { open, withDb } from "../options.js";
+
+/** Writes to a file when --out is given, else to stdout. */
+export function emit(data: string | Uint8Array, out?: string): void {
+  if (out) writeFileSync(out, data);
+  else process.stdout.write(data);
+}
+
+export function registerExport(program: Command): void {
+  const exp = program.command("export").description("export the store");
+  withDb(exp.command("json"))
+    .description(
+      "everything as one JSON object on stdout (documents, entities, events, claims, judgments, incidents, contradictions)",
+    )
+    .option("--compact", "no indentation")
+    .action(async (o) => {
+      const store = open(o.db);
+      try {
+        const bundle = await store.exportAll();
+        process.stdout.write(`${JSON.stringify(bundle, null, o.compact ? 0 : 2)}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+  withDb(exp.command("stix"))
+    .description(
+      "a STIX 2.1 bundle (reports, incidents, actors, identities, locations, relationships, notes, opinions)",
+    )
+    .option("--incident <id>", "only this incident and the records it rests on")
+    .option("--out <file>", "write to a file instead of stdout")
+    .option("--compact", "no indentation")
+    .action(async (o) => {
+      const store = open(o.db);
+      try {
+        const bundle = await exportStix(store, o.incident);
+        emit(`${JSON.stringify(bundle, null, o.compact ? 0 : 2)}\n`, o.out);
+      } finally {
+        await store.close();
+      }
+    });
+  for (const format of ["gtd", "acled"] as const) {
+    withDb(exp.command(format))
+      .description(
+        `one CSV row per incident in ${format === "gtd" ? "Global Terrorism Database" : "ACLED"} codebook columns`,
+      )
+      .option("--incident <id>", "only this incident")
+      .option("--out <file>", "write to a file instead of stdout")
+      .action(async (o) => {
+        const store = open(o.db);
+        try {
+          emit(await exportCsv(store, format, o.incident), o.out);
+        } finally {
+          await store.close();
+        }
+      });
+  }
+  exp.action(() => {
+    throw new UserError("name an export format: tessera export json|stix|gtd|acled");
+  });
+}

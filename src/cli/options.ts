@@ -1,0 +1,33 @@
+// Options shared by several commands, and opening the store they name.
+import { existsSync } from "node:fs";
+import type { Command } from "commander";
+import { UserError } from "../model/result.js";
+import { openStore } from "../store/index.js";
+
+export const DEFAULT_DB = "tessera.db";
+
+export function withDb(cmd: Command): Command {
+  return cmd.option("--db <file>", "SQLite database file", DEFAULT_DB);
+}
+
+/** Opens the database; read-only commands refuse to create an empty one by accident. */
+export function open(db: string, { create = false } = {}): ReturnType<typeof openStore> {
+  if (!create && !/^postgres/.test(db) && !existsSync(db)) {
+    throw new UserError(`no database at ${db}; ingest something first or pass --db`);
+  }
+  try {
+    return openStore(db);
+  } catch (e) {
+    throw new UserError(`cannot open database ${db}: ${(e as Error).message}`);
+  }
+}
+
+export function intOption(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UserError(`${name} must be a non-negative whole number`);
+  return n;
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

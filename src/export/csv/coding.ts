@@ -1,0 +1,227 @@
+// One incident coded into the neutral fields both event datasets need (date, place, attack/target/weapon,
+// perpetrator, casualties, claim, doubt, sources). Disputed figures are coded conservatively — the lowest
+// credible value — and the dispute is written out in words for the notes/summary column.
+import type { Event, Incident } from "../../model/records.js";
+import { countryAlpha3, countryName } from "../countries.js";
+import {
+  attributeTexts,
+  type CountSummary,
+  countSummary,
+  type ExportIndex,
+  eventTypes,
+  incidentDate,
+  isSuicide,
+  perpetrators,
+  placeOf,
+} from "../view.js";
+import { ACLED, acledEventTypeOf, GTD, gtdGroupName, matchKeyword } from "./codebooks.js";
+import { ontologyAcled, ontologyGtdAttack } from "./ontology.js";
+
+export interface IncidentCoding {
+  incident: Incident;
+  /** Start and end day of the coded date (the incident's, or the one its sources report most often). */
+  dateStart?: string;
+  dateEnd?: string;
+  year?: number;
+  month?: number;
+  day?: number;
+  dateIso?: string;
+  datePrecision: string;
+  extended: boolean;
+  country?: string;
+  countryIso3?: string;
+  admin1?: string;
+  city?: string;
+  lat?: number;
+  lon?: number;
+  geoPrecision: string; // city, facility, admin1, country, region or none
+  attackType: string;
+  targetType: string;
+  target?: string;
+  weaponType: string;
+  groups: { name: string; gtdName: string; kind: string; basis: string }[];
+  killed: CountSummary;
+  injured: CountSummary;
+  suicide: boolean;
+  claimed: boolean;
+  claimMode?: string;
+  competingClaims: boolean;
+  doubt: boolean;
+  subEvent: string;
+  eventType: string;
+  disorderType: string;
+  sources: { outlet: string; title?: string; date?: string; url?: string; doc: string }[];
+  disputes: string[];
+  latestDay?: string;
+}
+
+function describeCount(ix: ExportIndex, s: CountSummary, what: string): string | undefined {
+  if (!s.disputed) return undefined;
+  const parts = s.values.map((v) => {
+    const n = v.high === v.low ? `${v.low}` : v.high === null ? `at least ${v.low}` : `${v.low}-${v.high}`;
+    return `${n} (${ix.outletOf(v.doc)}${v.publishedAt ? `, ${v.publishedAt}` : ""})`;
+  });
+  const uniq = [...new Set(parts)];
+  return `Reported ${what} differ: ${uniq.join("; ")}; coded ${s.lowest ?? "blank"} (lowest credible figure).`;
+}
+
+function attackTypeOf(events: Event[], types: string[]): string {
+  for (const e of events) {
+    const fromOntology = ontologyGtdAttack(e.type, e.subtype);
+    if (fromOntology && fromOntology !== "Unknown") return fromOntology;
+    if (e.subtype && e.subtype !== "Unknown" && GTD.attackTypes.includes(e.subtype)) return e.subtype;
+  }
+  for (const t of types) {
+    const a = GTD.attackTypeByEvent[t];
+    if (a && a !== "Unknown") return a;
+  }
+  return "Unknown";
+}
+
+const VIOLENT = new Set(["Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"]);
+
+/** ACLED sub-event: the ontology's pair for the incident's events (violent ones first), else the codebook table. */
+function subEventOf(events: Event[], types: string[], suicide: boolean): string {
+  const pairs = events.map((e) => ontologyAcled(e.type, e.subtype, suicide)).filter((p) => !!p);
+  const pick =
+    pairs.find((p) => p!.sub_event_type === "Suicide bomb") ??
+    pairs.find((p) => VIOLENT.has(p!.event_type)) ??
+    pairs[0];
+  if (suicide && (!pick || pick.event_type === "Explosions/Remote violence")) return "Suicide bomb";
+  if (pick) return pick.sub_event_type;
+  for (const t of types) {
+    const s = ACLED.subEventByEvent[t];
+    if (s) return s;
+  }
+  return "Other";
+}
+
+export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCoding {
+  const date = incidentDate(incident);
+  const [y, m, d] = (date?.start ?? "").split("-").map(Number);
+  const precision = date?.precision ?? "unknown";
+  const place = placeOf(ix, incident);
+  const geo = place?.geo;
+  const country = geo?.country ?? place?.country;
+  const events = ix.eventsOf(incident);
+  const types = eventTypes(ix, incident);
+  const suicide = isSuicide(ix, incident);
+  const live = events.filter((e) => e.modality !== "negated" && e.modality !== "hypothetical");
+  const attackType = attackTypeOf(live, types);
+  const weaponText = [...attributeTexts(ix, incident, "weapon"), ...attributeTexts(ix, incident, "method")].join(" ");
+  const weaponType =
+    matchKeyword(GTD.weaponKeywords, weaponText)?.type ?? GTD.weaponByAttackType[attackType] ?? "Unknown";
+  const targets = attributeTexts(ix, incident, "target");
+  const target = targets[0];
+  const targetType = target ? (matchKeyword(GTD.targetKeywords, targets.join(" "))?.type ?? "Unknown") : "Unknown";
+  const perps = perpetrators(ix, incident);
+  const groups = perps.map((p) => {
+    const e = ix.entities.get(p.entity);
+    return {
+      name: p.name,
+      gtdName: gtdGroupName(p.name, e?.aliases ?? []),
+      kind: e?.type ?? "armed_group",
+      basis: p.bases[0] ?? "suspected",
+    };
+  });
+  const claimants = perps.filter((p) => p.bases.includes("claimed"));
+  const claimTexts = incident.attributes.perpetrator
+    ?.filter((v) => (v.value as { basis?: string })?.basis === "claimed")
+    .map((v) => ix.citeOf(v))
+    .filter((c) => !!c)
+    .map((c) => {
+      // The channel ("via Amaq", "on Telegram") is usually in the sentence around the claim, not the claim itself.
+      const text = ix.docs.get(c!.doc)?.text ?? "";
+      return text.slice(Math.max(0, c!.start - 200), c!.end + 200);
+    });
+  const claimMode = claimants.length
+    ? (matchKeyword(GTD.claimModeKeywords, (claimTexts ?? []).join(" "))?.mode ?? "Unknown")
+    : undefined;
+  const nature = incident.attributes.nature ?? [];
+  const doubt = nature.some((v) => v.value === "attack") && nature.some((v) => v.value !== "attack");
+  const killed = countSummary(ix, incident, "killed");
+  const injured = countSummary(ix, incident, "injured");
+  const subEvent = subEventOf(live, types, suicide && weaponType === "Explosives");
+  const eventType = acledEventTypeOf(subEvent) ?? "Strategic developments";
+  const disputes = [describeCount(ix, killed, "fatalities"), describeCount(ix, injured, "injured counts")].filter(
+    (s): s is string => !!s,
+  );
+  if (doubt) disputes.push("Sources differ on whether this was an attack or an accident.");
+  if (claimants.length > 1) disputes.push(`Competing claims: ${claimants.map((c) => c.name).join(", ")}.`);
+  const sources = incident.documents
+    .map((id) => ix.docs.get(id))
+    .filter((x) => !!x)
+    .map((doc) => {
+      const s: IncidentCoding["sources"][number] = { outlet: doc!.outlet ?? doc!.origin, doc: doc!.id };
+      if (doc!.title) s.title = doc!.title;
+      const day = ix.dayOf(doc!.id);
+      if (day) s.date = day;
+      if (doc!.url) s.url = doc!.url;
+      return s;
+    })
+    .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.doc.localeCompare(b.doc));
+  const c: IncidentCoding = {
+    incident,
+    datePrecision: precision,
+    extended: !!date && date.start !== date.end && precision !== "month" && precision !== "year",
+    geoPrecision: geo?.precision ?? (country ? "country" : "none"),
+    attackType,
+    targetType,
+    weaponType,
+    groups,
+    killed,
+    injured,
+    suicide,
+    claimed: claimants.length > 0,
+    competingClaims: claimants.length > 1,
+    doubt,
+    subEvent,
+    eventType,
+    disorderType: ACLED.disorderTypes[eventType] ?? "Political violence",
+    sources,
+    disputes,
+  };
+  if (date && y) {
+    c.year = y;
+    if (precision !== "year") c.month = m;
+    if (precision === "day" || precision === "range") c.day = d;
+    c.dateIso = date.iso;
+    c.dateStart = date.start;
+    c.dateEnd = date.end;
+  }
+  const cn = countryName(country);
+  if (cn) c.country = cn;
+  const c3 = countryAlpha3(country);
+  if (c3) c.countryIso3 = c3;
+  if (geo?.admin1) c.admin1 = geo.admin1;
+  if (place && (geo?.precision === "city" || geo?.precision === "facility" || (!geo && place.type === "place")))
+    c.city = place.name;
+  if (geo) {
+    c.lat = geo.lat;
+    c.lon = geo.lon;
+  }
+  if (target) c.target = target;
+  if (claimMode) c.claimMode = claimMode;
+  const latest = sources
+    .map((s) => s.date)
+    .filter((x): x is string => !!x)
+    .sort()
+    .at(-1);
+  if (latest) c.latestDay = latest;
+  return c;
+}
+
+/** A one-line summary: "2024-01-03: Bombing/Explosion in Kerman, Iran; 84 killed, 284 injured; …". */
+export function summaryOf(c: IncidentCoding): string {
+  const where = [c.city, c.admin1 && c.admin1 !== c.city ? c.admin1 : undefined, c.country].filter(Boolean).join(", ");
+  const title = c.incident.title.replace(/_/g, " ");
+  const parts = [`${c.dateIso ?? "Date unknown"}: ${title}${where ? ` (${where})` : ""}.`];
+  const tally = [
+    c.killed.lowest !== undefined ? `${c.killed.lowest} killed` : undefined,
+    c.injured.lowest !== undefined ? `${c.injured.lowest} injured` : undefined,
+  ].filter(Boolean);
+  if (tally.length) parts.push(`${tally.join(", ")}.`);
+  if (c.groups.length) parts.push(`Perpetrator: ${c.groups.map((g) => `${g.name} (${g.basis})`).join("; ")}.`);
+  parts.push(...c.disputes);
+  return parts.join(" ");
+}

@@ -1,0 +1,244 @@
+// Lookups every exporter needs over an ExportInput: documents, outlets and their Admiralty reliability,
+// canonical entities, events, and the span a fused attribute value rests on. Kept in one place so the
+// STIX extension, the CSV codings and the briefing's footnotes cite exactly the same spans.
+
+import { valuesConflict } from "../fuse/contradictions.js";
+import { credibility } from "../fuse/grading.js";
+import type {
+  AttributeValue,
+  Credibility,
+  DateValue,
+  Document,
+  Entity,
+  Event,
+  Incident,
+  Reliability,
+  Source,
+  Span,
+} from "../model/records.js";
+import type { ExportInput } from "./input.js";
+
+export type Cite = Span;
+
+export class ExportIndex {
+  readonly docs = new Map<string, Document>();
+  readonly sourcesByName = new Map<string, Source>();
+  readonly entities = new Map<string, Entity>();
+  readonly events = new Map<string, Event>();
+  /** mention id → document id, to date canonical entities by the documents that mention them. */
+  readonly mentionDoc = new Map<string, string>();
+
+  constructor(readonly input: ExportInput) {
+    for (const d of input.documents) this.docs.set(d.id, d);
+    for (const s of input.sources) this.sourcesByName.set(s.name, s);
+    for (const f of input.facts) {
+      for (const m of f.mentions) this.mentionDoc.set(m.id, f.doc);
+      for (const e of f.events) this.events.set(e.id, e);
+      // Document-local entities are reachable as "<doc>#<local id>" when a record still points at one.
+      for (const e of f.entities) this.entities.set(`${f.doc}#${e.id}`, e);
+    }
+    for (const e of input.fusion.entities) this.entities.set(e.id, e);
+  }
+
+  outletOf(docId: string): string {
+    return this.docs.get(docId)?.outlet ?? "unknown outlet";
+  }
+
+  sourceOf(docId: string): Source | undefined {
+    const outlet = this.docs.get(docId)?.outlet;
+    return outlet ? this.sourcesByName.get(outlet) : undefined;
+  }
+
+  /** Admiralty reliability of the outlet that published a document; F (cannot be judged) when unknown. */
+  reliabilityOf(docId: string): Reliability {
+    return this.sourceOf(docId)?.reliability ?? "F";
+  }
+
+  /** Publication day (YYYY-MM-DD) of a document, or its fetch day when the date is unknown. */
+  dayOf(docId: string): string | undefined {
+    const d = this.docs.get(docId);
+    return d?.publishedAt?.start ?? d?.fetchedAt?.slice(0, 10);
+  }
+
+  entityName(id: string | undefined): string | undefined {
+    if (!id) return undefined;
+    return this.entities.get(id)?.name;
+  }
+
+  /** Documents whose mentions make up a canonical entity. */
+  docsOfEntity(e: Entity): string[] {
+    const out = new Set<string>();
+    for (const m of e.mentions) {
+      const d = this.mentionDoc.get(m);
+      if (d) out.add(d);
+    }
+    return [...out];
+  }
+
+  /** The span a value rests on: its own span, else the sentence (or trigger) of the event it came from. */
+  citeOf(v: AttributeValue): Cite | undefined {
+    if (v.span) return v.span;
+    const ev = v.event ? this.events.get(v.event) : undefined;
+    return ev?.sentence ?? ev?.trigger;
+  }
+
+  /** A span re-cut from the stored text, so a footnote quotes exactly what the document says. */
+  quote(span: Cite): string {
+    const d = this.docs.get(span.doc);
+    if (!d) return span.text;
+    const cut = d.text.slice(span.start, span.end);
+    return cut || span.text;
+  }
+
+  /** The sentence around a short span (for footnotes that quote a bare number), at most ~300 characters. */
+  context(span: Cite): string | undefined {
+    const text = this.docs.get(span.doc)?.text;
+    if (!text || span.end - span.start >= 60) return undefined;
+    let from = span.start;
+    while (from > 0 && span.start - from < 200 && !/[.!?\n]/.test(text[from - 1]!)) from--;
+    let to = span.end;
+    while (to < text.length && to - span.end < 200 && !/[.!?\n]/.test(text[to]!)) to++;
+    if (to < text.length && /[.!?]/.test(text[to]!)) to++;
+    const s = text.slice(from, to).trim();
+    return s.length > span.end - span.start ? s : undefined;
+  }
+
+  eventsOf(incident: Incident): Event[] {
+    return incident.events.map((id) => this.events.get(id)).filter((e): e is Event => !!e);
+  }
+}
+
+export interface CountSummary {
+  attribute: string;
+  values: (AttributeValue & { low: number; high: number | null })[];
+  /** Lowest lower bound among credible values (sources not rated E, unless only E sources report). */
+  lowest?: number;
+  highest?: number;
+  disputed: boolean;
+}
+
+function asCount(v: unknown): { min: number; max: number | null } | undefined {
+  const c = v as { min?: unknown; max?: unknown };
+  if (typeof c?.min !== "number") return undefined;
+  return { min: c.min, max: typeof c.max === "number" ? c.max : null };
+}
+
+/** Every value of a count attribute with the conservative (lowest credible) figure, as ACLED codes fatalities. */
+export function countSummary(ix: ExportIndex, incident: Incident, attribute: string): CountSummary {
+  const values = (incident.attributes[attribute] ?? []).flatMap((v) => {
+    const c = asCount(v.value);
+    return c ? [{ ...v, low: c.min, high: c.max }] : [];
+  });
+  const credible = values.filter((v) => ix.reliabilityOf(v.doc) !== "E");
+  const pool = credible.length ? credible : values;
+  const out: CountSummary = {
+    attribute,
+    values,
+    disputed: new Set(values.map((v) => `${v.low}-${v.high}`)).size > 1,
+  };
+  if (pool.length) out.lowest = Math.min(...pool.map((v) => v.low));
+  if (values.length) out.highest = Math.max(...values.map((v) => v.high ?? v.low));
+  return out;
+}
+
+/**
+ * Information credibility (Admiralty 1–6) of one value: outlets supporting it versus outlets reporting a
+ * conflicting value. Independence is approximated by outlet (copies within one outlet count once).
+ */
+export function gradeValue(ix: ExportIndex, incident: Incident, attribute: string, value: unknown): Credibility {
+  const support = new Map<string, Reliability>();
+  const against = new Set<string>();
+  for (const v of incident.attributes[attribute] ?? []) {
+    const outlet = ix.outletOf(v.doc);
+    if (valuesConflict(attribute, value, v.value)) against.add(outlet);
+    else support.set(outlet, ix.reliabilityOf(v.doc));
+  }
+  for (const o of support.keys()) against.delete(o);
+  return credibility({ supporting: [...support.values()], contradicting: against.size });
+}
+
+export type PerpetratorBasis = Incident["perpetrators"][number]["basis"];
+
+export interface PerpetratorSummary {
+  entity: string;
+  name: string;
+  bases: PerpetratorBasis[];
+  docs: string[];
+  by: string[];
+}
+
+const BASIS_ORDER: Record<PerpetratorBasis, number> = { claimed: 0, attributed: 1, suspected: 2 };
+
+/** Perpetrators grouped by entity, strongest basis first (claimed, attributed, suspected), then by support. */
+export function perpetrators(ix: ExportIndex, incident: Incident): PerpetratorSummary[] {
+  const by = new Map<string, PerpetratorSummary>();
+  for (const p of incident.perpetrators) {
+    const s = by.get(p.entity) ?? {
+      entity: p.entity,
+      name: ix.entityName(p.entity) ?? p.entity,
+      bases: [],
+      docs: [],
+      by: [],
+    };
+    if (!s.bases.includes(p.basis)) s.bases.push(p.basis);
+    if (!s.docs.includes(p.doc)) s.docs.push(p.doc);
+    if (p.by && !s.by.includes(p.by)) s.by.push(p.by);
+    by.set(p.entity, s);
+  }
+  const best = (s: PerpetratorSummary): number => Math.min(...s.bases.map((b) => BASIS_ORDER[b]));
+  return [...by.values()]
+    .map((s) => ({ ...s, bases: [...s.bases].sort((a, b) => BASIS_ORDER[a] - BASIS_ORDER[b]) }))
+    .sort((a, b) => best(a) - best(b) || b.docs.length - a.docs.length || a.name.localeCompare(b.name));
+}
+
+/** Truthy suicide attribute (not negated) or a suicide-bombing event type. */
+export function isSuicide(ix: ExportIndex, incident: Incident): boolean {
+  const attr = (incident.attributes.suicide ?? []).some((v) => v.value === true || v.value === "true" || v.value === 1);
+  return attr || ix.eventsOf(incident).some((e) => /suicide/i.test(`${e.type} ${e.subtype ?? ""}`));
+}
+
+/** Event type ids of an incident's events, attacks first, most frequent first. */
+export function eventTypes(ix: ExportIndex, incident: Incident): string[] {
+  const n = new Map<string, number>();
+  for (const e of ix.eventsOf(incident)) {
+    if (e.modality === "negated" || e.modality === "hypothetical") continue;
+    n.set(e.type, (n.get(e.type) ?? 0) + 1);
+  }
+  if (!n.size) n.set(incident.type, 1);
+  return [...n.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+}
+
+/** Plain strings of an attribute (weapon, method, target …), canonical entity names resolved. */
+export function attributeTexts(ix: ExportIndex, incident: Incident, attribute: string): string[] {
+  const out: string[] = [];
+  for (const v of incident.attributes[attribute] ?? []) {
+    const raw = typeof v.value === "string" ? v.value : undefined;
+    const text = raw ? (ix.entityName(raw) ?? raw) : undefined;
+    if (text && !out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
+/** The incident's date, or else the date its sources report most often (earliest on a tie). */
+export function incidentDate(incident: Incident): DateValue | undefined {
+  if (incident.date) return incident.date;
+  const n = new Map<string, { v: DateValue; k: number }>();
+  for (const a of incident.attributes.date ?? []) {
+    const v = a.value as DateValue;
+    if (typeof v?.start !== "string" || typeof v.iso !== "string") continue;
+    const e = n.get(v.iso) ?? { v, k: 0 };
+    e.k++;
+    n.set(v.iso, e);
+  }
+  return [...n.values()].sort((a, b) => b.k - a.k || a.v.start.localeCompare(b.v.start))[0]?.v;
+}
+
+/** The place entity of an incident with its coordinates when known. */
+export function placeOf(ix: ExportIndex, incident: Incident): Entity | undefined {
+  if (incident.place) {
+    const e = ix.entities.get(incident.place);
+    if (e) return e;
+  }
+  const v = (incident.attributes.place ?? [])[0];
+  return typeof v?.value === "string" ? ix.entities.get(v.value) : undefined;
+}

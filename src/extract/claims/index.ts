@@ -1,0 +1,389 @@
+// Claims and reported speech: quoted speech (a quote plus a speech verb), indirect speech ("X said
+// that …", "according to X"), claims of responsibility, accusations ("accused X of"), attributions
+// ("Israel financed it", "claims of Israeli involvement") and denials. Every claim keeps the cue
+// span and the content span so an analyst can check the wording.
+import type { Claim, Event, Mention } from "../../model/records.js";
+import { type ExtractContext, mentionsIn, type QuoteSpan, type SentenceCtx } from "../context.js";
+import { isPunct, phraseAt, type Word, words } from "../counts/words.js";
+import { speechLexicon } from "./lexicon.js";
+import { speakerAfter, speakerBefore } from "./speaker.js";
+
+export interface ClaimsResult {
+  claims: Claim[];
+  /** Quotes attributed to a speaker, and pull quotes; the judgments layer uses both. */
+  attributedQuotes: QuoteSpan[];
+  pullQuotes: QuoteSpan[];
+}
+
+const PRONOUN = new Set(["he", "she", "they", "it", "officials", "the group", "the ministry"]);
+const TARGET_KINDS: ReadonlySet<string> = new Set(["person", "organization", "armed_group", "state", "nationality"]);
+const GROUP_KINDS: ReadonlySet<string> = new Set(["armed_group", "organization"]);
+
+type Draft = Omit<Claim, "id" | "doc" | "about" | "stance"> & { stance?: Claim["stance"] };
+
+function span(ctx: ExtractContext, start: number, end: number) {
+  return { doc: ctx.doc.id, start, end, text: ctx.doc.text.slice(start, end) };
+}
+
+function isPullQuote(text: string, q: QuoteSpan): boolean {
+  const lineStart = text.lastIndexOf("\n", q.start - 1) + 1;
+  let lineEnd = text.indexOf("\n", q.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  return text.slice(lineStart, q.start).trim() === "" && /^[\s.,]*$/.test(text.slice(q.end, lineEnd));
+}
+
+function inner(q: QuoteSpan): { start: number; end: number } {
+  return { start: q.start + 1, end: Math.max(q.start + 1, q.end - 1) };
+}
+
+function withSpeaker(d: Draft, m: Mention | undefined): Draft {
+  if (m) {
+    d.speakerText = m.text;
+    if (m.entity) d.speaker = m.entity;
+  }
+  return d;
+}
+
+/** The last speaker-like mention in earlier sentences of the paragraph, for "he said". */
+function pronounAntecedent(ctx: ExtractContext, s: SentenceCtx): Mention | undefined {
+  for (let i = s.index - 1; i >= 0; i--) {
+    const p = ctx.sentences[i]!;
+    if (p.paragraph !== s.paragraph) break;
+    const ms = mentionsIn(ctx, p.start, p.end).filter((m) => m.kind === "person" || GROUP_KINDS.has(m.kind));
+    if (ms.length) return ms[ms.length - 1];
+  }
+  return undefined;
+}
+
+function outsideQuotes(ctx: ExtractContext, w: Word): boolean {
+  return !ctx.quotes.some((q) => q.start <= w.start && w.end <= q.end);
+}
+
+function quotedClaims(ctx: ExtractContext, s: SentenceCtx, ws: Word[], used: Set<number>, res: ClaimsResult): Draft[] {
+  const lex = speechLexicon();
+  const out: Draft[] = [];
+  const quotes = ctx.quotes.filter((q) => q.start >= s.start && q.start < s.end);
+  for (const q of quotes) {
+    const content = inner(q);
+    if (isPullQuote(ctx.doc.text, q)) {
+      res.pullQuotes.push(q);
+      out.push({
+        kind: "speech",
+        cue: span(ctx, q.start, q.start + 1),
+        content: span(ctx, content.start, content.end),
+        quoted: true,
+        rule: "claim:pull-quote",
+        confidence: 0.3,
+      });
+      continue;
+    }
+    // the speech verb: nearest before the quote, else just after it (inversion)
+    let verbIdx = -1;
+    let inverted = false;
+    for (let i = ws.length - 1; i >= 0; i--) {
+      const w = ws[i]!;
+      if (w.end > q.start) continue;
+      if (lex.speech.has(w.lower) && outsideQuotes(ctx, w)) {
+        verbIdx = i;
+        break;
+      }
+    }
+    if (verbIdx < 0) {
+      const after = ws.filter((w) => w.start >= q.end).slice(0, 6);
+      const v = after.find((w) => lex.speech.has(w.lower));
+      if (v) {
+        verbIdx = ws.indexOf(v);
+        inverted = true;
+      }
+    }
+    if (verbIdx < 0) continue; // a scare quote
+    const verb = ws[verbIdx]!;
+    used.add(verb.start);
+    let speaker: Mention | undefined;
+    let rule = inverted ? "claim:quote:inverted" : "claim:quote";
+    if (inverted) {
+      speaker =
+        speakerAfter(ctx, s, verb.end) ??
+        mentionsIn(ctx, q.end, verb.start).find(
+          (m) => m.kind === "person" || GROUP_KINDS.has(m.kind) || m.kind === "state",
+        );
+    } else {
+      speaker = speakerBefore(ctx, s, verb.start);
+    }
+    const prev = ws[verbIdx - 1]?.lower ?? "";
+    if (!speaker && PRONOUN.has(prev)) {
+      speaker = pronounAntecedent(ctx, s);
+      rule += ":pronoun";
+    }
+    const denial = lex.denial.has(verb.lower);
+    const accusation = lex.accusation.has(verb.lower);
+    res.attributedQuotes.push(q);
+    out.push(
+      withSpeaker(
+        {
+          kind: denial ? "denial" : accusation ? "accusation" : "speech",
+          cue: span(ctx, verb.start, verb.end),
+          content: span(ctx, content.start, content.end),
+          quoted: true,
+          stance: denial ? "deny" : "assert",
+          rule,
+          confidence: speaker ? 0.8 : 0.5,
+        },
+        speaker,
+      ),
+    );
+  }
+  return out;
+}
+
+function sentenceEnd(s: SentenceCtx): number {
+  let e = s.end;
+  while (e > s.start && /[\s.!?]/.test(s.text[e - s.start - 1]!)) e--;
+  return e;
+}
+
+function indirectClaims(ctx: ExtractContext, s: SentenceCtx, ws: Word[], used: Set<number>): Draft[] {
+  const lex = speechLexicon();
+  const out: Draft[] = [];
+  const end = sentenceEnd(s);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (used.has(w.start) || !outsideQuotes(ctx, w)) continue;
+    // "according to X, …" / "…, according to X"
+    if (w.lower === "according" && ws[i + 1]?.lower === "to") {
+      const cueEnd = ws[i + 1]!.end;
+      const speaker = speakerAfter(ctx, s, cueEnd);
+      const comma = ws.slice(i + 2).find((x) => x.text === ",");
+      const [cs, ce] = i <= 1 && comma ? [comma.end + 1, end] : [s.start, Math.max(s.start, w.start - 2)];
+      out.push(
+        withSpeaker(
+          {
+            kind: "speech",
+            cue: span(ctx, w.start, cueEnd),
+            content: span(ctx, cs, ce),
+            quoted: false,
+            rule: "claim:according-to",
+            confidence: speaker ? 0.75 : 0.45,
+          },
+          speaker,
+        ),
+      );
+      continue;
+    }
+    if (!lex.indirect.has(w.lower)) continue;
+    const next = ws[i + 1];
+    // "X claimed that …"
+    if (next?.lower === "that") {
+      const speaker = speakerBefore(ctx, s, w.start);
+      const denial = lex.denial.has(w.lower);
+      const cs = next.end + 1;
+      if (cs >= end) continue;
+      out.push(
+        withSpeaker(
+          {
+            kind: denial ? "denial" : "speech",
+            cue: span(ctx, w.start, w.end),
+            content: span(ctx, cs, end),
+            quoted: false,
+            stance: denial ? "deny" : "assert",
+            rule: "claim:indirect:that",
+            confidence: speaker ? 0.75 : 0.45,
+          },
+          speaker,
+        ),
+      );
+      continue;
+    }
+    // "…, the ministry said." at the end of the sentence
+    const rest = ws.slice(i + 1).filter((x) => !isPunct(x));
+    if (lex.inversion.has(w.lower) && rest.length <= 3) {
+      const comma = [...ws.slice(0, i)].reverse().find((x) => x.text === ",");
+      if (!comma) continue;
+      const speaker =
+        mentionsIn(ctx, comma.end, w.start).find(
+          (m) => m.kind === "person" || GROUP_KINDS.has(m.kind) || m.kind === "state",
+        ) ?? speakerAfter(ctx, s, w.end);
+      if (!speaker) continue;
+      out.push(
+        withSpeaker(
+          {
+            kind: "speech",
+            cue: span(ctx, w.start, w.end),
+            content: span(ctx, s.start, comma.start),
+            quoted: false,
+            rule: "claim:indirect:final",
+            confidence: 0.7,
+          },
+          speaker,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+const NEGATION = /\b(?:no|not|never|nobody|none|n't|yet to)\b[^.]*$/i;
+
+function responsibilityClaims(ctx: ExtractContext, s: SentenceCtx, ws: Word[]): Draft[] {
+  const lex = speechLexicon();
+  const out: Draft[] = [];
+  const end = sentenceEnd(s);
+  for (let i = 0; i < ws.length; i++) {
+    const n = phraseAt(ws, i, lex.responsibility, 4);
+    if (!n) continue;
+    const cue = { start: ws[i]!.start, end: ws[i + n - 1]!.end };
+    const before = ctx.doc.text.slice(Math.max(s.start, cue.start - 30), cue.start);
+    if (NEGATION.test(before)) {
+      i += n - 1;
+      continue; // "no group has claimed responsibility"
+    }
+    let speaker = speakerBefore(ctx, s, cue.start);
+    if (speaker && !GROUP_KINDS.has(speaker.kind))
+      speaker = undefined; // a person or state taking credit
+    else if (!speaker) {
+      const groups = mentionsIn(ctx, s.start, cue.start).filter(
+        (m) => m.kind === "armed_group" && !ctx.quotes.some((q) => q.start <= m.start && m.end <= q.end),
+      );
+      speaker = groups[groups.length - 1];
+    }
+    if (!speaker) {
+      i += n - 1;
+      continue; // credit taken by a person or state is not a responsibility claim for an attack
+    }
+    const d = withSpeaker(
+      {
+        kind: "responsibility",
+        cue: span(ctx, cue.start, cue.end),
+        content: span(ctx, cue.start, end),
+        quoted: false,
+        rule: "claim:responsibility",
+        confidence: 0.85,
+      },
+      speaker,
+    );
+    if (speaker.entity) d.target = speaker.entity;
+    out.push(d);
+    i += n - 1;
+  }
+  return out;
+}
+
+function targetAfter(ctx: ExtractContext, s: SentenceCtx, pos: number): Mention | undefined {
+  const m = mentionsIn(ctx, pos, s.end).find((x) => TARGET_KINDS.has(x.kind));
+  return m && m.start - pos <= 40 ? m : undefined;
+}
+
+function accusationClaims(ctx: ExtractContext, s: SentenceCtx, ws: Word[]): Draft[] {
+  const lex = speechLexicon();
+  const out: Draft[] = [];
+  const end = sentenceEnd(s);
+  for (let i = 0; i < ws.length; i++) {
+    const n = phraseAt(ws, i, lex.accusation, 4);
+    if (!n) continue;
+    const cue = { start: ws[i]!.start, end: ws[i + n - 1]!.end };
+    const target = targetAfter(ctx, s, cue.end);
+    const d = withSpeaker(
+      {
+        kind: "accusation",
+        cue: span(ctx, cue.start, cue.end),
+        content: span(ctx, cue.start, end),
+        quoted: false,
+        rule: "claim:accusation",
+        confidence: target ? 0.75 : 0.5,
+      },
+      speakerBefore(ctx, s, cue.start),
+    );
+    if (target?.entity) d.target = target.entity;
+    out.push(d);
+    i += n - 1;
+  }
+  return out;
+}
+
+function attributionClaims(ctx: ExtractContext, s: SentenceCtx, ws: Word[], enclosing: Draft[]): Draft[] {
+  const lex = speechLexicon();
+  const out: Draft[] = [];
+  const text = ctx.doc.text;
+  const end = sentenceEnd(s);
+  const doubt = lex.doubt.some((c) => s.text.toLowerCase().includes(c));
+  const targets = mentionsIn(ctx, s.start, s.end).filter((m) => TARGET_KINDS.has(m.kind));
+  const push = (target: Mention, cue: { start: number; end: number }, rule: string) => {
+    const holder = enclosing.find(
+      (c) => c.content.start <= cue.start && cue.end <= c.content.end && c.kind !== "responsibility",
+    );
+    const d: Draft = {
+      kind: "attribution",
+      cue: span(ctx, cue.start, cue.end),
+      content: span(ctx, target.start, Math.max(cue.end, holder ? Math.min(holder.content.end, end) : end)),
+      quoted: holder?.quoted ?? false,
+      stance: doubt ? "doubt" : "assert",
+      rule,
+      confidence: holder?.speaker ? 0.75 : 0.6,
+    };
+    if (holder?.speaker) d.speaker = holder.speaker;
+    if (holder?.speakerText) d.speakerText = holder.speakerText;
+    if (target.entity) d.target = target.entity;
+    out.push(d);
+  };
+  for (let i = 0; i < ws.length; i++) {
+    const verbN = phraseAt(ws, i, lex.attributionAfter, 4);
+    if (verbN) {
+      const cue = { start: ws[i]!.start, end: ws[i + verbN - 1]!.end };
+      // the blamed actor sits right before the verb: "Israel financed it"
+      const t = [...targets]
+        .reverse()
+        .find((m) => m.end <= cue.start && /^\s*(?:[\w’'-]+\s+){0,1}$/.test(text.slice(m.end, cue.start)));
+      if (t) push(t, cue, "claim:attribution:verb");
+      i += verbN - 1;
+      continue;
+    }
+    if (lex.attributionNouns.has(ws[i]!.lower)) {
+      const cue = { start: ws[i]!.start, end: ws[i]!.end };
+      // "Israeli and American responsibility", "Israel's involvement": the actor directly before
+      // the noun, plus any actors coordinated with it
+      let cursor = cue.start;
+      let gap = /^(?:['’]s?)?\s*$/;
+      for (const t of [...targets].reverse()) {
+        if (t.end > cursor) continue;
+        if (!gap.test(text.slice(t.end, cursor))) break;
+        push(t, cue, "claim:attribution:noun");
+        cursor = t.start;
+        gap = /^(?:['’]s?)?\s*(?:,|and|or|,\s*and)\s*$/;
+      }
+    }
+  }
+  return out;
+}
+
+function aboutEvents(c: Draft, s: SentenceCtx, events: Event[]): string[] {
+  const inContent = events.filter((e) => e.trigger.start >= c.content.start && e.trigger.end <= c.content.end);
+  if (inContent.length) return inContent.map((e) => e.id);
+  if (c.kind === "responsibility" || c.kind === "attribution" || c.kind === "accusation")
+    return events.filter((e) => e.sentence?.start === s.start && e.type === "attack").map((e) => e.id);
+  return [];
+}
+
+/** All claims of a document; ids `${doc.id.slice(0,12)}:cl${n}`. `events` fills Claim.about. */
+export function extractClaims(ctx: ExtractContext, events: Event[] = []): ClaimsResult {
+  const res: ClaimsResult = { claims: [], attributedQuotes: [], pullQuotes: [] };
+  const prefix = ctx.doc.id.slice(0, 12);
+  let n = 0;
+  for (const s of ctx.sentences) {
+    const ws = words(s.text, s.start);
+    const used = new Set<number>();
+    const drafts = [...quotedClaims(ctx, s, ws, used, res), ...indirectClaims(ctx, s, ws, used)];
+    drafts.push(...responsibilityClaims(ctx, s, ws), ...accusationClaims(ctx, s, ws));
+    drafts.push(...attributionClaims(ctx, s, ws, drafts));
+    drafts.sort((a, b) => a.cue.start - b.cue.start);
+    for (const d of drafts) {
+      res.claims.push({
+        ...d,
+        id: `${prefix}:cl${n++}`,
+        doc: ctx.doc.id,
+        about: aboutEvents(d, s, events),
+        stance: d.stance ?? "assert",
+      });
+    }
+  }
+  return res;
+}

@@ -1,0 +1,190 @@
+// Fills an event's arguments from its sentence: the date (in the sentence, else the nearest earlier
+// one in the paragraph), the place, participants by role, and the counts whose kind fits the type.
+import type { CountKind, DateValue, EntityType, Mention, Participant } from "../../model/records.js";
+import { speakerBefore } from "../claims/speaker.js";
+import { type DateHit, type ExtractContext, mentionsIn, type SentenceCtx } from "../context.js";
+
+const ACTORS: ReadonlySet<string> = new Set<EntityType>(["person", "organization", "armed_group", "state"]);
+const PLACES: ReadonlySet<string> = new Set<EntityType>(["place", "facility"]);
+
+/** Which count kinds belong to which event type. */
+export const COUNT_KINDS: Record<string, CountKind[]> = {
+  attack: ["killed", "injured", "hostages", "attackers"],
+  death: ["killed"],
+  injury: ["injured"],
+  arrest: ["arrested", "attacks_thwarted"],
+  missile_strike: ["missiles", "killed", "injured"],
+  air_strike: ["missiles", "killed", "injured"],
+  armed_clash: ["killed", "injured"],
+  execution: ["killed"],
+};
+
+/** Count kinds that must sit right after the trigger ("executed 5 prisoners") to belong to it. */
+export const NEAR_COUNT_TYPES: ReadonlySet<string> = new Set(["execution"]);
+
+/** "since 1979", "until 2020": a reference point, not the time of the event. */
+function isBackground(ctx: ExtractContext, d: DateHit): boolean {
+  const before = ctx.doc.text.slice(Math.max(0, d.mention.start - 8), d.mention.start);
+  return /^(?:since|until|till)\b/i.test(d.mention.text) || /\b(?:since|until|till|before)\s+$/i.test(before);
+}
+
+export interface EventDate {
+  value: DateValue;
+  how: "sentence" | "paragraph" | "previous-paragraph";
+}
+
+/**
+ * The event's date: a date in its sentence (the last one before the trigger, else the first);
+ * else the nearest earlier date in the paragraph; else a date in the last sentence of the previous
+ * paragraph (news copy often puts one or two sentences in each paragraph). Dates after "since" or
+ * "until" are reference points and never date an event.
+ */
+export function eventDate(ctx: ExtractContext, s: SentenceCtx, triggerStart: number): EventDate | undefined {
+  const usable = (i: number) => ctx.dates.filter((d) => d.sentence === i && d.value && !isBackground(ctx, d));
+  const inSentence = usable(s.index);
+  if (inSentence.length) {
+    const before = inSentence.filter((d) => d.mention.start < triggerStart);
+    const pick = before.length ? before[before.length - 1]! : inSentence[0]!;
+    return { value: pick.value!, how: "sentence" };
+  }
+  for (let i = s.index - 1; i >= 0; i--) {
+    const prev = ctx.sentences[i]!;
+    const ds = usable(prev.index);
+    if (prev.paragraph !== s.paragraph) {
+      // cross one paragraph boundary only: the last sentence of the paragraph just before
+      return ds.length ? { value: ds[ds.length - 1]!.value!, how: "previous-paragraph" } : undefined;
+    }
+    if (ds.length) return { value: ds[ds.length - 1]!.value!, how: "paragraph" };
+  }
+  return undefined;
+}
+
+const LOCATIVE =
+  /\b(?:in|at|on|near|outside|inside|into|across|targeting|against|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$/i;
+
+export function eventPlace(ctx: ExtractContext, s: SentenceCtx, triggerEnd: number): Mention | undefined {
+  const places = mentionsIn(ctx, s.start, s.end).filter((m) => PLACES.has(m.kind));
+  if (!places.length) return undefined;
+  const text = ctx.doc.text;
+  const locative = places.filter((m) => LOCATIVE.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
+  const pool = locative.length ? locative : places;
+  // prefer a facility, then the place nearest the trigger
+  return [...pool].sort(
+    (a, b) =>
+      Number(b.kind === "facility") - Number(a.kind === "facility") ||
+      Math.abs(a.start - triggerEnd) - Math.abs(b.start - triggerEnd),
+  )[0];
+}
+
+function participant(role: string, m: Mention, doc: string): Participant {
+  const p: Participant = { role, text: m.text, span: { doc, start: m.start, end: m.end, text: m.text } };
+  if (m.entity) p.entity = m.entity;
+  return p;
+}
+
+/** The actor nearest before `pos` in the sentence, optionally limited to some entity types. */
+export function actorBefore(ctx: ExtractContext, s: SentenceCtx, pos: number, types = ACTORS): Mention | undefined {
+  // "anti-IS drill": the group named in a modifier is not the actor
+  const ms = mentionsIn(ctx, s.start, pos).filter(
+    (m) =>
+      types.has(m.kind) &&
+      !/(?:anti|pro|counter)-$/i.test(ctx.doc.text.slice(Math.max(0, m.start - 8), m.start)) &&
+      !ctx.quotes.some((q) => q.start <= m.start && m.end <= q.end),
+  );
+  return ms[ms.length - 1];
+}
+
+export function actorAfter(ctx: ExtractContext, s: SentenceCtx, pos: number, types = ACTORS): Mention | undefined {
+  return mentionsIn(ctx, pos, s.end).find((m) => types.has(m.kind));
+}
+
+const GROUPS: ReadonlySet<string> = new Set(["armed_group"]);
+const STATE_ACTORS: ReadonlySet<string> = new Set(["state", "organization", "armed_group"]);
+const PEOPLE: ReadonlySet<string> = new Set(["person", "nationality"]);
+
+export function eventParticipants(
+  ctx: ExtractContext,
+  s: SentenceCtx,
+  type: string,
+  trigger: { start: number; end: number },
+): Participant[] {
+  const doc = ctx.doc.id;
+  const out: Participant[] = [];
+  const text = ctx.doc.text;
+  const after = (m: Mention | undefined, re: RegExp) =>
+    m !== undefined && re.test(text.slice(trigger.end, m.start)) && m.start - trigger.end < 40;
+  switch (type) {
+    case "attack":
+    case "missile_strike":
+    case "air_strike":
+    case "armed_clash": {
+      const groupTypes = type === "attack" ? GROUPS : STATE_ACTORS;
+      const by = actorAfter(ctx, s, trigger.end, groupTypes);
+      const attacker = after(by, /^\s*(?:\w+\s+){0,3}(?:by|from)\s+(?:the\s+)?$/i)
+        ? by
+        : actorBefore(ctx, s, trigger.start, groupTypes);
+      if (attacker) out.push(participant(type === "armed_clash" ? "participant" : "attacker", attacker, doc));
+      const target = actorAfter(ctx, s, trigger.end, new Set([...ACTORS, "facility", "place"]));
+      if (
+        target &&
+        target !== attacker &&
+        after(target, /^\s*(?:on|against|targeting|at)\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,2}$/i)
+      )
+        out.push(participant("target", target, doc));
+      break;
+    }
+    case "death":
+    case "injury":
+    case "execution": {
+      const victim = actorAfter(ctx, s, trigger.end, new Set(["person"]));
+      if (victim && after(victim, /^\s*(?:of\s+)?(?:[\w’'-]+\s+){0,3}$/i)) out.push(participant("victim", victim, doc));
+      if (type === "execution") {
+        const agent = actorBefore(ctx, s, trigger.start, STATE_ACTORS);
+        if (agent) out.push(participant("agent", agent, doc));
+      }
+      break;
+    }
+    case "arrest": {
+      const agent = actorBefore(ctx, s, trigger.start, STATE_ACTORS);
+      if (agent) out.push(participant("agent", agent, doc));
+      const detainee = actorAfter(ctx, s, trigger.end, new Set([...PEOPLE, "armed_group"]));
+      if (detainee && detainee.start - trigger.end < 60) out.push(participant("detainee", detainee, doc));
+      break;
+    }
+    case "claim_of_responsibility": {
+      // the subject must be a group: a person "taking credit" is not claiming an attack
+      const subject = speakerBefore(ctx, s, trigger.start);
+      const claimant =
+        subject && (subject.kind === "armed_group" || subject.kind === "organization")
+          ? subject
+          : subject
+            ? undefined
+            : actorBefore(ctx, s, trigger.start, new Set(["armed_group"]));
+      if (claimant) out.push(participant("claimant", claimant, doc));
+      break;
+    }
+    case "meeting": {
+      for (const m of mentionsIn(ctx, s.start, s.end)) {
+        if (m.kind === "person" || m.kind === "organization" || m.kind === "state" || m.kind === "armed_group")
+          out.push(participant("participant", m, doc));
+      }
+      break;
+    }
+    case "military_exercise":
+    case "border_crossing": {
+      const who = actorBefore(ctx, s, trigger.start);
+      if (who) out.push(participant("participant", who, doc));
+      break;
+    }
+    default: {
+      // statement, accusation, threat, denial
+      const speaker = speakerBefore(ctx, s, trigger.start);
+      if (speaker) out.push(participant("speaker", speaker, doc));
+      if (type === "accusation" || type === "threat") {
+        const target = actorAfter(ctx, s, trigger.end);
+        if (target) out.push(participant("target", target, doc));
+      }
+    }
+  }
+  return out;
+}

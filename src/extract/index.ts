@@ -1,0 +1,58 @@
+// The extraction pipeline for one document: analyze → entities → dates → counts → events →
+// claims → judgments. Pure apart from lazily loaded lexicons; ids are deterministic
+// (`${doc.id.slice(0,12)}:ev${n}`, `:cl`, `:jd`, `:dt`, `:ct`).
+import type { DocFacts, Document } from "../model/records.js";
+import { analyze } from "../nlp/analyze.js";
+import type { Analysis } from "../nlp/types.js";
+import { extractClaims } from "./claims/index.js";
+import type { ExtractContext, QuoteSpan, SentenceCtx } from "./context.js";
+import { countMentions, countsInSentences } from "./counts/index.js";
+import { extractDates } from "./dates/index.js";
+import { extractEntities } from "./entities/index.js";
+import { extractEvents } from "./events/index.js";
+import { extractJudgments } from "./judgments/index.js";
+
+export type { ExtractContext } from "./context.js";
+export { extractCounts, findQuantities, parseNumberWords, parseQuantity } from "./counts/index.js";
+export { findDateSpans, normaliseDate } from "./dates/index.js";
+export { eventType, ontology } from "./events/lexicon.js";
+export { extractClaims, extractEvents, extractJudgments };
+
+/** Builds the shared context from an Analysis and the entity layer's output. */
+export function buildContext(doc: Document, a: Analysis): ExtractContext {
+  const { mentions, entities } = extractEntities(a, doc);
+  const sentences: SentenceCtx[] = a.sentences.map((s) => ({
+    index: s.index,
+    paragraph: s.paragraph,
+    start: s.start,
+    end: s.end,
+    text: s.text,
+  }));
+  const dates = extractDates(doc.id, doc.text, sentences, doc.publishedAt, a.spans);
+  const counts = countsInSentences(doc.id, sentences, dates);
+  const quotes: QuoteSpan[] = a.spans
+    .filter((s) => s.type === "QUOTE")
+    .map((s) => ({ start: s.start, end: s.end, text: s.text }));
+  return {
+    doc,
+    sentences,
+    mentions: [...mentions].sort((x, y) => x.start - y.start),
+    entities,
+    dates,
+    counts,
+    quotes,
+  };
+}
+
+/** Everything extraction finds in one document. Runs analyze() when no Analysis is given. */
+export function extractFacts(doc: Document, analysis?: Analysis): DocFacts {
+  const a = analysis ?? analyze(doc);
+  const ctx = buildContext(doc, a);
+  const events = extractEvents(ctx);
+  const { claims, attributedQuotes, pullQuotes } = extractClaims(ctx, events);
+  const judgments = extractJudgments(ctx, { attributedQuotes, pullQuotes });
+  const mentions = [...ctx.mentions, ...ctx.dates.map((d) => d.mention), ...countMentions(doc.id, ctx.counts)].sort(
+    (x, y) => x.start - y.start || x.end - y.end,
+  );
+  return { doc: doc.id, mentions, entities: ctx.entities, events, claims, judgments };
+}

@@ -1,0 +1,139 @@
+// Turning the events and claims of one incident into the Incident record's attribute table: every value keeps
+// its document, span, publication time and speaker, so contradictions, revisions and grades can be computed
+// from the record itself.
+import type { AttributeValue, Claim, Event, Incident } from "../model/records.js";
+import type { EventFeatures } from "./clusterer.js";
+
+export interface DocContext {
+  publishedAt?: string; // YYYY-MM-DD (or the fetch day when unknown)
+}
+
+export interface MemberEvent {
+  ev: Event;
+  feat: EventFeatures;
+}
+
+export interface AttributeContext {
+  doc(id: string): DocContext | undefined;
+  /** Canonical entity id of a document-local entity id. */
+  canonical(doc: string, local: string | undefined): string | undefined;
+}
+
+type Perp = Incident["perpetrators"][number];
+
+const COUNT_KEYS = new Set([
+  "killed",
+  "injured",
+  "arrested",
+  "missiles",
+  "attacks_thwarted",
+  "hostages",
+  "attackers",
+  "other",
+]);
+const ATTACKER_ROLES = new Set(["attacker", "perpetrator", "agent", "bomber", "gunman", "shooter", "suspect"]);
+const TARGET_ROLES = new Set(["target", "victim"]);
+
+function push(attrs: Record<string, AttributeValue[]>, key: string, v: AttributeValue): void {
+  const list = attrs[key] ?? [];
+  // Extraction may attach one printed number to several events of a sentence: keep one value per doc, span, value.
+  // Other attributes keep one value per document and value (several triggers repeat one date or place).
+  const counted = COUNT_KEYS.has(key);
+  const dup = list.some(
+    (x) =>
+      x.doc === v.doc &&
+      (!counted || (x.span?.start === v.span?.start && x.span?.end === v.span?.end)) &&
+      JSON.stringify(x.value) === JSON.stringify(v.value),
+  );
+  if (dup) return;
+  list.push(v);
+  attrs[key] = list;
+}
+
+export function collectAttributes(
+  events: MemberEvent[],
+  claims: Claim[],
+  ctx: AttributeContext,
+): { attributes: Record<string, AttributeValue[]>; perpetrators: Perp[] } {
+  const attrs: Record<string, AttributeValue[]> = {};
+  const perps: Perp[] = [];
+  const perpSeen = new Set<string>();
+  const addPerp = (p: Perp): void => {
+    const k = `${p.entity}|${p.basis}|${p.by ?? ""}|${p.doc}`;
+    if (perpSeen.has(k)) return;
+    perpSeen.add(k);
+    perps.push(p);
+  };
+  for (const { ev, feat } of events) {
+    const published = ctx.doc(ev.doc)?.publishedAt;
+    const speaker = ctx.canonical(ev.doc, ev.reportedBy);
+    const base = (): Omit<AttributeValue, "value"> => {
+      const v: Omit<AttributeValue, "value"> = { doc: ev.doc, event: ev.id };
+      if (published) v.publishedAt = published;
+      if (speaker) v.speaker = speaker;
+      return v;
+    };
+    const negated = ev.modality === "negated" || ev.modality === "denied" || ev.modality === "hypothetical";
+    if (!negated) {
+      for (const c of ev.counts) {
+        push(attrs, c.kind, {
+          ...base(),
+          span: c.span,
+          value: { value: c.value, min: c.min, max: c.max, qualifier: c.qualifier },
+        });
+      }
+    }
+    // a date set aside as the report's day (feat.date.stated) is not evidence of when the incident happened
+    if (ev.date && feat.family !== "related" && !negated && !feat.date?.stated) {
+      push(attrs, "date", { ...base(), span: ev.trigger, value: ev.date });
+    }
+    if (feat.place && feat.family !== "related") push(attrs, "place", { ...base(), value: feat.place });
+    if ((feat.family === "attack" || feat.family === "accident") && ev.modality !== "hypothetical") {
+      const value =
+        feat.family === "attack" ? (negated ? "not an attack" : "attack") : negated ? "not an accident" : "accident";
+      push(attrs, "nature", { ...base(), span: ev.trigger, value });
+    }
+    for (const key of ["weapon", "suicide", "method"]) {
+      const v = ev.attributes?.[key];
+      if (v !== undefined) push(attrs, key, { ...base(), value: v });
+    }
+    for (const p of ev.participants) {
+      const id = ctx.canonical(ev.doc, p.entity);
+      const role = p.role.toLowerCase();
+      if (TARGET_ROLES.has(role)) {
+        const v: AttributeValue = { ...base(), value: id ?? p.text };
+        if (p.span) v.span = p.span;
+        push(attrs, "target", v);
+      }
+      // only attack-like events name perpetrators: the "agent" of an arrest is the police
+      if (ATTACKER_ROLES.has(role) && id && !negated && feat.family === "attack") {
+        const basis = ev.modality === "claimed" ? "claimed" : ev.modality === "asserted" ? "attributed" : "suspected";
+        const perp: Perp = { entity: id, basis, doc: ev.doc };
+        if (speaker) perp.by = speaker;
+        addPerp(perp);
+        const v: AttributeValue = { ...base(), value: { entity: id, basis } };
+        if (p.span) v.span = p.span;
+        push(attrs, "perpetrator", v);
+      }
+    }
+  }
+  for (const c of claims) {
+    if (c.kind !== "responsibility" && c.kind !== "attribution" && c.kind !== "accusation") continue;
+    if (c.stance === "deny") continue;
+    const speaker = ctx.canonical(c.doc, c.speaker);
+    const target = ctx.canonical(c.doc, c.target);
+    // A responsibility claim credits its target (or, when none is named, the speaker); attribution blames the target.
+    const entity = c.kind === "responsibility" ? (target ?? speaker) : target;
+    if (!entity) continue;
+    const basis = c.stance === "doubt" ? "suspected" : c.kind === "responsibility" ? "claimed" : "attributed";
+    const perp: Perp = { entity, basis, doc: c.doc };
+    if (speaker) perp.by = speaker;
+    addPerp(perp);
+    const published = ctx.doc(c.doc)?.publishedAt;
+    const v: AttributeValue = { value: { entity, basis }, doc: c.doc, span: c.content };
+    if (published) v.publishedAt = published;
+    if (speaker) v.speaker = speaker;
+    push(attrs, "perpetrator", v);
+  }
+  return { attributes: attrs, perpetrators: perps };
+}

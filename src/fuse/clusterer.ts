@@ -1,0 +1,393 @@
+// Incremental incident clustering (cross-document event coreference). An attack-like event joins the best
+// compatible incident or founds a new one; deaths, injuries, arrests and claims attach to an incident. Candidates
+// come from indexes — day buckets and month buckets of dated incidents, place and country buckets of undated
+// ones — so adding an event costs the same whether the engine holds ten thousand events or a million.
+// Every link carries its reasons in words.
+import { dayNumber, isoDay, monthKey } from "./days.js";
+import type { Family } from "./families.js";
+import { haversineKm, SAME_PLACE_KM } from "./geo.js";
+import type { IncidentLink } from "./types.js";
+
+export interface EventDate {
+  start: number;
+  end: number;
+  /** Day precision (or a range of at most three days). */
+  precise: boolean;
+  /** Not stated: derived from the publication date. */
+  inferred: boolean;
+  /** A stated date set aside as unreliable (see engine): used only to date an incident nothing else dates. */
+  stated?: EventDate;
+}
+
+export interface EventFeatures {
+  id: string;
+  doc: string;
+  type: string;
+  family: Family;
+  trigger: string;
+  date?: EventDate;
+  place?: string;
+  placeName?: string;
+  geo?: { lat: number; lon: number; precision: string };
+  country?: string;
+  admin1?: string;
+  /** Canonical ids of attackers, targets, victims … → surface text. */
+  participants: Map<string, string>;
+  /** Canonical ids of the named non-place entities of the whole document (lexical/entity overlap). */
+  docEntities: Set<string>;
+}
+
+export interface BaseCluster {
+  id: string;
+  family: Family;
+  events: string[];
+  date?: { start: number; end: number; precise: boolean };
+  places: Map<string, string>;
+  geos: { lat: number; lon: number; precision: string; name: string }[];
+  countries: Set<string>;
+  admin1s: Set<string>;
+  participants: Map<string, string>;
+  entities: Set<string>;
+  types: Map<string, number>;
+  docs: Set<string>;
+  links: IncidentLink[];
+}
+
+export const ATTACK_THRESHOLD = 0.6;
+export const RELATED_THRESHOLD = 0.5;
+/** How long after an incident related events (arrests, claims, deaths of the injured) still attach. */
+export const RELATED_WINDOW_DAYS = 60;
+/** An undated mention in a report refers to something at most this long before publication. */
+export const INFERRED_WINDOW_DAYS = 30;
+const MAX_INDEXED_DAYS = 14;
+const MAX_ENTITIES_PER_CLUSTER = 200;
+
+interface Scored {
+  score: number;
+  reasons: string[];
+  reject?: string;
+}
+
+const CITY = new Set(["city", "facility"]);
+
+export class IncidentClusterer {
+  readonly clusters = new Map<string, BaseCluster>();
+  readonly clusterOf = new Map<string, string>(); // event id → base cluster id
+  private byDay = new Map<number, Set<string>>();
+  private byMonth = new Map<string, Set<string>>();
+  private undatedByPlace = new Map<string, Set<string>>();
+  private undatedKeys = new Map<string, string[]>();
+  private nextSeq = 0;
+
+  constructor(private makeId: (founder: EventFeatures) => string) {}
+
+  /** Cluster one event; `docClusters` are the incidents this document's earlier events went to. */
+  add(e: EventFeatures, docClusters: string[]): IncidentLink {
+    const existing = this.clusterOf.get(e.id);
+    if (existing) {
+      return {
+        event: e.id,
+        doc: e.doc,
+        incident: existing,
+        founded: false,
+        score: 0,
+        explanation: "already clustered",
+      };
+    }
+    const related = e.family === "related" || e.family === "other";
+    let best: { c: BaseCluster; s: Scored } | undefined;
+    const consider = (id: string, sameDoc: boolean): void => {
+      const c = this.clusters.get(id);
+      if (!c) return;
+      const s = this.score(e, c, related, sameDoc);
+      if (s.reject) return;
+      if (!best || s.score > best.s.score) best = { c, s };
+    };
+    for (const id of docClusters) consider(id, true);
+    const threshold = related ? RELATED_THRESHOLD : ATTACK_THRESHOLD;
+    if (!best || best.s.score < threshold) {
+      for (const id of this.candidates(e, related)) if (!docClusters.includes(id)) consider(id, false);
+    }
+    const chosen = best as { c: BaseCluster; s: Scored } | undefined;
+    if (chosen && chosen.s.score >= threshold) {
+      this.attach(chosen.c, e);
+      const link: IncidentLink = {
+        event: e.id,
+        doc: e.doc,
+        incident: chosen.c.id,
+        founded: false,
+        score: round(chosen.s.score),
+        explanation: `${describe(e)} joined ${chosen.c.id}: ${chosen.s.reasons.join("; ")} (score ${round(chosen.s.score)} ≥ ${threshold})`,
+      };
+      chosen.c.links.push(link);
+      return link;
+    }
+    const c = this.found(e);
+    const why = chosen
+      ? `best candidate ${chosen.c.id} scored ${round(chosen.s.score)} < ${threshold} (${chosen.s.reasons.join("; ")})`
+      : "no compatible incident";
+    const link: IncidentLink = {
+      event: e.id,
+      doc: e.doc,
+      incident: c.id,
+      founded: true,
+      score: 1,
+      explanation: `${describe(e)} founded ${c.id}: ${why}`,
+    };
+    c.links.push(link);
+    return link;
+  }
+
+  private found(e: EventFeatures): BaseCluster {
+    const id = this.makeId(e);
+    const c: BaseCluster = {
+      id: this.clusters.has(id) ? `${id}-${++this.nextSeq}` : id,
+      family: e.family,
+      events: [],
+      places: new Map(),
+      geos: [],
+      countries: new Set(),
+      admin1s: new Set(),
+      participants: new Map(),
+      entities: new Set(),
+      types: new Map(),
+      docs: new Set(),
+      links: [],
+    };
+    this.clusters.set(c.id, c);
+    this.attach(c, e);
+    return c;
+  }
+
+  private attach(c: BaseCluster, e: EventFeatures): void {
+    c.events.push(e.id);
+    c.docs.add(e.doc);
+    this.clusterOf.set(e.id, c.id);
+    c.types.set(e.type, (c.types.get(e.type) ?? 0) + 1);
+    if (e.family === "attack" && c.family !== "attack") c.family = "attack";
+    if (e.place && !c.places.has(e.place)) c.places.set(e.place, e.placeName ?? e.place);
+    if (e.geo && c.geos.length < 8) c.geos.push({ ...e.geo, name: e.placeName ?? "" });
+    if (e.country) c.countries.add(e.country);
+    if (e.admin1) c.admin1s.add(e.admin1);
+    for (const [id, t] of e.participants) c.participants.set(id, t);
+    for (const id of e.docEntities) if (c.entities.size < MAX_ENTITIES_PER_CLUSTER) c.entities.add(id);
+    // Only attack-like events with a stated date define when the incident happened.
+    const wasUndated = !c.date;
+    const d = e.date && !e.date.inferred ? e.date : !c.date ? e.date?.stated : undefined;
+    if (d && (e.family === "attack" || c.family !== "attack")) {
+      const before = c.date;
+      if (!c.date) c.date = { start: d.start, end: d.end, precise: d.precise };
+      else if (d.precise && !c.date.precise) c.date = { start: d.start, end: d.end, precise: true };
+      else if (d.precise === c.date.precise) {
+        c.date = {
+          start: Math.min(c.date.start, d.start),
+          end: Math.max(c.date.end, d.end),
+          precise: c.date.precise,
+        };
+      }
+      if (!before || before.start !== c.date.start || before.end !== c.date.end) this.indexDate(c);
+    }
+    if (wasUndated && !c.date) this.indexUndated(c, e);
+    if (wasUndated && c.date) this.unindexUndated(c);
+  }
+
+  private indexDate(c: BaseCluster): void {
+    if (!c.date) return;
+    const { start, end } = c.date;
+    if (c.date.precise || end - start < MAX_INDEXED_DAYS) {
+      for (let d = start; d <= Math.min(end, start + MAX_INDEXED_DAYS); d++) addTo(this.byDay, d, c.id);
+    }
+    if (!c.date.precise) {
+      for (let d = start; d <= end && d < start + 400; d += 28) addTo(this.byMonth, monthKey(d), c.id);
+      addTo(this.byMonth, monthKey(end), c.id);
+    }
+  }
+
+  private indexUndated(c: BaseCluster, e: EventFeatures): void {
+    const keys = placeKeys(e);
+    for (const k of keys) addTo(this.undatedByPlace, k, c.id);
+    this.undatedKeys.set(c.id, [...(this.undatedKeys.get(c.id) ?? []), ...keys]);
+  }
+
+  private unindexUndated(c: BaseCluster): void {
+    for (const k of this.undatedKeys.get(c.id) ?? []) this.undatedByPlace.get(k)?.delete(c.id);
+    this.undatedKeys.delete(c.id);
+  }
+
+  private candidates(e: EventFeatures, related: boolean): Set<string> {
+    const out = new Set<string>();
+    const d = e.date;
+    if (d) {
+      const lo = d.start - (related || d.inferred ? (d.inferred ? INFERRED_WINDOW_DAYS : RELATED_WINDOW_DAYS) : 1);
+      const hi = d.end + 1;
+      const span = hi - lo;
+      if (span <= 400) {
+        for (let x = lo; x <= hi; x++) for (const id of this.byDay.get(x) ?? []) out.add(id);
+        const months = new Set<string>();
+        for (let x = lo; x <= hi; x += 27) months.add(monthKey(x));
+        months.add(monthKey(hi));
+        for (const m of months) for (const id of this.byMonth.get(m) ?? []) out.add(id);
+      }
+    }
+    for (const k of placeKeys(e)) for (const id of this.undatedByPlace.get(k) ?? []) out.add(id);
+    return out;
+  }
+
+  /** Compatibility of an event with an incident, with reasons; `reject` vetoes. */
+  score(e: EventFeatures, c: BaseCluster, related: boolean, sameDoc: boolean): Scored {
+    const reasons: string[] = [];
+    let score = 0;
+    // date
+    if (e.date && c.date) {
+      const gap = Math.max(0, e.date.start - c.date.end, c.date.start - e.date.end);
+      const cd = fmtRange(c.date.start, c.date.end);
+      if (related) {
+        const after = e.date.start - c.date.end;
+        if (e.date.end < c.date.start - 1)
+          return { score, reasons, reject: `${fmt(e.date)} is before the incident (${cd})` };
+        if (after > RELATED_WINDOW_DAYS)
+          return { score, reasons, reject: `${fmt(e.date)} is ${after} days after ${cd}` };
+        score += 0.2;
+        reasons.push(
+          gap === 0 ? `date ${fmt(e.date)} overlaps ${cd}` : `date ${fmt(e.date)} is ${after} days after ${cd}`,
+        );
+      } else if (e.date.inferred) {
+        const before = e.date.end - c.date.start;
+        if (c.date.start > e.date.end + 1) return { score, reasons, reject: `incident ${cd} is after the report` };
+        if (before <= INFERRED_WINDOW_DAYS) {
+          score += 0.1;
+          reasons.push(`undated mention in a report of ${isoDay(e.date.end)}, ${before} days after ${cd}`);
+        }
+      } else if (e.date.precise && c.date.precise) {
+        if (gap > 1) return { score, reasons, reject: `dates ${fmt(e.date)} and ${cd} are ${gap} days apart` };
+        score += gap === 0 ? 0.35 : 0.25;
+        reasons.push(gap === 0 ? `same date ${fmt(e.date)}` : `dates ${fmt(e.date)} and ${cd} one day apart`);
+      } else {
+        if (gap > 0) return { score, reasons, reject: `date ${fmt(e.date)} does not overlap ${cd}` };
+        score += 0.1;
+        reasons.push(`date ${fmt(e.date)} overlaps ${cd} (coarse precision)`);
+      }
+    }
+    // place
+    const p = this.placeScore(e, c, related);
+    if (p.reject) return { score, reasons, reject: p.reject };
+    score += p.score;
+    reasons.push(...p.reasons);
+    // participants
+    const shared: string[] = [];
+    for (const [id, text] of e.participants) if (c.participants.has(id)) shared.push(text);
+    if (shared.length) {
+      const w = Math.min(related ? 0.4 : 0.3, shared.length * (related ? 0.2 : 0.15));
+      score += w;
+      reasons.push(`shared participants: ${shared.slice(0, 4).join(", ")}`);
+    }
+    // entity overlap of the documents
+    let common = 0;
+    for (const id of e.docEntities) if (c.entities.has(id)) common++;
+    if (common >= 2) {
+      score += common >= 4 ? 0.2 : 0.1;
+      reasons.push(`${common} named entities in common`);
+    }
+    // type
+    if (c.types.has(e.type)) {
+      score += 0.1;
+      reasons.push(`same event type ${e.type}`);
+    } else if (c.family === e.family) {
+      score += 0.05;
+      reasons.push(`same family ${e.family}`);
+    }
+    if (sameDoc) {
+      // a death toll or an arrest in a report about an attack is, unless something vetoes it, about that attack
+      score += related ? 0.3 : 0.2;
+      reasons.push("same document");
+    }
+    return { score, reasons };
+  }
+
+  private placeScore(e: EventFeatures, c: BaseCluster, related: boolean): Scored {
+    const reasons: string[] = [];
+    if (e.place && c.places.has(e.place)) {
+      reasons.push(`same place ${e.placeName ?? e.place}`);
+      return { score: 0.4, reasons };
+    }
+    if (e.geo && c.geos.length) {
+      let nearest = Number.POSITIVE_INFINITY;
+      let name = "";
+      for (const g of c.geos) {
+        if (!CITY.has(g.precision) || !CITY.has(e.geo.precision)) continue;
+        const km = haversineKm(e.geo, g);
+        if (km < nearest) {
+          nearest = km;
+          name = g.name;
+        }
+      }
+      if (nearest <= SAME_PLACE_KM) {
+        reasons.push(`${e.placeName ?? "place"} and ${name} are ${Math.round(nearest)} km apart`);
+        return { score: 0.35, reasons };
+      }
+      if (Number.isFinite(nearest) && !related) {
+        return {
+          score: 0,
+          reasons,
+          reject: `${e.placeName ?? "place"} and ${name} are ${Math.round(nearest)} km apart`,
+        };
+      }
+    }
+    if (e.country && c.countries.size && !c.countries.has(e.country)) {
+      if (!related)
+        return { score: 0, reasons, reject: `different countries ${e.country} / ${[...c.countries].join(",")}` };
+      return { score: 0, reasons };
+    }
+    if (e.admin1 && c.admin1s.has(e.admin1)) {
+      reasons.push(`same province ${e.admin1}`);
+      return { score: 0.15, reasons };
+    }
+    if (e.country && c.countries.has(e.country)) {
+      reasons.push(`same country ${e.country}`);
+      return { score: related ? 0.1 : 0.05, reasons };
+    }
+    return { score: 0, reasons };
+  }
+}
+
+function placeKeys(e: EventFeatures): string[] {
+  const k: string[] = [];
+  if (e.place) k.push(`p:${e.place}`);
+  if (e.country) k.push(`c:${e.country}`);
+  return k;
+}
+
+function addTo<K>(m: Map<K, Set<string>>, k: K, id: string): void {
+  let s = m.get(k);
+  if (!s) {
+    s = new Set();
+    m.set(k, s);
+  }
+  s.add(id);
+}
+
+function fmtRange(a: number, b: number): string {
+  return a === b ? isoDay(a) : `${isoDay(a)}/${isoDay(b)}`;
+}
+
+function fmt(d: EventDate): string {
+  return fmtRange(d.start, d.end);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function describe(e: EventFeatures): string {
+  const bits = [e.type];
+  if (e.date && !e.date.inferred) bits.push(fmt(e.date));
+  if (e.placeName) bits.push(e.placeName);
+  return `[${e.doc.slice(0, 8)}] ${e.family} event "${e.trigger}" (${bits.join(", ")})`;
+}
+
+export function toEventDate(start: string, end: string, inferred: boolean): EventDate | undefined {
+  const s = dayNumber(start);
+  const t = dayNumber(end);
+  if (Number.isNaN(s) || Number.isNaN(t)) return undefined;
+  return { start: s, end: t, precise: t - s <= 2, inferred };
+}

@@ -1,0 +1,528 @@
+// The fusion engine: a pure in-memory state built by adding documents one at a time (the store replays them at
+// start-up). It resolves entities across documents, clusters events into incidents, keeps every attribute value
+// with its source, finds contradictions, and grades values by independent corroboration. Analyst overrides are a
+// layer applied over the automatic result: stored, reversible, and re-applied on every replay.
+import { createHash } from "node:crypto";
+import { dateRange } from "../model/dates.js";
+import { slug } from "../model/document.js";
+import type {
+  AttributeValue,
+  Claim,
+  Contradiction,
+  DocFacts,
+  Document,
+  Entity,
+  Event,
+  Incident,
+  Reliability,
+  Source,
+} from "../model/records.js";
+import { EntityResolver, localRef } from "../resolve/entities/resolver.js";
+import { collectAttributes, type MemberEvent } from "./attributes.js";
+import { type EventFeatures, IncidentClusterer, toEventDate } from "./clusterer.js";
+import { channelOf, findContradictions, valuesConflict } from "./contradictions.js";
+import { isoDay } from "./days.js";
+import { familyOf } from "./families.js";
+import { credibility, gradeLabel } from "./grading.js";
+import { IndependenceGroups } from "./independence.js";
+import { NearDuplicateIndex } from "./neardup.js";
+import { type Corroboration, type FusionDelta, type FusionInput, Override } from "./types.js";
+
+interface DocRecord {
+  doc: Document;
+  facts: DocFacts;
+  source?: Source;
+  outlet: string;
+  published?: string;
+  events: string[];
+  claims: Claim[];
+  duplicates: { doc: string; similarity: number }[];
+}
+
+const hash = (s: string): string => createHash("sha1").update(s).digest("hex").slice(0, 12);
+const NAMED = new Set(["person", "organization", "armed_group", "facility"]);
+
+export interface FusionOptions {
+  overrides?: Override[];
+  /** Near-duplicate Jaccard threshold (default 0.6). */
+  duplicateThreshold?: number;
+}
+
+export class FusionEngine {
+  private resolver = new EntityResolver();
+  private clusterer = new IncidentClusterer((e) => `inc-${hash(e.id)}`);
+  private docs = new Map<string, DocRecord>();
+  private events = new Map<string, MemberEvent>();
+  private docClusters = new Map<string, string[]>();
+  private dups: NearDuplicateIndex;
+  private groups = new IndependenceGroups();
+  private overrides = new Map<string, Override>();
+  private incMerged = new Map<string, string>();
+  private evPinned = new Map<string, string>();
+  private cache?: { incidents: Incident[]; byId: Map<string, Incident>; contradictions: Contradiction[] };
+
+  constructor(opts: FusionOptions = {}) {
+    this.dups = new NearDuplicateIndex(opts.duplicateThreshold);
+    for (const o of opts.overrides ?? []) this.overrides.set(o.id, Override.parse(o));
+    this.rebuildLayers();
+  }
+
+  add(input: FusionInput): FusionDelta {
+    const { doc, facts } = input;
+    const delta: FusionDelta = { doc: doc.id, created: [], touched: [], entities: [], links: [], duplicateOf: [] };
+    if (this.docs.has(doc.id)) return delta;
+    this.cache = undefined;
+    const outlet = input.source?.id ?? (doc.outlet ? slug(doc.outlet) : `doc:${doc.id}`);
+    const rec: DocRecord = {
+      doc,
+      facts,
+      outlet,
+      events: [],
+      claims: facts.claims,
+      duplicates: [],
+    };
+    if (input.source) rec.source = input.source;
+    const published = doc.publishedAt?.start ?? doc.fetchedAt?.slice(0, 10);
+    if (published) rec.published = published;
+    this.docs.set(doc.id, rec);
+    // independence: same outlet, and near-duplicate copies
+    this.groups.union(doc.id, `outlet:${outlet}`);
+    rec.duplicates = this.dups.add(doc.id, doc.text);
+    for (const d of rec.duplicates) {
+      this.groups.union(doc.id, d.doc);
+      delta.duplicateOf.push(d.doc);
+    }
+    // entities
+    const mentionIds = new Map<string, string[]>();
+    for (const m of facts.mentions) {
+      if (!m.entity) continue;
+      mentionIds.set(m.entity, [...(mentionIds.get(m.entity) ?? []), m.id]);
+    }
+    const map = this.resolver.addDocument(doc.id, facts.entities, mentionIds);
+    delta.entities = [...new Set(map.values())];
+    // events: attacks first so that related events of the same document find their incident
+    const docEntities = new Set<string>();
+    for (const e of facts.entities) {
+      if (!NAMED.has(e.type)) continue;
+      const id = this.resolver.baseOf(localRef(doc.id, e.id));
+      if (id) docEntities.add(id);
+    }
+    const feats = facts.events
+      .map((ev) => this.features(ev, rec, docEntities))
+      .filter((x): x is MemberEvent => x !== undefined && x.feat.family !== "other");
+    const order = { attack: 0, accident: 1, related: 2, other: 3 } as const;
+    feats.sort((a, b) => order[a.feat.family] - order[b.feat.family]);
+    const docClusters: string[] = [];
+    for (const m of feats) {
+      const link = this.clusterer.add(m.feat, docClusters);
+      this.events.set(m.ev.id, m);
+      rec.events.push(m.ev.id);
+      delta.links.push(link);
+      if (!docClusters.includes(link.incident)) docClusters.push(link.incident);
+      if (link.founded) delta.created.push(link.incident);
+    }
+    this.docClusters.set(doc.id, docClusters);
+    delta.touched = docClusters.map((id) => this.resolveIncident(id));
+    delta.created = delta.created.map((id) => this.resolveIncident(id));
+    return delta;
+  }
+
+  private features(ev: Event, rec: DocRecord, docEntities: Set<string>): MemberEvent | undefined {
+    const doc = rec.doc.id;
+    const family = familyOf(ev.type, ev.subtype, ev.attributes?.cause);
+    const feat: EventFeatures = {
+      id: ev.id,
+      doc,
+      type: ev.type,
+      family,
+      trigger: ev.trigger.text,
+      participants: new Map(),
+      docEntities,
+    };
+    if (ev.date) {
+      const d = toEventDate(ev.date.start, ev.date.end, false);
+      const pub = rec.published ? toEventDate(rec.published, rec.published, true) : undefined;
+      // An attack dated on its report's day (or the day before) with no figures of its own is usually a reference
+      // back to an earlier attack that picked up the statement's date ("said on Thursday … over the bombings"):
+      // its date is treated as unknown for matching, and kept only to date an incident nothing else dates.
+      if (
+        d &&
+        pub &&
+        family === "attack" &&
+        ev.counts.length === 0 &&
+        d.precise &&
+        d.start >= pub.start - 1 &&
+        d.end <= pub.end
+      ) {
+        feat.date = { ...pub, stated: d };
+      } else if (d) feat.date = d;
+    } else if (rec.published) {
+      const d = toEventDate(rec.published, rec.published, true);
+      if (d) feat.date = d;
+    }
+    const placeLocal = ev.place ?? ev.participants.find((p) => p.role === "place" || p.role === "location")?.entity;
+    if (placeLocal) {
+      const ref = localRef(doc, placeLocal);
+      const local = this.resolver.local(ref);
+      const id = this.resolver.baseOf(ref);
+      if (id) feat.place = id;
+      if (local) {
+        feat.placeName = local.name;
+        if (local.geo) {
+          feat.geo = { lat: local.geo.lat, lon: local.geo.lon, precision: local.geo.precision };
+          if (local.geo.admin1) feat.admin1 = local.geo.admin1;
+        }
+        const country = local.geo?.country ?? local.country;
+        if (country) feat.country = country.toUpperCase();
+      }
+    }
+    for (const p of ev.participants) {
+      if (!p.entity || p.role === "place" || p.role === "location" || p.role === "speaker") continue;
+      const id = this.resolver.baseOf(localRef(doc, p.entity));
+      if (id) feat.participants.set(id, p.text);
+    }
+    return { ev, feat };
+  }
+
+  // ---------- overrides ----------
+
+  applyOverride(o: Override): void {
+    const parsed = Override.parse(o);
+    this.overrides.set(parsed.id, parsed);
+    this.rebuildLayers();
+  }
+
+  undo(overrideId: string): void {
+    if (!this.overrides.delete(overrideId)) throw new Error(`no override ${overrideId}`);
+    this.rebuildLayers();
+  }
+
+  listOverrides(): Override[] {
+    return [...this.overrides.values()];
+  }
+
+  private rebuildLayers(): void {
+    this.cache = undefined;
+    this.incMerged = new Map();
+    this.evPinned = new Map();
+    const entMerged = new Map<string, string>();
+    const entPinned = new Map<string, string>();
+    this.resolver.setOverrides({ merged: entMerged, pinned: entPinned });
+    const ordered = [...this.overrides.values()].sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+    );
+    for (const o of ordered) {
+      switch (o.kind) {
+        case "merge-incidents": {
+          const into = this.resolveIncident(o.incidents[0] ?? "");
+          for (const id of o.incidents.slice(1)) {
+            const from = this.resolveIncident(id);
+            if (from !== into) this.incMerged.set(from, into);
+          }
+          break;
+        }
+        case "split-incident": {
+          const target = `inc-split-${hash(o.id)}`;
+          for (const ev of o.events) this.evPinned.set(ev, target);
+          break;
+        }
+        case "move-event":
+          this.evPinned.set(o.event, this.resolveIncident(o.to));
+          break;
+        case "merge-entities": {
+          const follow = (x: string): string => {
+            let cur = x;
+            for (let i = 0; i < 100 && entMerged.has(cur); i++) cur = entMerged.get(cur) ?? cur;
+            return cur;
+          };
+          const into = follow(o.entities[0] ?? "");
+          for (const id of o.entities.slice(1)) if (follow(id) !== into) entMerged.set(follow(id), into);
+          break;
+        }
+        case "unmerge-entity": {
+          const target = `ent-split-${hash(o.id)}`;
+          const wanted = new Set(o.members);
+          for (const ref of this.resolver.membersOf(o.entity)) {
+            const local = this.resolver.local(ref);
+            const surfaces = local ? [local.name, ...local.aliases] : [];
+            if (wanted.has(ref) || surfaces.some((s) => wanted.has(s))) entPinned.set(ref, target);
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  private resolveIncident(id: string): string {
+    let cur = id;
+    const seen = new Set<string>();
+    while (this.incMerged.has(cur) && !seen.has(cur)) {
+      seen.add(cur);
+      cur = this.incMerged.get(cur) ?? cur;
+    }
+    return cur;
+  }
+
+  private incidentOfEvent(evId: string): string | undefined {
+    const base = this.evPinned.get(evId) ?? this.clusterer.clusterOf.get(evId);
+    return base === undefined ? undefined : this.resolveIncident(base);
+  }
+
+  // ---------- outputs ----------
+
+  entities(): Entity[] {
+    return this.resolver.entities();
+  }
+
+  /** Merge evidence of a canonical entity (automatic matches and analyst merges). */
+  entityEvidence(id: string): ReturnType<EntityResolver["evidence"]> {
+    return this.resolver.evidence(id);
+  }
+
+  incidents(): Incident[] {
+    return this.materialise().incidents;
+  }
+
+  contradictions(): Contradiction[] {
+    return this.materialise().contradictions;
+  }
+
+  incident(id: string): Incident | undefined {
+    return this.materialise().byId.get(this.resolveIncident(id));
+  }
+
+  explain(incidentId: string): string[] {
+    return this.incident(incidentId)?.explanation ?? [];
+  }
+
+  private materialise(): NonNullable<FusionEngine["cache"]> {
+    if (this.cache) return this.cache;
+    const groups = new Map<string, { events: MemberEvent[]; claims: Claim[] }>();
+    const group = (id: string): { events: MemberEvent[]; claims: Claim[] } => {
+      let g = groups.get(id);
+      if (!g) {
+        g = { events: [], claims: [] };
+        groups.set(id, g);
+      }
+      return g;
+    };
+    for (const [evId, m] of this.events) {
+      const inc = this.incidentOfEvent(evId);
+      if (inc) group(inc).events.push(m);
+    }
+    for (const rec of this.docs.values()) {
+      if (!rec.claims.length) continue;
+      const main = this.mainIncident(rec);
+      for (const c of rec.claims) {
+        const about = c.about.map((id) => this.incidentOfEvent(id)).find((x) => x !== undefined);
+        const inc = about ?? main;
+        if (inc) group(inc).claims.push(c);
+      }
+    }
+    const names = new Map(this.resolver.entities().map((e) => [e.id, e.name]));
+    const ctx = {
+      doc: (id: string) => {
+        const r = this.docs.get(id);
+        return r ? (r.published ? { publishedAt: r.published } : {}) : undefined;
+      },
+      canonical: (doc: string, local: string | undefined) =>
+        local === undefined ? undefined : this.resolver.canonicalOf(localRef(doc, local)),
+    };
+    const incidents: Incident[] = [];
+    for (const [id, g] of groups) incidents.push(this.buildIncident(id, g.events, g.claims, ctx, names));
+    incidents.sort((a, b) => {
+      const da = a.date?.start ?? "9999";
+      const db = b.date?.start ?? "9999";
+      return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : 1;
+    });
+    const cctx = {
+      outletOf: (doc: string) => this.docs.get(doc)?.outlet ?? doc,
+      nameOf: (id: string) => names.get(id) ?? this.docs.get(id)?.source?.name ?? id,
+    };
+    const contradictions = incidents.flatMap((i) => findContradictions(i, cctx));
+    this.cache = { incidents, byId: new Map(incidents.map((i) => [i.id, i])), contradictions };
+    return this.cache;
+  }
+
+  /** The incident most of a document's attack events went to (claims without an anchor attach there). */
+  private mainIncident(rec: DocRecord): string | undefined {
+    const votes = new Map<string, number>();
+    for (const evId of rec.events) {
+      const m = this.events.get(evId);
+      const inc = this.incidentOfEvent(evId);
+      if (!m || !inc) continue;
+      votes.set(inc, (votes.get(inc) ?? 0) + (m.feat.family === "attack" ? 2 : 1));
+    }
+    let best: string | undefined;
+    let n = 0;
+    for (const [id, v] of votes) if (v > n) [best, n] = [id, v];
+    return best;
+  }
+
+  private buildIncident(
+    id: string,
+    events: MemberEvent[],
+    claims: Claim[],
+    ctx: Parameters<typeof collectAttributes>[2],
+    names: Map<string, string>,
+  ): Incident {
+    const { attributes, perpetrators } = collectAttributes(events, claims, ctx);
+    const core = events.filter((m) => m.feat.family === "attack" || m.feat.family === "accident");
+    const pool = core.length ? core : events;
+    const typeVotes = new Map<string, number>();
+    for (const m of pool) typeVotes.set(m.ev.type, (typeVotes.get(m.ev.type) ?? 0) + 1);
+    const type = [...typeVotes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "event";
+    // date: the stated day-precision dates of the core events, else the coarser ones
+    let dated = pool.filter((m) => m.feat.date && !m.feat.date.inferred);
+    if (!dated.length) {
+      dated = pool
+        .filter((m) => m.feat.date?.stated)
+        .map((m) => ({ ...m, feat: { ...m.feat, date: m.feat.date?.stated } as EventFeatures }));
+    }
+    const precise = dated.filter((m) => m.feat.date?.precise);
+    const use = precise.length ? precise : dated;
+    let date: Incident["date"];
+    if (use.length) {
+      const s = Math.min(...use.map((m) => m.feat.date?.start ?? Number.POSITIVE_INFINITY));
+      const e = Math.max(...use.map((m) => m.feat.date?.end ?? Number.NEGATIVE_INFINITY));
+      const only = use.length === 1 ? use[0]?.ev.date : undefined;
+      date = !precise.length && only ? only : dateRange(isoDay(s), isoDay(e));
+    }
+    const placeVotes = new Map<string, number>();
+    for (const m of pool) {
+      const local = m.ev.place;
+      const pid = local ? ctx.canonical(m.ev.doc, local) : undefined;
+      if (pid) placeVotes.set(pid, (placeVotes.get(pid) ?? 0) + 1);
+    }
+    const place = [...placeVotes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    const documents = [...new Set([...events.map((m) => m.ev.doc), ...claims.map((c) => c.doc)])];
+    const explanation = this.explanationOf(id, events, documents);
+    const title = `${type}${place ? ` in ${names.get(place) ?? place}` : ""}${date ? ` on ${date.iso}` : ""}`;
+    const inc: Incident = {
+      id,
+      type,
+      title,
+      perpetrators,
+      attributes,
+      events: events.map((m) => m.ev.id),
+      documents,
+      explanation,
+    };
+    if (date) inc.date = date;
+    if (place) inc.place = place;
+    return inc;
+  }
+
+  private explanationOf(id: string, events: MemberEvent[], documents: string[]): string[] {
+    const out: string[] = [];
+    const members = new Set(events.map((m) => m.ev.id));
+    for (const m of events) {
+      const base = this.clusterer.clusterOf.get(m.ev.id);
+      const c = base ? this.clusterer.clusters.get(base) : undefined;
+      const link = c?.links.find((l) => l.event === m.ev.id);
+      if (link) out.push(link.explanation);
+    }
+    for (const o of this.overrides.values()) {
+      const who = `${o.createdAt}${o.author ? ` by ${o.author}` : ""}${o.note ? ` — ${o.note}` : ""}`;
+      if (o.kind === "merge-incidents" && o.incidents.some((x) => this.resolveIncident(x) === id)) {
+        out.push(`analyst override ${o.id}: merged incidents ${o.incidents.join(", ")} (${who})`);
+      } else if (o.kind === "split-incident" && o.events.some((e) => members.has(e) || this.evPinned.get(e) === id)) {
+        out.push(`analyst override ${o.id}: split events ${o.events.join(", ")} out of ${o.incident} (${who})`);
+      } else if (o.kind === "move-event" && members.has(o.event)) {
+        out.push(`analyst override ${o.id}: moved event ${o.event} here (${who})`);
+      }
+    }
+    for (const d of documents) {
+      for (const dup of this.docs.get(d)?.duplicates ?? []) {
+        if (documents.includes(dup.doc)) {
+          out.push(
+            `[${d.slice(0, 8)}] is a near-duplicate of [${dup.doc.slice(0, 8)}] (MinHash Jaccard ${dup.similarity.toFixed(2)}): counts once`,
+          );
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---------- corroboration and grading ----------
+
+  private reliabilityOf(doc: string): Reliability {
+    return this.docs.get(doc)?.source?.reliability ?? "F";
+  }
+
+  /** Independent corroboration of one value of an incident attribute (by default the best-supported value). */
+  corroboration(incidentId: string, attribute: string, value?: unknown): Corroboration {
+    const inc = this.incident(incidentId);
+    const values = inc?.attributes[attribute] ?? [];
+    if (!values.length) return { value, independentSources: 0, copies: 0, contradictingSources: 0, credibility: 6 };
+    const candidates = value === undefined ? values.map((v) => v.value) : [value];
+    let best: Corroboration | undefined;
+    for (const cand of candidates) {
+      const c = this.corroborate(attribute, cand, values);
+      if (
+        !best ||
+        c.independentSources > best.independentSources ||
+        (c.independentSources === best.independentSources && c.contradictingSources < best.contradictingSources)
+      ) {
+        best = c;
+      }
+    }
+    return best as Corroboration;
+  }
+
+  private corroborate(attribute: string, cand: unknown, values: AttributeValue[]): Corroboration {
+    const cctx = { outletOf: (d: string) => this.docs.get(d)?.outlet ?? d, nameOf: (x: string) => x };
+    // a value its own channel later replaced is superseded: it no longer contradicts anything
+    const latest = new Map<string, string>();
+    for (const v of values) {
+      const ch = channelOf(v, cctx);
+      const t = v.publishedAt ?? "";
+      if ((latest.get(ch) ?? "") < t) latest.set(ch, t);
+    }
+    const supportDocs = new Set<string>();
+    const support = new Map<string, Reliability>();
+    const against = new Set<string>();
+    for (const v of values) {
+      const group = this.groups.find(v.doc);
+      if (!valuesConflict(attribute, cand, v.value)) {
+        supportDocs.add(v.doc);
+        const r = this.reliabilityOf(v.doc);
+        const prev = support.get(group);
+        if (!prev || r < prev) support.set(group, r);
+      } else if ((v.publishedAt ?? "") >= (latest.get(channelOf(v, cctx)) ?? "")) {
+        against.add(group);
+      }
+    }
+    for (const g of support.keys()) against.delete(g);
+    const cred = credibility({ supporting: [...support.values()], contradicting: against.size });
+    return {
+      value: cand,
+      independentSources: support.size,
+      copies: supportDocs.size - support.size,
+      contradictingSources: against.size,
+      credibility: cred,
+    };
+  }
+
+  /** Admiralty grade ("B2") of what one document says about an incident attribute. */
+  grade(doc: string, fact: { incident: string; attribute: string; value?: unknown }): string {
+    const rel = this.reliabilityOf(doc);
+    let value = fact.value;
+    if (value === undefined) {
+      const own = (this.incident(fact.incident)?.attributes[fact.attribute] ?? []).filter((v) => v.doc === doc);
+      value = own[own.length - 1]?.value;
+    }
+    if (value === undefined) return gradeLabel(rel, 6);
+    return gradeLabel(rel, this.corroboration(fact.incident, fact.attribute, value).credibility);
+  }
+
+  /** Documents and events currently held (for benches and the status line). */
+  stats(): { documents: number; events: number; incidents: number; entities: number } {
+    return {
+      documents: this.docs.size,
+      events: this.events.size,
+      incidents: new Set([...this.events.keys()].map((e) => this.incidentOfEvent(e))).size,
+      entities: this.resolver.entities().length,
+    };
+  }
+}

@@ -1,0 +1,80 @@
+// The HTTP API: documented by OpenAPI 3.1 at /api/openapi.json, validated input, one error shape,
+// paginated lists. Also serves the browser UI from the same origin (no CDN, works offline).
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Store } from "../store/types.js";
+import { basicUi } from "./basic-ui.js";
+import { apiError } from "./errors.js";
+import { documentRoutes } from "./routes/documents.js";
+import { exportRoutes } from "./routes/exports.js";
+import { fusionRoutes } from "./routes/fusion.js";
+import { workbenchRoutes } from "./routes/workbench.js";
+import { serveWorkbench } from "./routes/workbench-static.js";
+
+export const API_VERSION = "0.1.0";
+
+export function createApp(store: Store): OpenAPIHono {
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+        return apiError(c, 400, "bad_request", `${where}${issue?.message ?? "invalid input"}`);
+      }
+    },
+  });
+
+  app.use("*", async (c, next) => {
+    await next();
+    // Article text is hostile: no inline script, no third-party origin, no framing.
+    c.header(
+      "Content-Security-Policy",
+      "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'",
+    );
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "no-referrer");
+  });
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/health",
+      summary: "Liveness and store size",
+      responses: {
+        200: {
+          content: {
+            "application/json": {
+              schema: z.object({ status: z.literal("ok"), version: z.string(), documents: z.number().int() }),
+            },
+          },
+          description: "The server is up",
+        },
+      },
+    }),
+    async (c) => c.json({ status: "ok" as const, version: API_VERSION, documents: await store.countDocuments() }, 200),
+  );
+
+  documentRoutes(app, store);
+  fusionRoutes(app, store);
+  exportRoutes(app, store);
+  workbenchRoutes(app, store);
+
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Tessera API",
+      version: API_VERSION,
+      description: "Offline incident-intelligence workbench. Errors share one shape: {error: {code, message}}.",
+    },
+  });
+
+  // The built workbench (web/dist) when present, else the basic page.
+  if (!serveWorkbench(app)) basicUi(app);
+
+  app.notFound((c) => apiError(c, 404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
+  app.onError((e, c) => {
+    if (e instanceof SyntaxError) return apiError(c, 400, "bad_request", "The request body is not valid JSON.");
+    console.error(e);
+    return apiError(c, 500, "internal", "The server failed on this request.");
+  });
+  return app;
+}

@@ -1,0 +1,28 @@
+// The workbench needs what only a live FusionEngine knows (corroboration, Admiralty grades per value).
+// Rebuilding it replays the whole store, so one engine is kept per store and rebuilt only when the
+// inputs fusion depends on (documents, overrides, source grades) have changed.
+import { buildEngine, OVERRIDES } from "../../app/fusion.js";
+import type { FusionEngine } from "../../fuse/index.js";
+import type { Store } from "../../store/types.js";
+
+const cache = new WeakMap<Store, { stamp: string; engine: Promise<FusionEngine> }>();
+
+async function stampOf(store: Store): Promise<string> {
+  const overrides = await store.listRecords<{ id: string }>(OVERRIDES);
+  const sources = await store.listSources();
+  return JSON.stringify([
+    await store.countDocuments(),
+    overrides.map((o) => o.id).sort(),
+    sources.map((s) => `${s.name}:${s.reliability}`).sort(),
+  ]);
+}
+
+export async function liveEngine(store: Store): Promise<FusionEngine> {
+  const stamp = await stampOf(store);
+  const hit = cache.get(store);
+  if (hit && hit.stamp === stamp) return hit.engine;
+  const engine = buildEngine(store);
+  cache.set(store, { stamp, engine });
+  engine.catch(() => cache.delete(store));
+  return engine;
+}

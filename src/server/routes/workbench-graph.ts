@@ -1,0 +1,136 @@
+// Builds the actor graph (people, groups, states and incidents) from extracted events and claims.
+// Extraction speaks in document-local entity ids; they are mapped to canonical fused entities first by
+// mention id, then by (type, alias), so one actor is one node across documents.
+import type { DocFacts, Entity, Incident } from "../../model/records.js";
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  type: string;
+}
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  relation: "attacked" | "claimed" | "blamed" | "met";
+  date?: string;
+  count: number;
+  docs: string[];
+}
+
+const ACTOR_TYPES = new Set(["person", "organization", "armed_group", "state"]);
+const ATTACKERS = new Set(["attacker", "perpetrator", "agent", "bomber", "gunman", "shooter", "suspect"]);
+const TARGETS = new Set(["target", "victim"]);
+
+export class GraphBuilder {
+  private byMention = new Map<string, string>();
+  private byAlias = new Map<string, string>();
+  private entity = new Map<string, Entity>();
+  private incidentOf = new Map<string, Incident>();
+  readonly nodes = new Map<string, GraphNode>();
+  readonly edges = new Map<string, GraphEdge>();
+
+  constructor(
+    entities: Entity[],
+    incidents: Incident[],
+    private window: { from?: string; to?: string },
+  ) {
+    for (const e of entities) {
+      this.entity.set(e.id, e);
+      for (const m of e.mentions) this.byMention.set(m, e.id);
+      for (const a of [e.name, ...e.aliases]) this.byAlias.set(`${e.type}|${a.toLowerCase()}`, e.id);
+    }
+    for (const inc of incidents) for (const ev of inc.events) this.incidentOf.set(ev, inc);
+  }
+
+  private canonical(facts: DocFacts, local: string | undefined): Entity | undefined {
+    if (!local) return undefined;
+    const e = facts.entities.find((x) => x.id === local);
+    if (!e) return undefined;
+    for (const m of e.mentions) {
+      const id = this.byMention.get(m);
+      if (id) return this.entity.get(id);
+    }
+    const id = this.byAlias.get(`${e.type}|${e.name.toLowerCase()}`);
+    return id ? this.entity.get(id) : undefined;
+  }
+
+  private actor(e: Entity | undefined): string | undefined {
+    if (!e || !ACTOR_TYPES.has(e.type)) return undefined;
+    if (!this.nodes.has(e.id)) this.nodes.set(e.id, { id: e.id, label: e.name, type: e.type });
+    return e.id;
+  }
+
+  private incidentNode(inc: Incident): string {
+    if (!this.nodes.has(inc.id)) this.nodes.set(inc.id, { id: inc.id, label: inc.title, type: "incident" });
+    return inc.id;
+  }
+
+  private inWindow(date: string | undefined): boolean {
+    if (!date) return !this.window.from && !this.window.to;
+    return (!this.window.from || date >= this.window.from) && (!this.window.to || date <= this.window.to);
+  }
+
+  private edge(source: string, target: string, relation: GraphEdge["relation"], date: string | undefined, doc: string) {
+    if (source === target) return;
+    const id = `${relation}|${source}|${target}`;
+    const e = this.edges.get(id) ?? { id, source, target, relation, count: 0, docs: [] };
+    e.count++;
+    if (date && (!e.date || date < e.date)) e.date = date;
+    if (e.docs.length < 5 && !e.docs.includes(doc)) e.docs.push(doc);
+    this.edges.set(id, e);
+  }
+
+  /**
+   * Edges from the fused perpetrator list: a claim links the claimant to the incident, an attribution links
+   * whoever made it to the group blamed. Ids here are already canonical.
+   */
+  addIncidents(incidents: Incident[]): void {
+    for (const inc of incidents) {
+      const date = inc.date?.start;
+      if (!this.inWindow(date)) continue;
+      for (const p of inc.perpetrators) {
+        const who = this.actor(this.entity.get(p.entity));
+        if (!who) continue;
+        if (p.basis === "claimed") this.edge(who, this.incidentNode(inc), "claimed", date, p.doc);
+        else {
+          const by = p.by && p.by !== p.entity ? this.actor(this.entity.get(p.by)) : undefined;
+          if (by) this.edge(by, who, "blamed", date, p.doc);
+        }
+      }
+    }
+  }
+
+  add(facts: DocFacts, published: string | undefined): void {
+    for (const ev of facts.events) {
+      const date = ev.date?.start ?? published;
+      if (!this.inWindow(date)) continue;
+      const who = (roles: Set<string>) =>
+        ev.participants
+          .filter((p) => roles.has(p.role.toLowerCase()))
+          .map((p) => this.actor(this.canonical(facts, p.entity)))
+          .filter((x): x is string => x !== undefined);
+      const attackers = ev.modality === "negated" ? [] : who(ATTACKERS);
+      for (const a of attackers) for (const t of who(TARGETS)) this.edge(a, t, "attacked", date, facts.doc);
+      if (/meet|talks|visit/i.test(ev.type)) {
+        const people = ev.participants.map((p) => this.actor(this.canonical(facts, p.entity))).filter((x) => x);
+        const uniq = [...new Set(people as string[])].sort();
+        for (let i = 0; i < uniq.length; i++) {
+          for (let j = i + 1; j < uniq.length; j++) this.edge(uniq[i]!, uniq[j]!, "met", date, facts.doc);
+        }
+      }
+    }
+    for (const cl of facts.claims) {
+      if (!this.inWindow(published) || cl.stance === "deny") continue;
+      const speaker = this.actor(this.canonical(facts, cl.speaker));
+      const target = this.actor(this.canonical(facts, cl.target));
+      if (cl.kind === "responsibility") {
+        const claimer = target ?? speaker;
+        const inc = cl.about.map((a) => this.incidentOf.get(a)).find((x) => x);
+        if (claimer && inc) this.edge(claimer, this.incidentNode(inc), "claimed", published, facts.doc);
+      } else if ((cl.kind === "attribution" || cl.kind === "accusation") && speaker && target) {
+        this.edge(speaker, target, "blamed", published, facts.doc);
+      }
+    }
+  }
+}

@@ -1,0 +1,175 @@
+// Read-only aggregates for the timeline, actor graph and map views. Each is bounded by a limit so a
+// large store cannot hang the browser.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Store } from "../../store/types.js";
+import { errorResponses } from "../errors.js";
+import { Day, json } from "./workbench-common.js";
+import { GraphBuilder } from "./workbench-graph.js";
+
+const Window = z.object({
+  from: Day.optional(),
+  to: Day.optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+const Span = z.object({ start: z.string(), end: z.string(), precision: z.string() });
+const Timeline = z.object({
+  incidents: z.array(z.object({ id: z.string(), title: z.string(), type: z.string(), events: z.number() }).merge(Span)),
+  events: z.array(
+    z
+      .object({ id: z.string(), type: z.string(), incident: z.string().optional(), doc: z.string(), label: z.string() })
+      .merge(Span),
+  ),
+  undated: z.number(),
+  truncated: z.boolean(),
+});
+
+const Graph = z.object({
+  nodes: z.array(z.object({ id: z.string(), label: z.string(), type: z.string() })),
+  edges: z.array(
+    z.object({
+      id: z.string(),
+      source: z.string(),
+      target: z.string(),
+      relation: z.string(),
+      date: z.string().optional(),
+      count: z.number(),
+      docs: z.array(z.string()),
+    }),
+  ),
+  truncated: z.boolean(),
+});
+
+const Point = z.object({ id: z.string(), name: z.string(), type: z.string(), lat: z.number(), lon: z.number() });
+const MapData = z.object({
+  places: z.array(Point.extend({ incidents: z.number() })),
+  incidents: z.array(Point.extend({ date: z.string().optional(), place: z.string() })),
+});
+
+const within = (start: string, end: string, from?: string, to?: string) =>
+  (!from || end >= from) && (!to || start <= to);
+
+export function viewRoutes(app: OpenAPIHono, store: Store): void {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/timeline",
+      summary: "Dated incidents and events in a window, each as a day range of its precision",
+      request: { query: Window },
+      responses: { 200: json(Timeline, "Timeline items"), ...errorResponses },
+    }),
+    async (c) => {
+      const { from, to, limit } = c.req.valid("query");
+      const fusion = await store.getFusion();
+      const incidentOf = new Map<string, string>();
+      for (const inc of fusion.incidents) for (const e of inc.events) incidentOf.set(e, inc.id);
+      const incidents = fusion.incidents
+        .filter((i) => i.date && within(i.date.start, i.date.end, from, to))
+        .map((i) => ({
+          id: i.id,
+          title: i.title,
+          type: i.type,
+          events: i.events.length,
+          start: i.date!.start,
+          end: i.date!.end,
+          precision: i.date!.precision,
+        }));
+      const events: z.infer<typeof Timeline>["events"] = [];
+      let undated = 0;
+      for await (const facts of store.allFacts()) {
+        for (const ev of facts.events) {
+          if (!ev.date) {
+            undated++;
+            continue;
+          }
+          if (!within(ev.date.start, ev.date.end, from, to)) continue;
+          const item = {
+            id: ev.id,
+            type: ev.type,
+            doc: facts.doc,
+            label: ev.trigger.text,
+            start: ev.date.start,
+            end: ev.date.end,
+            precision: ev.date.precision,
+          };
+          const inc = incidentOf.get(ev.id);
+          events.push(inc ? { ...item, incident: inc } : item);
+        }
+      }
+      events.sort((a, b) => a.start.localeCompare(b.start));
+      return c.json(
+        {
+          incidents: incidents.slice(0, limit),
+          events: events.slice(0, limit),
+          undated,
+          truncated: events.length > limit || incidents.length > limit,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/graph",
+      summary: "Actor graph: people, groups, states and incidents linked by attacked / claimed / blamed / met",
+      request: { query: Window },
+      responses: { 200: json(Graph, "Nodes and edges"), ...errorResponses },
+    }),
+    async (c) => {
+      const { from, to, limit } = c.req.valid("query");
+      const fusion = await store.getFusion();
+      const builder = new GraphBuilder(fusion.entities, fusion.incidents, { from, to });
+      builder.addIncidents(fusion.incidents);
+      const published = new Map<string, string | undefined>();
+      for await (const facts of store.allFacts()) {
+        if (!published.has(facts.doc))
+          published.set(facts.doc, (await store.getDocument(facts.doc))?.publishedAt?.start);
+        builder.add(facts, published.get(facts.doc));
+      }
+      const edges = [...builder.edges.values()].sort((a, b) => b.count - a.count).slice(0, limit);
+      const used = new Set(edges.flatMap((e) => [e.source, e.target]));
+      const nodes = [...builder.nodes.values()].filter((n) => used.has(n.id));
+      return c.json({ nodes, edges, truncated: builder.edges.size > limit }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/map",
+      summary: "Geocoded places and incidents (by their place entity) for the offline map",
+      request: { query: Window },
+      responses: { 200: json(MapData, "Map points"), ...errorResponses },
+    }),
+    async (c) => {
+      const { from, to, limit } = c.req.valid("query");
+      const fusion = await store.getFusion();
+      const byId = new Map(fusion.entities.map((e) => [e.id, e]));
+      const counts = new Map<string, number>();
+      const incidents: z.infer<typeof MapData>["incidents"] = [];
+      for (const i of fusion.incidents) {
+        if (i.date && !within(i.date.start, i.date.end, from, to)) continue;
+        const place = i.place ? byId.get(i.place) : undefined;
+        if (!place?.geo) continue;
+        counts.set(place.id, (counts.get(place.id) ?? 0) + 1);
+        const p = { id: i.id, name: i.title, type: i.type, lat: place.geo.lat, lon: place.geo.lon, place: place.name };
+        incidents.push(i.date ? { ...p, date: i.date.iso } : p);
+      }
+      const places = fusion.entities
+        .filter((e) => e.geo && e.type !== "state")
+        .map((e) => ({
+          id: e.id,
+          name: e.name,
+          type: e.type,
+          lat: e.geo!.lat,
+          lon: e.geo!.lon,
+          incidents: counts.get(e.id) ?? 0,
+        }))
+        .sort((a, b) => b.incidents - a.incidents)
+        .slice(0, limit);
+      return c.json({ places, incidents: incidents.slice(0, limit) }, 200);
+    },
+  );
+}

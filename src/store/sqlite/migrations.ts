@@ -1,0 +1,95 @@
+// Versioned schema migrations. Each entry runs once, in order, inside a transaction; the applied
+// version is kept in PRAGMA user_version so an older database upgrades in place.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: "documents, sources and full-text search",
+    sql: `
+      CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        reliability TEXT NOT NULL DEFAULT 'F' CHECK (reliability IN ('A','B','C','D','E','F')),
+        notes TEXT
+      );
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        origin TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        author TEXT,
+        outlet TEXT REFERENCES sources(name) ON UPDATE CASCADE,
+        published_iso TEXT,
+        published_precision TEXT,
+        published_start TEXT,
+        published_end TEXT,
+        language TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        format TEXT NOT NULL,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX documents_published ON documents(published_start);
+      CREATE INDEX documents_outlet ON documents(outlet);
+      CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+      END;
+      CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+      END;
+      CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+      END;
+    `,
+  },
+  {
+    version: 2,
+    name: "extracted facts per document",
+    sql: `
+      CREATE TABLE facts (
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('mention','entity','event','claim','judgment')),
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        type TEXT,
+        start INTEGER,
+        end INTEGER,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        PRIMARY KEY (kind, id)
+      );
+      CREATE INDEX facts_doc ON facts(doc, kind, seq);
+      CREATE INDEX facts_type ON facts(kind, type);
+    `,
+  },
+  {
+    version: 3,
+    name: "fusion output and analyst records",
+    sql: `
+      CREATE TABLE fusion (
+        kind TEXT NOT NULL CHECK (kind IN ('entity','incident','contradiction')),
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        PRIMARY KEY (kind, id)
+      );
+      CREATE TABLE records (
+        collection TEXT NOT NULL,
+        id TEXT NOT NULL,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (collection, id)
+      );
+    `,
+  },
+];
+
+export const latestVersion = migrations[migrations.length - 1]!.version;

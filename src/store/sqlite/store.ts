@@ -1,0 +1,381 @@
+// Embedded store on better-sqlite3 (WAL, FTS5). better-sqlite3 is synchronous; the async Store
+// contract exists for the PostgreSQL implementation, so methods here resolve immediately.
+import Database from "better-sqlite3";
+import { slug } from "../../model/document.js";
+import type { DatePrecision, DocFacts, Document, Reliability, Source } from "../../model/records.js";
+import type {
+  DocumentSummary,
+  ExportBundle,
+  FusionSnapshot,
+  ListQuery,
+  Page,
+  PutStatus,
+  SearchHit,
+  Store,
+} from "../types.js";
+import { ftsQuery } from "./fts-query.js";
+import { migrations } from "./migrations.js";
+
+type Row = Record<string, unknown>;
+const FACT_KINDS = ["mention", "entity", "event", "claim", "judgment"] as const;
+type FactKind = (typeof FACT_KINDS)[number];
+const FACT_ARRAYS: Record<FactKind, keyof Omit<DocFacts, "doc">> = {
+  mention: "mentions",
+  entity: "entities",
+  event: "events",
+  claim: "claims",
+  judgment: "judgments",
+};
+
+function clampLimit(n: number | undefined, dflt = 50, max = 500): number {
+  if (n === undefined || !Number.isFinite(n)) return dflt;
+  return Math.max(1, Math.min(max, Math.floor(n)));
+}
+
+const SUMMARY_COLUMNS = `id, title, outlet, author, url, origin, published_iso, published_precision, language, format,
+  length(text) AS chars, fetched_at`;
+
+function toSummary(r: Row): DocumentSummary {
+  const s: DocumentSummary = {
+    id: r.id as string,
+    origin: r.origin as string,
+    language: r.language as string,
+    format: r.format as string,
+    chars: r.chars as number,
+    fetchedAt: r.fetched_at as string,
+  };
+  if (r.title) s.title = r.title as string;
+  if (r.outlet) s.outlet = r.outlet as string;
+  if (r.author) s.author = r.author as string;
+  if (r.url) s.url = r.url as string;
+  if (r.published_iso) {
+    s.published = r.published_iso as string;
+    s.publishedPrecision = r.published_precision as string;
+  }
+  return s;
+}
+
+function toDocument(r: Row): Document {
+  const d: Document = {
+    id: r.id as string,
+    origin: r.origin as string,
+    language: r.language as string,
+    fetchedAt: r.fetched_at as string,
+    format: r.format as Document["format"],
+    text: r.text as string,
+  };
+  if (r.url) d.url = r.url as string;
+  if (r.title) d.title = r.title as string;
+  if (r.author) d.author = r.author as string;
+  if (r.outlet) d.outlet = r.outlet as string;
+  if (r.published_iso) {
+    d.publishedAt = {
+      iso: r.published_iso as string,
+      precision: r.published_precision as DatePrecision,
+      start: r.published_start as string,
+      end: r.published_end as string,
+    };
+  }
+  return d;
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+
+  constructor(readonly file: string) {
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("busy_timeout = 5000");
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const current = this.db.pragma("user_version", { simple: true }) as number;
+    for (const m of migrations) {
+      if (m.version <= current) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db.pragma(`user_version = ${m.version}`);
+      })();
+    }
+  }
+
+  schemaVersion(): number {
+    return this.db.pragma("user_version", { simple: true }) as number;
+  }
+
+  private ensureSource(name: string, reliability?: Reliability, notes?: string): Source {
+    const id = slug(name) || "unknown";
+    const existing = this.db.prepare("SELECT * FROM sources WHERE name = ?").get(name) as Row | undefined;
+    if (!existing) {
+      this.db
+        .prepare("INSERT INTO sources (id, name, reliability, notes) VALUES (?, ?, ?, ?)")
+        .run(id, name, reliability ?? "F", notes ?? null);
+    } else if (reliability || notes !== undefined) {
+      this.db
+        .prepare("UPDATE sources SET reliability = COALESCE(?, reliability), notes = COALESCE(?, notes) WHERE name = ?")
+        .run(reliability ?? null, notes ?? null, name);
+    }
+    const r = this.db.prepare("SELECT * FROM sources WHERE name = ?").get(name) as Row;
+    const s: Source = { id: r.id as string, name: r.name as string, reliability: r.reliability as Reliability };
+    if (r.notes) s.notes = r.notes as string;
+    return s;
+  }
+
+  private writeFacts(facts: DocFacts): void {
+    this.db.prepare("DELETE FROM facts WHERE doc = ?").run(facts.doc);
+    const ins = this.db.prepare(
+      "INSERT INTO facts (doc, kind, id, seq, type, start, end, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    for (const kind of FACT_KINDS) {
+      const items = facts[FACT_ARRAYS[kind]] as Array<Record<string, unknown> & { id: string }>;
+      items.forEach((item, seq) => {
+        const type = (item.type ?? item.kind ?? null) as string | null;
+        const span = (item.start !== undefined ? item : (item.trigger ?? item.term ?? item.cue)) as
+          | { start?: number; end?: number }
+          | undefined;
+        ins.run(facts.doc, kind, item.id, seq, type, span?.start ?? null, span?.end ?? null, JSON.stringify(item));
+      });
+    }
+  }
+
+  async putDocument(doc: Document, facts?: DocFacts): Promise<{ status: PutStatus; id: string }> {
+    const run = this.db.transaction((): PutStatus => {
+      const exists = this.db.prepare("SELECT 1 FROM documents WHERE id = ?").get(doc.id);
+      if (exists) return "duplicate";
+      if (doc.outlet) this.ensureSource(doc.outlet);
+      this.db
+        .prepare(
+          `INSERT INTO documents (id, origin, url, title, author, outlet, published_iso, published_precision,
+             published_start, published_end, language, fetched_at, format, text, ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          doc.id,
+          doc.origin,
+          doc.url ?? null,
+          doc.title ?? null,
+          doc.author ?? null,
+          doc.outlet ?? null,
+          doc.publishedAt?.iso ?? null,
+          doc.publishedAt?.precision ?? null,
+          doc.publishedAt?.start ?? null,
+          doc.publishedAt?.end ?? null,
+          doc.language,
+          doc.fetchedAt,
+          doc.format,
+          doc.text,
+          new Date().toISOString(),
+        );
+      if (facts) {
+        if (facts.doc !== doc.id) throw new Error("facts belong to another document");
+        this.writeFacts(facts);
+      }
+      return "ok";
+    });
+    return { status: run(), id: doc.id };
+  }
+
+  async getDocument(idOrPrefix: string): Promise<Document | undefined> {
+    const key = idOrPrefix.trim().toLowerCase();
+    if (!/^[0-9a-f]{6,64}$/.test(key)) return undefined;
+    const rows = this.db
+      .prepare("SELECT * FROM documents WHERE id >= ? AND id < ? LIMIT 2")
+      .all(key, `${key}g`) as Row[];
+    if (rows.length !== 1) return undefined;
+    return toDocument(rows[0]!);
+  }
+
+  async listDocuments(q: ListQuery = {}): Promise<Page<DocumentSummary>> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.outlet) {
+      where.push("outlet = ?");
+      args.push(q.outlet);
+    }
+    if (q.language) {
+      where.push("language = ?");
+      args.push(q.language);
+    }
+    if (q.from) {
+      where.push("published_end >= ?");
+      args.push(q.from);
+    }
+    if (q.to) {
+      where.push("published_start <= ?");
+      args.push(q.to);
+    }
+    const w = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    const limit = clampLimit(q.limit);
+    const offset = Math.max(0, q.offset ?? 0);
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM documents ${w}`).get(...args) as Row).n as number;
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM documents ${w}
+         ORDER BY published_start IS NULL, published_start, title LIMIT ? OFFSET ?`,
+      )
+      .all(...args, limit, offset) as Row[];
+    return { items: rows.map(toSummary), total, limit, offset };
+  }
+
+  async search(query: string, q: { limit?: number; offset?: number } = {}): Promise<Page<SearchHit>> {
+    const limit = clampLimit(q.limit, 20);
+    const offset = Math.max(0, q.offset ?? 0);
+    const match = ftsQuery(query);
+    if (!match) return { items: [], total: 0, limit, offset };
+    const total = (
+      this.db.prepare("SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?").get(match) as Row
+    ).n as number;
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS.replace(/\b(id|title|text)\b/g, "d.$1")},
+           snippet(documents_fts, 1, '[', ']', ' … ', 16) AS snippet, bm25(documents_fts) AS rank
+         FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+         WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
+      )
+      .all(match, limit, offset) as Row[];
+    return {
+      items: rows.map((r) => ({ ...toSummary(r), snippet: r.snippet as string, rank: r.rank as number })),
+      total,
+      limit,
+      offset,
+    };
+  }
+
+  async countDocuments(): Promise<number> {
+    return (this.db.prepare("SELECT count(*) AS n FROM documents").get() as Row).n as number;
+  }
+
+  async putFacts(facts: DocFacts): Promise<void> {
+    this.db.transaction(() => {
+      const exists = this.db.prepare("SELECT 1 FROM documents WHERE id = ?").get(facts.doc);
+      if (!exists) throw new Error(`no document ${facts.doc.slice(0, 12)} to attach facts to`);
+      this.writeFacts(facts);
+    })();
+  }
+
+  private factsOf(docId: string): DocFacts {
+    const facts: DocFacts = { doc: docId, mentions: [], entities: [], events: [], claims: [], judgments: [] };
+    const rows = this.db.prepare("SELECT kind, data FROM facts WHERE doc = ? ORDER BY kind, seq").all(docId) as Row[];
+    for (const r of rows) {
+      const arr = facts[FACT_ARRAYS[r.kind as FactKind]] as unknown[];
+      arr.push(JSON.parse(r.data as string));
+    }
+    return facts;
+  }
+
+  async getFacts(docId: string): Promise<DocFacts | undefined> {
+    const has = this.db.prepare("SELECT 1 FROM facts WHERE doc = ? LIMIT 1").get(docId);
+    return has ? this.factsOf(docId) : undefined;
+  }
+
+  async *allFacts(): AsyncIterable<DocFacts> {
+    const ids = this.db
+      .prepare("SELECT DISTINCT f.doc FROM facts f JOIN documents d ON d.id = f.doc ORDER BY d.published_start, d.id")
+      .pluck()
+      .all() as string[];
+    for (const id of ids) yield this.factsOf(id);
+  }
+
+  async upsertSource(name: string, reliability?: Reliability, notes?: string): Promise<Source> {
+    return this.db.transaction(() => this.ensureSource(name, reliability, notes))();
+  }
+
+  async listSources(): Promise<Source[]> {
+    const rows = this.db.prepare("SELECT * FROM sources ORDER BY name").all() as Row[];
+    return rows.map((r) => {
+      const s: Source = { id: r.id as string, name: r.name as string, reliability: r.reliability as Reliability };
+      if (r.notes) s.notes = r.notes as string;
+      return s;
+    });
+  }
+
+  async putFusion(snapshot: FusionSnapshot): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM fusion").run();
+      const ins = this.db.prepare("INSERT INTO fusion (kind, id, seq, data) VALUES (?, ?, ?, ?)");
+      const put = (kind: string, items: Array<{ id: string }>): void => {
+        items.forEach((e, i) => {
+          ins.run(kind, e.id, i, JSON.stringify(e));
+        });
+      };
+      put("entity", snapshot.entities);
+      put("incident", snapshot.incidents);
+      put("contradiction", snapshot.contradictions);
+    })();
+  }
+
+  async getFusion(): Promise<FusionSnapshot> {
+    const load = (kind: string): unknown[] =>
+      (this.db.prepare("SELECT data FROM fusion WHERE kind = ? ORDER BY seq").pluck().all(kind) as string[]).map((s) =>
+        JSON.parse(s),
+      );
+    return {
+      entities: load("entity") as FusionSnapshot["entities"],
+      incidents: load("incident") as FusionSnapshot["incidents"],
+      contradictions: load("contradiction") as FusionSnapshot["contradictions"],
+    };
+  }
+
+  async putRecord(collection: string, id: string, value: unknown): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO records (collection, id, data, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+      )
+      .run(collection, id, JSON.stringify(value), new Date().toISOString());
+  }
+
+  async deleteRecord(collection: string, id: string): Promise<void> {
+    this.db.prepare("DELETE FROM records WHERE collection = ? AND id = ?").run(collection, id);
+  }
+
+  async listRecords<T = unknown>(collection: string): Promise<T[]> {
+    return (
+      this.db
+        .prepare("SELECT data FROM records WHERE collection = ? ORDER BY updated_at, id")
+        .pluck()
+        .all(collection) as string[]
+    ).map((s) => JSON.parse(s) as T);
+  }
+
+  async exportAll(): Promise<ExportBundle> {
+    const docs = (
+      this.db.prepare("SELECT * FROM documents ORDER BY published_start IS NULL, published_start, id").all() as Row[]
+    ).map(toDocument);
+    const bundle: ExportBundle = {
+      format: "tessera-export",
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      sources: await this.listSources(),
+      documents: docs,
+      mentions: [],
+      entities: [],
+      events: [],
+      claims: [],
+      judgments: [],
+      incidents: [],
+      contradictions: [],
+    };
+    for (const d of docs) {
+      const f = this.factsOf(d.id);
+      bundle.mentions.push(...f.mentions);
+      bundle.events.push(...f.events);
+      bundle.claims.push(...f.claims);
+      bundle.judgments.push(...f.judgments);
+      bundle.entities.push(...f.entities);
+    }
+    const fusion = await this.getFusion();
+    // Canonical cross-document entities replace the per-document ones once fusion has run.
+    if (fusion.entities.length) bundle.entities = fusion.entities;
+    bundle.incidents = fusion.incidents;
+    bundle.contradictions = fusion.contradictions;
+    return bundle;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

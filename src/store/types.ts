@@ -1,0 +1,99 @@
+// The storage contract. SQLite (embedded, default) implements it today; a PostgreSQL implementation
+// for teams will satisfy the same interface, which is why every method is async.
+import type {
+  Claim,
+  Contradiction,
+  DocFacts,
+  Document,
+  Entity,
+  Event,
+  Incident,
+  Judgment,
+  Mention,
+  Reliability,
+  Source,
+} from "../model/records.js";
+
+export type PutStatus = "ok" | "duplicate";
+
+export interface DocumentSummary {
+  id: string;
+  title?: string;
+  outlet?: string;
+  author?: string;
+  url?: string;
+  origin: string;
+  published?: string;
+  publishedPrecision?: string;
+  language: string;
+  format: string;
+  chars: number;
+  fetchedAt: string;
+}
+
+export interface SearchHit extends DocumentSummary {
+  snippet: string;
+  rank: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface ListQuery {
+  limit?: number;
+  offset?: number;
+  outlet?: string;
+  language?: string;
+  from?: string; // publication date lower bound, YYYY-MM-DD
+  to?: string;
+}
+
+/** Fusion output persisted as a whole; recomputed from the facts and the analyst overrides. */
+export interface FusionSnapshot {
+  entities: Entity[];
+  incidents: Incident[];
+  contradictions: Contradiction[];
+}
+
+export interface ExportBundle {
+  format: "tessera-export";
+  version: 1;
+  exportedAt: string;
+  sources: Source[];
+  documents: Document[];
+  mentions: Mention[];
+  entities: Entity[];
+  events: Event[];
+  claims: Claim[];
+  judgments: Judgment[];
+  incidents: Incident[];
+  contradictions: Contradiction[];
+}
+
+export interface Store {
+  /** Stores a document (and its facts) in one transaction; the same text twice is a duplicate, not a copy. */
+  putDocument(doc: Document, facts?: DocFacts): Promise<{ status: PutStatus; id: string }>;
+  /** Finds by full id or by an unambiguous id prefix (at least 6 hex characters). */
+  getDocument(idOrPrefix: string): Promise<Document | undefined>;
+  listDocuments(q?: ListQuery): Promise<Page<DocumentSummary>>;
+  search(query: string, q?: { limit?: number; offset?: number }): Promise<Page<SearchHit>>;
+  countDocuments(): Promise<number>;
+  /** Replaces the facts of one document atomically. */
+  putFacts(facts: DocFacts): Promise<void>;
+  getFacts(docId: string): Promise<DocFacts | undefined>;
+  allFacts(): AsyncIterable<DocFacts>;
+  upsertSource(name: string, reliability?: Reliability, notes?: string): Promise<Source>;
+  listSources(): Promise<Source[]>;
+  putFusion(snapshot: FusionSnapshot): Promise<void>;
+  getFusion(): Promise<FusionSnapshot>;
+  /** Analyst overrides and settings, stored as JSON documents keyed by id. */
+  putRecord(collection: string, id: string, value: unknown): Promise<void>;
+  deleteRecord(collection: string, id: string): Promise<void>;
+  listRecords<T = unknown>(collection: string): Promise<T[]>;
+  exportAll(): Promise<ExportBundle>;
+  close(): Promise<void>;
+}

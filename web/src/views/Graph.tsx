@@ -1,0 +1,162 @@
+// Actor graph (cytoscape): people, groups, states and incidents, linked by who attacked, claimed,
+// blamed or met whom, filtered to a time window. Node labels are set as data, which cytoscape draws
+// on a canvas — never as HTML.
+import cytoscape from "cytoscape";
+import { type CSSProperties, useEffect, useRef, useState } from "react";
+import { api, qs } from "../api.js";
+import { go, href } from "../router.js";
+import { Status, useLoad } from "../ui.js";
+
+interface Graph {
+  nodes: { id: string; label: string; type: string }[];
+  edges: {
+    id: string;
+    source: string;
+    target: string;
+    relation: string;
+    date?: string;
+    count: number;
+    docs: string[];
+  }[];
+  truncated: boolean;
+}
+
+const COLORS: Record<string, string> = {
+  person: "#2f6f9f",
+  organization: "#7a5c99",
+  armed_group: "#b5473a",
+  state: "#3d7d4f",
+  incident: "#b88a1e",
+};
+const EDGE_COLORS: Record<string, string> = {
+  attacked: "#b5473a",
+  claimed: "#b88a1e",
+  blamed: "#7a5c99",
+  met: "#3d7d4f",
+};
+
+export function GraphView() {
+  const [win, setWin] = useState({ from: "", to: "" });
+  const s = useLoad(`graph:${win.from}:${win.to}`, () =>
+    api.get<Graph>(`/api/graph${qs({ from: win.from, to: win.to, limit: 600 })}`),
+  );
+  return (
+    <section>
+      <h1>Actor graph</h1>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          From <input type="date" value={win.from} onChange={(e) => setWin({ ...win, from: e.target.value })} />
+        </label>
+        <label>
+          To <input type="date" value={win.to} onChange={(e) => setWin({ ...win, to: e.target.value })} />
+        </label>
+        <span className="legend">
+          {Object.entries(COLORS).map(([k, c]) => (
+            <span key={k} className="swatch" style={{ "--c": c } as CSSProperties}>
+              {k.replace("_", " ")}
+            </span>
+          ))}
+          {Object.entries(EDGE_COLORS).map(([k, c]) => (
+            <span key={k} className="swatch line" style={{ "--c": c } as CSSProperties}>
+              {k}
+            </span>
+          ))}
+        </span>
+      </form>
+      <Status s={s} empty={(g) => g.nodes.length === 0}>
+        {(g) => <Canvas graph={g} />}
+      </Status>
+    </section>
+  );
+}
+
+/**
+ * Cytoscape injects an inline <style> unless an element with this id exists; the CSP blocks inline styles,
+ * so a placeholder claims the id and styles.css carries the one rule it wanted (position: relative).
+ */
+function claimCytoscapeStylesheet(): void {
+  const id = "__________cytoscape_stylesheet";
+  if (document.getElementById(id)) return;
+  const placeholder = document.createElement("meta");
+  placeholder.id = id;
+  document.head.prepend(placeholder);
+}
+
+function Canvas({ graph }: { graph: Graph }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [picked, setPicked] = useState<Graph["edges"][number] | null>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    claimCytoscapeStylesheet();
+    const cy = cytoscape({
+      container: ref.current,
+      elements: [
+        ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, type: n.type } })),
+        ...graph.edges.map((e) => ({
+          data: { id: e.id, source: e.source, target: e.target, relation: e.relation, weight: e.count },
+        })),
+      ],
+      style: [
+        {
+          selector: "node",
+          style: {
+            label: "data(label)",
+            "font-size": 11,
+            "text-valign": "bottom",
+            "text-margin-y": 4,
+            color: "#1d232b",
+            width: 18,
+            height: 18,
+            "background-color": (n: cytoscape.NodeSingular) => COLORS[n.data("type") as string] ?? "#777",
+          },
+        },
+        { selector: 'node[type = "incident"]', style: { shape: "diamond", width: 24, height: 24 } },
+        {
+          selector: "edge",
+          style: {
+            width: (e: cytoscape.EdgeSingular) => Math.min(6, 1 + Number(e.data("weight"))),
+            "line-color": (e: cytoscape.EdgeSingular) => EDGE_COLORS[e.data("relation") as string] ?? "#999",
+            "target-arrow-color": (e: cytoscape.EdgeSingular) => EDGE_COLORS[e.data("relation") as string] ?? "#999",
+            "target-arrow-shape": "triangle",
+            "curve-style": "bezier",
+            label: "data(relation)",
+            "font-size": 9,
+            color: "#5b6673",
+          },
+        },
+      ],
+      layout: { name: graph.nodes.length > 300 ? "grid" : "cose", animate: false, padding: 40 },
+      wheelSensitivity: 0.3,
+      // A handful of nodes would otherwise be zoomed until labels are huge.
+      maxZoom: 1.4,
+      minZoom: 0.15,
+    });
+    cy.on("tap", "node", (ev) => {
+      const n = ev.target.data() as { id: string; type: string };
+      if (n.type === "incident") go(href("incident", n.id));
+    });
+    cy.on("tap", "edge", (ev) => setPicked(graph.edges.find((e) => e.id === ev.target.id()) ?? null));
+    return () => cy.destroy();
+  }, [graph]);
+  const name = (id: string) => graph.nodes.find((n) => n.id === id)?.label ?? id;
+  return (
+    <>
+      <div className="graph" ref={ref} data-testid="graph" />
+      <p className="muted small">
+        {graph.nodes.length} actors, {graph.edges.length} links{graph.truncated ? " (strongest links only)" : ""}. Click
+        an incident to open it, a link to see its sources.
+      </p>
+      {picked && (
+        <div className="notice">
+          {name(picked.source)} <b>{picked.relation}</b> {name(picked.target)} — {picked.count} mention(s)
+          {picked.date ? `, first ${picked.date}` : ""}. Sources:{" "}
+          {picked.docs.map((d) => (
+            <a key={d} href={href("doc", d)}>
+              {d.slice(0, 8)}{" "}
+            </a>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
