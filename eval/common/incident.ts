@@ -52,6 +52,15 @@ export function summarise(f: DocFacts): IncidentSummary {
   out.date = ordered.find((e) => e.date?.precision === "day")?.date ?? ordered.find((e) => e.date)?.date;
   const places = ordered.map((e) => (e.place ? ents.get(e.place) : undefined)).filter((p): p is Entity => !!p);
   out.place = places.reduce<Entity | undefined>((best, p) => (!best || rank(p) < rank(best) ? p : best), undefined);
+  // No event carries a city: the first city-level place the document mentions (datelines and
+  // headlines name the incident's city first in single-incident reports).
+  if (!out.place || rank(out.place) > 0) {
+    const firstCity = f.mentions
+      .filter((m) => m.kind === "place" && m.entity)
+      .map((m) => ents.get(m.entity!))
+      .find((e) => e?.geo?.precision === "city");
+    if (firstCity) out.place = firstCity;
+  }
   // A reported death or injury with no number still means at least one victim ("a man was shot
   // and killed"): the count falls back to 1 when such an event exists.
   const has = (re: RegExp) => violent.some((e) => re.test(e.type));

@@ -1,7 +1,7 @@
 // File plumbing shared by the dataset runners: `--data` may name a dataset folder (the split picks
 // the file) or any single file of the same format, so held-out splits run through the same code.
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { UserError } from "../../src/model/result.js";
 
 /**
@@ -37,4 +37,13 @@ export function readJsonLines<T = unknown>(file: string): T[] {
 /** Apply `--limit` (non-positive or undefined means all). */
 export function limitItems<T>(items: T[], limit?: number): T[] {
   return limit && limit > 0 ? items.slice(0, limit) : items;
+}
+
+/**
+ * The split a run is scoring: the requested one for a folder; for a single file its base name
+ * ("test.jsonl" → "test"), so side files (coreference, keys) and the report follow the file.
+ */
+export function splitOf(data: string, split: string | undefined, file: string): string {
+  if (existsSync(data) && statSync(data).isFile()) return basename(file).replace(/\.[^.]+$/, "");
+  return split ?? "dev";
 }

@@ -14,7 +14,12 @@ export interface Context {
 
 const sk = (m: { doc: string; sent: number }): string => `${m.doc}:${m.sent}`;
 
-export function buildContext(data: EcbData, docs: Set<string>): Context {
+/**
+ * Context of a set of documents. `entityChains` maps an entity mention to its coreference cluster (gold chains
+ * when fitting on train, the entity clusterer's output when scoring), so arguments of two events can be compared
+ * as the same entity even when worded differently ("the gunman" / "Smith").
+ */
+export function buildContext(data: EcbData, docs: Set<string>, entityChains?: Map<string, string> | "gold"): Context {
   const toks = new Map<string, string[]>();
   const sentWords = new Map<string, Set<string>>();
   for (const id of docs) {
@@ -44,6 +49,8 @@ export function buildContext(data: EcbData, docs: Set<string>): Context {
   for (const m of data.entities) {
     if (!docs.has(m.doc)) continue;
     add(m, m.type, m.lemma || m.head.toLowerCase());
+    // without predicted chains every entity mention stands alone: gold chains are only ever used on train
+    add(m, "ENT", entityChains === "gold" ? m.chain : (entityChains?.get(m.id) ?? m.id));
     // every content word of the argument, so "the Seattle office" and "Seattle" still overlap
     for (const w of contentWords(m.text.split(/\s+/))) add(m, "ARGW", w);
   }
@@ -155,6 +162,7 @@ export function pairFeatures(
     const evB = new Set(argSet(ctx, b, "EV"));
     evB.delete(b.lemma);
     const evj = jaccard(evA, evB);
+    const ent = jaccard(argSet(ctx, a, "ENT"), argSet(ctx, b, "ENT"));
     return [
       1,
       sameLemma,
@@ -178,6 +186,8 @@ export function pairFeatures(
       sameLemma ? 0 : trigramSim(a.lemma, b.lemma),
       sameLemma * argw,
       sameLemma * (bothHum && hum === 0 ? 1 : 0),
+      ent,
+      sameLemma * ent,
     ];
   }
   const ta = new Set(a.text.toLowerCase().split(/\s+/));

@@ -4,7 +4,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Document } from "../../src/model/records.js";
 import { UserError } from "../../src/model/result.js";
-import { limitItems, resolveDataFile } from "../common/io.js";
+import { limitItems, resolveDataFile, splitOf } from "../common/io.js";
 import { type Extractor, evalDocument, loadExtractor, safeExtract } from "../common/system.js";
 import type { EvalOptions, EvalReport } from "../types.js";
 import { predictGtd } from "./predict.js";
@@ -25,9 +25,9 @@ function pickFile(data: string, split: string): string {
   }
 }
 
-export function loadGtd(opts: EvalOptions): { file: string; rows: GtdRow[] } {
+export function loadGtd(opts: EvalOptions): { file: string; split: string; rows: GtdRow[] } {
   const file = pickFile(opts.data, opts.split ?? "dev");
-  return { file, rows: limitItems(readGtd(file), opts.limit) };
+  return { file, split: splitOf(opts.data, opts.split, file), rows: limitItems(readGtd(file), opts.limit) };
 }
 
 export function gtdDocument(r: GtdRow): Document {
@@ -37,12 +37,12 @@ export function gtdDocument(r: GtdRow): Document {
 export const GTD_PROTOCOL = [
   "Input: the `summary` of each row (rows without one are skipped) as one document, without publication date.",
   "Gold: iyear/imonth/iday (compared at the precision GTD coded: day, or month when iday = 0), city ('Unknown' = not scored), attacktype1_txt, targtype1_txt, weaptype1_txt, gname, nkill, nwound (empty = not scored), suicide, claimed (-9 = not scored).",
-  "Prediction (eval/common/incident.ts pools the document's factual violent events: attack, missile/air strike, clash, death, injury): attack type = first known GTD attack type of an attack event (missile/air strikes → Bombing/Explosion, the GTD convention); weapon type = first known weapon attribute mapped to the GTD class; city = the most specific event place when it is city-level; date = first day-precision event date (compared at GTD's precision); nkill/nwound = largest killed/injured count, else 1 when a death/injury event exists (injury only if nobody died), else 0; suicide = any attack flagged suicide; gname = attacker group, else the responsibility claimant (names, aliases and gazetteer gtdName; matches the GTD name, its part before or inside parentheses), none = 'Unknown'; claimed = a responsibility claim or claim_of_responsibility event; target type = eval word table over target/victim participants (the extractor codes none).",
+  "Prediction (eval/common/incident.ts pools the document's factual violent events: attack, missile/air strike, clash, death, injury): attack type = first known GTD attack type of an attack event (missile/air strikes → Bombing/Explosion, the GTD convention); weapon type = first known weapon attribute mapped to the GTD class; city = the most specific event place when it is city-level, else the first city-level place mentioned; date = first day-precision event date (compared at GTD's precision); nkill/nwound = largest killed/injured count, else 1 when a death/injury event exists (injury only if nobody died), else 0; suicide = any attack flagged suicide; gname = attacker group, else the responsibility claimant (names, aliases and gazetteer gtdName; matches the GTD name, its part before or inside parentheses), none = 'Unknown'; claimed = a responsibility claim or claim_of_responsibility event; target type = eval word table over target/victim participants (the extractor codes none).",
   "Accuracy per field over rows where GTD coded it; macro average = mean of the field accuracies.",
 ];
 
 export async function run(opts: EvalOptions, extractor?: Extractor): Promise<EvalReport> {
-  const { file, rows } = loadGtd(opts);
+  const { file, split, rows } = loadGtd(opts);
   const extract = extractor ?? (await loadExtractor());
   const failures: string[] = [];
   const preds = new Map<string, GtdPrediction>();
@@ -51,7 +51,7 @@ export async function run(opts: EvalOptions, extractor?: Extractor): Promise<Eva
   if (failures.length) notes.push(`extractor failed on ${failures.length} rows (scored as empty): ${failures[0]}`);
   return {
     dataset: "gtd",
-    split: opts.split ?? "dev",
+    split,
     documents: rows.length,
     protocol: GTD_PROTOCOL,
     tables: [scoreGtd(rows, preds)],

@@ -1,7 +1,7 @@
 // GVDB runner: one document per article (title + full text as released; publication date from the
 // URL when it carries one), extractor → incident summary → per-article accuracy.
 import type { Document } from "../../src/model/records.js";
-import { limitItems, resolveDataFile } from "../common/io.js";
+import { limitItems, resolveDataFile, splitOf } from "../common/io.js";
 import { type Extractor, evalDocument, loadExtractor, safeExtract } from "../common/system.js";
 import { dateFromUrl } from "../common/url-date.js";
 import type { EvalOptions, EvalReport } from "../types.js";
@@ -9,9 +9,9 @@ import { predictGvdb } from "./predict.js";
 import { type GvdbArticle, readGvdbTsv } from "./reader.js";
 import { type GvdbPrediction, scoreGvdb } from "./score.js";
 
-export function loadGvdb(opts: EvalOptions): { file: string; articles: GvdbArticle[] } {
+export function loadGvdb(opts: EvalOptions): { file: string; split: string; articles: GvdbArticle[] } {
   const file = resolveDataFile(opts.data, opts.split ?? "dev", ["{split}.tsv"]);
-  return { file, articles: limitItems(readGvdbTsv(file), opts.limit) };
+  return { file, split: splitOf(opts.data, opts.split, file), articles: limitItems(readGvdbTsv(file), opts.limit) };
 }
 
 export function gvdbDocument(a: GvdbArticle): Document {
@@ -27,12 +27,12 @@ export function gvdbDocument(a: GvdbArticle): Document {
 export const GVDB_PROTOCOL = [
   "Input: the `Full text` column (<split>.tsv) as one document; publication date parsed from the article URL when it contains one (/2016/01/27/, /2016/jan/26/, -20160223-), else none.",
   "Gold per article: killed = victims whose victim-was includes 'killed'; injured = victims marked 'injured' or 'hospitalized' and not killed; date = date-and-time.date; city = date-and-time.city.value.",
-  "Prediction (eval/common/incident.ts pools the document's factual violent events): killed/injured = the largest lower bound among killed/injured counts, else 1 when a death (resp. injury, if nobody died) event exists, else 0; date = first day-precision date of those events; city = the most specific event place when it is city-level.",
+  "Prediction (eval/common/incident.ts pools the document's factual violent events): killed/injured = the largest lower bound among killed/injured counts, else 1 when a death (resp. injury, if nobody died) event exists, else 0; date = first day-precision date of those events; city = the most specific event place when it is city-level, else the first city-level place mentioned in the document.",
   "Accuracy over articles: counts exact; date exact day (articles with a gold date); city exact, case-insensitive (articles with a gold city).",
 ];
 
 export async function run(opts: EvalOptions, extractor?: Extractor): Promise<EvalReport> {
-  const { file, articles } = loadGvdb(opts);
+  const { file, split, articles } = loadGvdb(opts);
   const extract = extractor ?? (await loadExtractor());
   const failures: string[] = [];
   const preds = new Map<string, GvdbPrediction>();
@@ -42,7 +42,7 @@ export async function run(opts: EvalOptions, extractor?: Extractor): Promise<Eva
   if (failures.length) notes.push(`extractor failed on ${failures.length} articles (scored as empty): ${failures[0]}`);
   return {
     dataset: "gvdb",
-    split: opts.split ?? "dev",
+    split,
     documents: articles.length,
     protocol: GVDB_PROTOCOL,
     tables: [scoreGvdb(articles, preds)],

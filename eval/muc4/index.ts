@@ -4,21 +4,25 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { DateValue, Document } from "../../src/model/records.js";
-import { limitItems, resolveDataFile } from "../common/io.js";
+import { limitItems, resolveDataFile, splitOf } from "../common/io.js";
 import { type Extractor, evalDocument, loadExtractor, safeExtract } from "../common/system.js";
 import { truecase } from "../common/truecase.js";
 import type { EvalOptions, EvalReport, EvalTable } from "../types.js";
+import { readJsonKeys } from "./json-keys.js";
 import { predictRoles, predictTemplates } from "./predict.js";
 import { type MucDoc, readProcessed } from "./processed.js";
 import { type KeyTemplate, readDatelines, readKeyDir } from "./raw-keys.js";
 import { type RolePrediction, scoreRee } from "./ree.js";
-import { type ResponseTemplate, scoreSlots } from "./slots.js";
+import { JSON_KEY_SLOTS, type ResponseTemplate, SCORED_SLOTS, scoreSlots } from "./slots.js";
 
 export interface MucData {
   file: string;
+  split: string;
   docs: MucDoc[];
   /** Original keys by message id; empty when no raw key files were found. */
   keys: Map<string, KeyTemplate[]>;
+  /** Where the keys came from: raw key files (all slots), keys_json (string slots and type only), none. */
+  keySource: "raw" | "json" | "none";
   datelines: Map<string, DateValue>;
 }
 
@@ -30,19 +34,26 @@ function rootOf(data: string, file: string): string {
 }
 
 export function loadMuc(opts: EvalOptions): MucData {
-  const split = opts.split ?? "dev";
-  const file = resolveDataFile(opts.data, split, ["processed/{split}.json", "{split}.json"]);
+  const file = resolveDataFile(opts.data, opts.split ?? "dev", ["processed/{split}.json", "{split}.json"]);
+  const split = splitOf(opts.data, opts.split, file);
   const docs = limitItems(readProcessed(file), opts.limit);
   const root = rootOf(opts.data, file);
   const rawDir = existsSync(join(root, "raw")) ? join(root, "raw") : undefined;
   const ids = new Set(docs.map((d) => d.id));
   const keys = new Map<string, KeyTemplate[]>();
   const datelines = new Map<string, DateValue>();
+  let keySource: MucData["keySource"] = "none";
   if (rawDir) {
     for (const [id, ts] of readKeyDir(rawDir)) if (ids.has(id)) keys.set(id, ts);
     for (const [id, d] of readDatelines(rawDir)) if (ids.has(id)) datelines.set(id, d);
+    if (keys.size) keySource = "raw";
   }
-  return { file, docs, keys, datelines };
+  const jsonKeys = join(root, "keys_json", `keys_${split}`);
+  if (!keys.size && existsSync(jsonKeys)) {
+    for (const [id, ts] of readJsonKeys(jsonKeys)) if (ids.has(id)) keys.set(id, ts);
+    if (keys.size) keySource = "json";
+  }
+  return { file, split, docs, keys, keySource, datelines };
 }
 
 /** Score given predictions (the runner's, a baseline's, or gold turned into predictions). */
@@ -51,7 +62,8 @@ export function scoreMuc(data: MucData, templates: Map<string, ResponseTemplate[
   for (const d of data.docs) roles.set(d.id, predictRoles(templates.get(d.id) ?? []));
   const tables = [scoreRee(data.docs, roles, "exact"), scoreRee(data.docs, roles, "head")];
   const keyed = data.docs.filter((d) => data.keys.has(d.id)).map((d) => d.id);
-  if (keyed.length) tables.push(scoreSlots(keyed, data.keys, templates));
+  if (keyed.length)
+    tables.push(scoreSlots(keyed, data.keys, templates, data.keySource === "json" ? JSON_KEY_SLOTS : SCORED_SLOTS));
   return tables;
 }
 
@@ -63,7 +75,7 @@ export const MUC_PROTOCOL = [
   "Texts: processed/<split>.json doctext (lower-cased by GRIT/GTT); a generic truecasing step (eval/common/truecase.ts) restores sentence-initial capitals and capitalises words found in the gazetteers before extraction; matching is case-insensitive.",
   "Publication date: the dateline date of the raw text file (raw/*/<corpus>), when present.",
   "(a) REE as in GRIT/TempGen: per document and role (PerpInd, PerpOrg, Target, Victim, Weapon), gold = union of the templates' entities (merged when they share a mention); a predicted string matches a gold entity if it equals any mention after lower-casing, dropping punctuation and leading articles ('exact') or if their head words match ('head': last word before a post-modifier such as 'of'); each gold entity and each prediction match at most once (maximum matching); micro P/R/F1.",
-  "(b) 1992-style slot scoring against the original keys (raw/*/key-*): templates aligned per message (pairs need a full or partial INCIDENT: TYPE match, greedy by credit); credit 1 correct, 0.5 partial; R = credit/POS, P = credit/ACT; optional ('?') fillers and OPTIONAL templates count only when matched; irrelevant messages ('*') make every response spurious.",
+  "(b) 1992-style slot scoring against the original keys (raw/*/key-*; when none, keys_json/keys_<split>, which lacks date, location and effect, so those slots are then not scored): templates aligned per message (pairs need a full or partial INCIDENT: TYPE match, greedy by credit); credit 1 correct, 0.5 partial; R = credit/POS, P = credit/ACT; optional ('?') fillers and OPTIONAL templates count only when matched; irrelevant messages ('*') make every response spurious.",
   "(b) Partial credit (scoring-guidelines.v7, automated): strings equal modulo articles/numbers/quantifiers = 1, one's words a subset of the other's = 0.5; date inside a key range or before a default '- D' = 0.5; location with right country but other place, or a less specific place of the key path = 0.5; ATTACK for any other type = 0.5. HUM TGT: NAME and DESCRIPTION are scored as one victim slot (descriptions that cross-reference a name are alternatives of it); HUM TGT: EFFECT only for DEATH/INJURY.",
 ];
 
@@ -77,11 +89,13 @@ export async function run(opts: EvalOptions, extractor?: Extractor): Promise<Eva
     templates.set(d.id, predictTemplates(facts));
   }
   const notes = [`data: ${data.file}`];
-  if (!data.keys.size) notes.push("no raw answer keys found next to the data: slot scores (b) skipped");
+  if (data.keySource === "none") notes.push("no answer keys found next to the data: slot scores (b) skipped");
+  if (data.keySource === "json")
+    notes.push("keys from keys_json (no raw key files): date, location and effect are not scored");
   if (failures.length) notes.push(`extractor failed on ${failures.length} documents (scored as empty): ${failures[0]}`);
   return {
     dataset: "muc4",
-    split: opts.split ?? "dev",
+    split: data.split,
     documents: data.docs.length,
     protocol: MUC_PROTOCOL,
     tables: scoreMuc(data, templates),

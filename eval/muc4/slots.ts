@@ -213,22 +213,30 @@ export function scoreMessage(responses: ResponseTemplate[], keys: KeyTemplate[])
   return sum;
 }
 
+/** Slots keys_json has gold for (it drops date, location and effect). */
+export const JSON_KEY_SLOTS: readonly ScoredSlot[] = SCORED_SLOTS.filter(
+  (s) => !["INCIDENT: DATE", "INCIDENT: LOCATION", "HUM TGT: EFFECT (DEATH/INJURY)"].includes(s),
+);
+
 export function scoreSlots(
   messageIds: string[],
   keys: Map<string, KeyTemplate[]>,
   responses: Map<string, ResponseTemplate[]>,
+  slots: readonly ScoredSlot[] = SCORED_SLOTS,
 ): EvalTable {
-  const sum = new Map<ScoredSlot, Prf>(SCORED_SLOTS.map((s) => [s, emptyPrf()]));
+  const sum = new Map<ScoredSlot, Prf>(slots.map((s) => [s, emptyPrf()]));
   const all = emptyPrf();
   for (const id of messageIds) {
     const m = scoreMessage(responses.get(id) ?? [], keys.get(id) ?? []);
     m.forEach((c, s) => {
-      addPrf(sum.get(s)!, c);
+      const into = sum.get(s);
+      if (!into) return;
+      addPrf(into, c);
       addPrf(all, c);
     });
   }
   return {
     title: "MUC-4 1992-style slot scores (partial = 0.5; n = POS)",
-    rows: [...SCORED_SLOTS.map((s) => prfRow(s, sum.get(s)!)), prfRow("ALL SCORED SLOTS", all)],
+    rows: [...slots.map((s) => prfRow(s, sum.get(s)!)), prfRow("ALL SCORED SLOTS", all)],
   };
 }

@@ -1,7 +1,7 @@
 // WikiEvents runner: rebuilds each document, runs the extractor, maps our events to KAIROS and
 // scores triggers and argument heads on the mapped types and on all types.
 import type { Document } from "../../src/model/records.js";
-import { limitItems, resolveDataFile } from "../common/io.js";
+import { limitItems, resolveDataFile, splitOf } from "../common/io.js";
 import { type Extractor, evalDocument, loadExtractor, safeExtract } from "../common/system.js";
 import type { EvalOptions, EvalReport, EvalTable } from "../types.js";
 import { MAPPED_KAIROS_TYPES } from "./map.js";
@@ -9,10 +9,10 @@ import { predictEvents } from "./predict.js";
 import { readWikiEvents, type WeDoc } from "./reader.js";
 import { addCounts, emptyCounts, type PredEvent, scoreDoc, tablesFor } from "./score.js";
 
-export function loadWikiEvents(opts: EvalOptions): { file: string; docs: WeDoc[] } {
-  const split = opts.split ?? "dev";
-  const file = resolveDataFile(opts.data, split, ["{split}.jsonl"]);
-  return { file, docs: limitItems(readWikiEvents(file, split), opts.limit) };
+export function loadWikiEvents(opts: EvalOptions): { file: string; split: string; docs: WeDoc[] } {
+  const file = resolveDataFile(opts.data, opts.split ?? "dev", ["{split}.jsonl"]);
+  const split = splitOf(opts.data, opts.split, file);
+  return { file, split, docs: limitItems(readWikiEvents(file, split), opts.limit) };
 }
 
 export function scoreWikiEvents(docs: WeDoc[], preds: Map<string, PredEvent[]>): EvalTable[] {
@@ -45,7 +45,7 @@ export const WIKIEVENTS_PROTOCOL = [
 ];
 
 export async function run(opts: EvalOptions, extractor?: Extractor): Promise<EvalReport> {
-  const { file, docs } = loadWikiEvents(opts);
+  const { file, split, docs } = loadWikiEvents(opts);
   const extract = extractor ?? (await loadExtractor());
   const failures: string[] = [];
   const preds = new Map<string, PredEvent[]>();
@@ -59,7 +59,7 @@ export async function run(opts: EvalOptions, extractor?: Extractor): Promise<Eva
   if (failures.length) notes.push(`${failures.length} documents failed (scored as empty): ${failures[0]}`);
   return {
     dataset: "wikievents",
-    split: opts.split ?? "dev",
+    split,
     documents: docs.length,
     protocol: WIKIEVENTS_PROTOCOL,
     tables: scoreWikiEvents(docs, preds),

@@ -8,8 +8,17 @@ export function dayNumber(iso: string): number {
   return Math.floor(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY);
 }
 
+const ISO_CACHE = new Map<number, string>();
+
+/** ISO day of a day number; memoised because explanations and month buckets ask for the same few days often. */
 export function isoDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let s = ISO_CACHE.get(day);
+  if (s === undefined) {
+    s = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (ISO_CACHE.size > 100_000) ISO_CACHE.clear();
+    ISO_CACHE.set(day, s);
+  }
+  return s;
 }
 
 export function monthKey(day: number): string {

@@ -197,3 +197,23 @@ describe.skipIf(!existsSync(MUC))("MUC-4 dev data", () => {
     expect(scoreRee(data.docs, preds, "exact").rows.at(-1)!.f1).toBe(100);
   });
 });
+
+describe("MUC-4 keys_json fallback", () => {
+  it("reads string slots, colon clauses and optional templates", async () => {
+    const { parseJsonKeys } = await import("../../eval/muc4/json-keys.js");
+    const text = `%%%
+[["message_id", "T-9"], ["message_template", 1], ["message_template_optional", true], ["incident_type", "ARSON"],
+ ["perp_organization_id", {"strings": ["RED DAWN FRONT", "RDF"], "type": "simple_strings"}],
+ ["hum_tgt_name", {"strings": ["ANA TORRES"], "type": "simple_strings"}],
+ ["hum_tgt_description", {"strings_lhs": ["JUDGE"], "strings_rhs": ["ANA TORRES"], "type": "colon_clause"}],
+ ["phys_tgt_id", null]]
+%%%`;
+    const [k] = parseJsonKeys(text);
+    expect(k!.optional).toBe(true);
+    const resp: ResponseTemplate = { ...empty(), incidentType: "ARSON", perpOrg: ["RDF"], victim: ["judge"] };
+    const s = scoreMessage([resp], [k!]);
+    expect(s.get("PERP: ORGANIZATION ID")).toEqual({ credit: 1, predicted: 1, gold: 1 });
+    expect(s.get("HUM TGT: NAME/DESCRIPTION")).toEqual({ credit: 1, predicted: 1, gold: 1 });
+    expect(scoreMessage([keyAsResponse(k!)], [k!]).get("INCIDENT: TYPE")!.credit).toBe(1);
+  });
+});

@@ -111,12 +111,14 @@ describe("ACLED export", () => {
 
   it("follows the event ontology's codebook mappings for ontology event types", () => {
     const { input } = kermanFixture();
-    for (const f of input.facts) for (const e of f.events) Object.assign(e, { type: "attack", subtype: "Bombing/Explosion" });
+    for (const f of input.facts)
+      for (const e of f.events) Object.assign(e, { type: "attack", subtype: "Bombing/Explosion" });
     const [g] = rowsOf(gtdCsv(input));
     const [a] = rowsOf(acledCsv(input));
     expect(g!.attacktype1_txt).toBe("Bombing/Explosion");
     expect([a!.event_type, a!.sub_event_type]).toEqual(["Explosions/Remote violence", "Suicide bomb"]);
-    for (const f of input.facts) for (const e of f.events) Object.assign(e, { type: "air_strike", subtype: undefined, attributes: {} });
+    for (const f of input.facts)
+      for (const e of f.events) Object.assign(e, { type: "air_strike", subtype: undefined, attributes: {} });
     input.fusion.incidents[0]!.attributes.suicide = [];
     input.fusion.incidents[0]!.attributes.weapon = [];
     const [b] = rowsOf(acledCsv(input));

@@ -60,6 +60,7 @@ function canonicalKey(f: EntityFeatures): string {
 export class EntityResolver {
   private clusters = new Map<string, Cluster>();
   private memberOf = new Map<string, string>(); // local ref → cluster id
+  private byRef = new Map<string, Member>();
   private index = new Map<string, Set<string>>(); // key → cluster ids
   private layer: EntityOverrideLayer = { merged: new Map(), pinned: new Map() };
 
@@ -93,6 +94,7 @@ export class EntityResolver {
         this.clusters.set(cluster.id, cluster);
       }
       this.memberOf.set(ref, cluster.id);
+      this.byRef.set(ref, m);
       for (const k of this.keysOf(m.f)) {
         let s = this.index.get(k);
         if (!s) {
@@ -231,8 +233,7 @@ export class EntityResolver {
 
   /** The doc-local entity behind a ref. */
   local(ref: string): Entity | undefined {
-    const id = this.memberOf.get(ref);
-    return id ? this.clusters.get(id)?.members.find((m) => m.ref === ref)?.entity : undefined;
+    return this.byRef.get(ref)?.entity;
   }
 }
 

@@ -43,7 +43,7 @@ const Graph = z.object({
 const Point = z.object({ id: z.string(), name: z.string(), type: z.string(), lat: z.number(), lon: z.number() });
 const MapData = z.object({
   places: z.array(Point.extend({ incidents: z.number() })),
-  incidents: z.array(Point.extend({ date: z.string().optional(), place: z.string() })),
+  incidents: z.array(Point.extend({ date: z.string().optional(), place: z.string(), documents: z.number() })),
 });
 
 const within = (start: string, end: string, from?: string, to?: string) =>
@@ -154,7 +154,15 @@ export function viewRoutes(app: OpenAPIHono, store: Store): void {
         const place = i.place ? byId.get(i.place) : undefined;
         if (!place?.geo) continue;
         counts.set(place.id, (counts.get(place.id) ?? 0) + 1);
-        const p = { id: i.id, name: i.title, type: i.type, lat: place.geo.lat, lon: place.geo.lon, place: place.name };
+        const p = {
+          id: i.id,
+          name: i.title,
+          type: i.type,
+          lat: place.geo.lat,
+          lon: place.geo.lon,
+          place: place.name,
+          documents: i.documents.length,
+        };
         incidents.push(i.date ? { ...p, date: i.date.iso } : p);
       }
       const places = fusion.entities

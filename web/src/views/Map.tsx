@@ -19,7 +19,7 @@ interface Point {
 }
 interface MapData {
   places: (Point & { incidents: number })[];
-  incidents: (Point & { date?: string; place: string })[];
+  incidents: (Point & { date?: string; place: string; documents: number })[];
 }
 
 const W = 960;
@@ -50,7 +50,9 @@ export function MapView() {
 
 function Drawing({ data }: { data: MapData }) {
   const [fit, setFit] = useState<"points" | "world">("points");
-  const pts = useMemo(() => [...data.incidents, ...data.places], [data]);
+  // Zoom to the incidents (places alone when there are none): far-off places mentioned in passing
+  // would otherwise widen the view to the whole world.
+  const pts = useMemo(() => (data.incidents.length ? data.incidents : data.places), [data]);
   const { path, project } = useMemo(() => {
     const proj = geoNaturalEarth1();
     if (fit === "points" && pts.length) {
@@ -97,7 +99,9 @@ function Drawing({ data }: { data: MapData }) {
           places.
         </span>
       </div>
-      {pts.length === 0 && <div className="empty">No incident or place has coordinates yet.</div>}
+      {data.incidents.length + data.places.length === 0 && (
+        <div className="empty">No incident or place has coordinates yet.</div>
+      )}
       <svg className="map" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Map of incidents and places">
         <rect width={W} height={H} className="sea" />
         {world.features.map((f, i) => (
@@ -118,7 +122,7 @@ function Drawing({ data }: { data: MapData }) {
           if (!xy) return null;
           return (
             <a key={p.id} href={href("incident", p.id)}>
-              <circle cx={xy[0]} cy={xy[1]} r={6} className="incident">
+              <circle cx={xy[0]} cy={xy[1]} r={4 + Math.min(6, p.documents)} className="incident">
                 <title>{`${p.name} — ${p.place} ${p.date ?? ""}`}</title>
               </circle>
             </a>
@@ -138,7 +142,8 @@ function Drawing({ data }: { data: MapData }) {
 /** Place names next to incident markers, skipping any label that would overlap one already placed. */
 function labels(points: MapData["incidents"], project: (p: Point) => [number, number] | null) {
   const placed: { id: string; x: number; y: number; text: string }[] = [];
-  for (const p of points) {
+  // Best-documented incidents claim their label space first.
+  for (const p of [...points].sort((a, b) => b.documents - a.documents)) {
     const xy = project(p);
     if (!xy) continue;
     const w = p.place.length * 6.5;
