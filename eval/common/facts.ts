@@ -47,9 +47,3 @@ export function maxCount(counts: CountValue[]): number | undefined {
   if (!counts.length) return undefined;
   return Math.max(...counts.map((c) => c.min));
 }
-
-/** Entity id → text for a participant (entity name when linked, else the surface text). */
-export function participantText(p: { entity?: string; text: string }, ents: Map<string, Entity>): string {
-  const e = p.entity ? ents.get(p.entity) : undefined;
-  return e ? e.name : p.text;
-}
