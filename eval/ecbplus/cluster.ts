@@ -4,7 +4,11 @@
 // groups reports of one story). A logistic regression weighs the cues on the train topics; documents are first
 // grouped into sub-topics by TF-IDF similarity, then mentions are clustered average-link within each group.
 import type { EcbData, EcbMention } from "./load.js";
-import { agglomerate, contentWords, cosine, jaccard, tfidf, type Vector } from "./text.js";
+import { synonymous } from "./synonyms.js";
+import { agglomerate, contentWords, cosine, jaccard, stem, tfidf, type Vector } from "./text.js";
+
+/** Switches for the ablation table in docs/fusion.md; all on in the reported system. */
+export const OPTIONS = { stems: true, synonyms: true };
 
 export interface Context {
   docVec: Map<string, Vector>;
@@ -163,6 +167,8 @@ export function pairFeatures(
     evB.delete(b.lemma);
     const evj = jaccard(evA, evB);
     const ent = jaccard(argSet(ctx, a, "ENT"), argSet(ctx, b, "ENT"));
+    const sameStem = OPTIONS.stems && !sameLemma && stem(a.lemma) === stem(b.lemma) ? 1 : 0;
+    const syn = OPTIONS.synonyms && !sameLemma && !sameStem && synonymous(a.lemma, b.lemma) ? 1 : 0;
     return [
       1,
       sameLemma,
@@ -188,6 +194,10 @@ export function pairFeatures(
       sameLemma * (bothHum && hum === 0 ? 1 : 0),
       ent,
       sameLemma * ent,
+      sameStem,
+      syn,
+      syn * docCos,
+      syn * argw,
     ];
   }
   const ta = new Set(a.text.toLowerCase().split(/\s+/));

@@ -100,3 +100,21 @@ export function agglomerate(n: number, sim: (i: number, j: number) => number, th
   }
   return clusters.filter((_, i) => alive[i]);
 }
+
+/**
+ * A light suffix stripper so inflected or mis-lemmatised heads meet ("arrested"/"arrest", "shooting"/"shoot",
+ * "drive"/"driving", "oscars"/"oscar"). Deliberately crude: it only decides whether two heads share a stem.
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase();
+  for (const suffix of ["ings", "ing", "ed", "es", "s"]) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);
+  // "stopp" (from "stopped") and "stop" meet when a doubled final consonant is undone
+  if (w.length > 3 && w.at(-1) === w.at(-2) && !/[aeiouls]/.test(w.at(-1) ?? "")) w = w.slice(0, -1);
+  return w;
+}

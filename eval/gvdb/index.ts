@@ -20,12 +20,14 @@ export function gvdbDocument(a: GvdbArticle): Document {
     url: a.url || undefined,
     title: a.title || undefined,
     text: a.text,
+    // US local news: numeric dates read month-first unless the article itself shows otherwise
+    language: "en-US",
     publishedAt: dateFromUrl(a.url),
   });
 }
 
 export const GVDB_PROTOCOL = [
-  "Input: the `Full text` column (<split>.tsv) as one document; publication date parsed from the article URL when it contains one (/2016/01/27/, /2016/jan/26/, -20160223-), else none.",
+  "Input: the `Full text` column (<split>.tsv) as one document; publication date parsed from the article URL when it contains one (/2016/01/27/, /2016/jan/26/, -20160223-), else none; language tagged `en-US` (US local news: numeric dates read month-first unless a date with a part > 12 says otherwise).",
   "Gold per article: killed = victims whose victim-was includes 'killed'; injured = victims marked 'injured' or 'hospitalized' and not killed; date = date-and-time.date; city = date-and-time.city.value.",
   "Prediction (eval/common/incident.ts pools the document's factual violent events): killed/injured = the largest lower bound among killed/injured counts, else 1 when a death (resp. injury, if nobody died) event exists, else 0; date = first day-precision date of those events; city = the most specific event place when it is city-level, else the first city-level place mentioned in the document.",
   "Accuracy over articles: counts exact; date exact day (articles with a gold date); city exact, case-insensitive (articles with a gold city).",

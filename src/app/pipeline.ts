@@ -2,8 +2,8 @@
 // read → normalise/hash → extract → store (one transaction per document) → re-fuse.
 
 import { extractFacts } from "../extract/index.js";
-import { type IngestOptions, ingestInputs } from "../ingest/index.js";
-import { makeDocument } from "../model/document.js";
+import { type IngestOptions, ingestInputs, type PayloadMeta, readBuffer } from "../ingest/index.js";
+import { type DocumentDraft, makeDocument } from "../model/document.js";
 import type { DocFacts, Document } from "../model/records.js";
 import type { Store } from "../store/types.js";
 import { refuse } from "./fusion.js";
@@ -33,40 +33,64 @@ function safeExtract(doc: Document): { facts?: DocFacts; warning?: string } {
   }
 }
 
+/** Stores one read draft: normalise/hash, skip duplicates, extract, write in one transaction. */
+async function storeDraft(
+  store: Store,
+  input: string,
+  draft: DocumentDraft,
+  opts: PipelineOptions,
+): Promise<IngestOutcome> {
+  if (opts.outlet) draft.outlet = opts.outlet;
+  const doc = makeDocument(draft);
+  const base: IngestOutcome = { input, status: "ok", id: doc.id };
+  if (doc.title) base.title = doc.title;
+  if (doc.outlet) base.outlet = doc.outlet;
+  if (!doc.text) return { ...base, status: "error", error: "no text left after cleaning" };
+  if (await store.getDocument(doc.id)) return { ...base, status: "duplicate" };
+  const { facts, warning } = opts.extract === false ? {} : safeExtract(doc);
+  const { status } = await store.putDocument(doc, facts);
+  return warning ? { ...base, status, warning } : { ...base, status };
+}
+
+async function finish(store: Store, outcomes: IngestOutcome[], opts: PipelineOptions): Promise<IngestOutcome[]> {
+  if (opts.fuse !== false && outcomes.some((o) => o.status === "ok")) await refuse(store);
+  return outcomes;
+}
+
 /** Ingests every input; one bad input never stops the batch. */
 export async function ingestAll(store: Store, inputs: string[], opts: PipelineOptions = {}): Promise<IngestOutcome[]> {
   const outcomes: IngestOutcome[] = [];
-  const emit = (o: IngestOutcome): void => {
+  for await (const item of ingestInputs(inputs, opts)) {
+    let o: IngestOutcome;
+    try {
+      o = item.result.ok
+        ? await storeDraft(store, item.input, item.result.value, opts)
+        : { input: item.input, status: "error", error: item.result.error };
+    } catch (e) {
+      o = { input: item.input, status: "error", error: (e as Error).message };
+    }
     outcomes.push(o);
     opts.onOutcome?.(o);
-  };
-  for await (const item of ingestInputs(inputs, opts)) {
-    if (!item.result.ok) {
-      emit({ input: item.input, status: "error", error: item.result.error });
-      continue;
-    }
+  }
+  return finish(store, outcomes, opts);
+}
+
+/** Ingests one uploaded payload (a file body sent to the HTTP API); a feed yields several documents. */
+export async function ingestPayload(
+  store: Store,
+  bytes: Uint8Array,
+  meta: PayloadMeta,
+  opts: PipelineOptions = {},
+): Promise<IngestOutcome[]> {
+  const read = await readBuffer(bytes, meta, opts);
+  if (!read.ok) return [{ input: meta.origin, status: "error", error: read.error }];
+  const outcomes: IngestOutcome[] = [];
+  for (const draft of read.value) {
     try {
-      const draft = item.result.value;
-      if (opts.outlet) draft.outlet = opts.outlet;
-      const doc = makeDocument(draft);
-      const base: IngestOutcome = { input: item.input, status: "ok", id: doc.id };
-      if (doc.title) base.title = doc.title;
-      if (doc.outlet) base.outlet = doc.outlet;
-      if (!doc.text) {
-        emit({ ...base, status: "error", error: "no text left after cleaning" });
-        continue;
-      }
-      if (await store.getDocument(doc.id)) {
-        emit({ ...base, status: "duplicate" });
-        continue;
-      }
-      const { facts, warning } = opts.extract === false ? {} : safeExtract(doc);
-      const { status } = await store.putDocument(doc, facts);
-      emit(warning ? { ...base, status, warning } : { ...base, status });
+      outcomes.push(await storeDraft(store, meta.origin, draft, opts));
     } catch (e) {
-      emit({ input: item.input, status: "error", error: (e as Error).message });
+      outcomes.push({ input: meta.origin, status: "error", error: (e as Error).message });
     }
   }
-  if (opts.fuse !== false && outcomes.some((o) => o.status === "ok")) await refuse(store);
-  return outcomes;
+  return finish(store, outcomes, opts);
 }

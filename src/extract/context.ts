@@ -2,6 +2,7 @@
 // mentions, resolved dates, linked counts). Building it once keeps each layer a pure function and
 // lets unit tests hand-build a context without running the NLP layer.
 import type { DateValue, Document, Entity, Mention } from "../model/records.js";
+import type { Token } from "../nlp/types.js";
 import type { CountHit } from "./counts/link.js";
 
 export interface SentenceCtx {
@@ -37,6 +38,8 @@ export interface ExtractContext {
   dates: DateHit[];
   counts: CountInSentence[];
   quotes: QuoteSpan[];
+  /** The NLP tokens (with POS), when the context was built from an Analysis; noun phrases need them. */
+  tokens?: Token[];
 }
 
 /** Entity mentions lying inside [start, end). */
@@ -55,6 +58,25 @@ export function mentionsIn(ctx: ExtractContext, start: number, end: number): Men
   return out;
 }
 
+// Rule layers look up the entity of many mentions; a per-array id index replaces a linear scan
+// per lookup. The index is rebuilt if the array grew, and a miss falls back to the scan, so a
+// hand-built or later-extended context gives the same answer as before.
+const byIdCache = new WeakMap<Entity[], { size: number; byId: Map<string, Entity> }>();
+
+function entityIndex(entities: Entity[]): Map<string, Entity> {
+  let c = byIdCache.get(entities);
+  if (!c || c.size !== entities.length) {
+    const byId = new Map<string, Entity>();
+    for (const e of entities) if (!byId.has(e.id)) byId.set(e.id, e);
+    c = { size: entities.length, byId };
+    byIdCache.set(entities, c);
+  }
+  return c.byId;
+}
+
 export function entityOf(ctx: ExtractContext, m: Mention): Entity | undefined {
-  return m.entity ? ctx.entities.find((e) => e.id === m.entity) : undefined;
+  if (!m.entity) return undefined;
+  const e = entityIndex(ctx.entities).get(m.entity);
+  if (e && e.id === m.entity) return e;
+  return ctx.entities.find((x) => x.id === m.entity);
 }

@@ -7,14 +7,14 @@ import type { Analysis } from "../nlp/types.js";
 import { extractClaims } from "./claims/index.js";
 import type { ExtractContext, QuoteSpan, SentenceCtx } from "./context.js";
 import { countMentions, countsInSentences } from "./counts/index.js";
-import { extractDates } from "./dates/index.js";
+import { extractDates, slashOrder } from "./dates/index.js";
 import { extractEntities } from "./entities/index.js";
 import { extractEvents } from "./events/index.js";
 import { extractJudgments } from "./judgments/index.js";
 
 export type { ExtractContext } from "./context.js";
 export { extractCounts, findQuantities, parseNumberWords, parseQuantity } from "./counts/index.js";
-export { findDateSpans, normaliseDate } from "./dates/index.js";
+export { findDateSpans, normaliseDate, slashOrder } from "./dates/index.js";
 export { eventType, ontology } from "./events/lexicon.js";
 export { extractClaims, extractEvents, extractJudgments };
 
@@ -28,7 +28,9 @@ export function buildContext(doc: Document, a: Analysis): ExtractContext {
     end: s.end,
     text: s.text,
   }));
-  const dates = extractDates(doc.id, doc.text, sentences, doc.publishedAt, a.spans);
+  // numeric dates read day- or month-first, decided once for the whole document
+  const order = slashOrder(doc.text, doc.language);
+  const dates = extractDates(doc.id, doc.text, sentences, doc.publishedAt, a.spans, order);
   const counts = countsInSentences(doc.id, sentences, dates);
   const quotes: QuoteSpan[] = a.spans
     .filter((s) => s.type === "QUOTE")
@@ -41,6 +43,7 @@ export function buildContext(doc: Document, a: Analysis): ExtractContext {
     dates,
     counts,
     quotes,
+    tokens: a.tokens,
   };
 }
 

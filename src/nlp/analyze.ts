@@ -38,9 +38,30 @@ function splitParagraphs(text: string): Paragraph[] {
   return out;
 }
 
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+
+/** Share of capitals among letters; a char loop because two global matches per paragraph showed in profiles. */
 function mostlyCapitals(s: string): boolean {
-  const letters = s.match(/\p{L}/gu)?.length ?? 0;
-  const caps = s.match(/\p{Lu}/gu)?.length ?? 0;
+  let letters = 0;
+  let caps = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) {
+        letters++;
+        caps++;
+      } else if (c >= 97 && c <= 122) letters++;
+      continue;
+    }
+    const cp = s.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    if (cp > 0xffff) i++;
+    if (LETTER.test(ch)) {
+      letters++;
+      if (UPPER.test(ch)) caps++;
+    }
+  }
   return letters >= 8 && caps / letters > 0.7;
 }
 
@@ -62,7 +83,9 @@ function fixAcronyms(raw: Token[], capsParagraph: boolean): { tokens: Token[]; m
       continue;
     }
     let merged = false;
-    for (let k = Math.min(MAX_ACRONYM_TOKENS, raw.length - i); k >= 2 && !merged; k--) {
+    // Gluing needs the next token to touch this one; most tokens are followed by a space.
+    const touching = i + 1 < raw.length && raw[i + 1]!.start === raw[i]!.end;
+    for (let k = touching ? Math.min(MAX_ACRONYM_TOKENS, raw.length - i) : 0; k >= 2 && !merged; k--) {
       let surface = raw[i]!.text;
       let contiguous = true;
       for (let j = i + 1; j < i + k; j++) {

@@ -11,6 +11,7 @@ import type {
   Judgment,
   Mention,
   Reliability,
+  Review,
   Source,
 } from "../model/records.js";
 
@@ -72,6 +73,10 @@ export interface ExportBundle {
   judgments: Judgment[];
   incidents: Incident[];
   contradictions: Contradiction[];
+  /** Analyst work: verdicts on extractions, fusion overrides (merge/split/move), ACH matrices. */
+  reviews: Review[];
+  overrides: unknown[];
+  ach: unknown[];
 }
 
 export interface Store {

@@ -84,6 +84,34 @@ describe("HTTP API", () => {
     expect(bad.status).toBe(400);
   });
 
+  it("ingests an uploaded file, reports duplicates, and refuses empty or hostile uploads cleanly", async () => {
+    const body =
+      "<html><head><title>Port strike</title></head><body><article><p>Dock workers in the harbour town walked out on Monday over unpaid wages, the union said in a statement to reporters.</p><script>window.x=1</script></article></body></html>";
+    const up = (b: string) =>
+      app.request("/api/documents?filename=strike.html&outlet=Harbour%20Post", {
+        method: "POST",
+        headers: { "content-type": "text/html" },
+        body: b,
+      });
+    const first = await up(body);
+    expect(first.status).toBe(200);
+    const r1 = (await first.json()) as { results: Array<{ status: string; id: string }> };
+    expect(r1.results.map((r) => r.status)).toEqual(["ok"]);
+    const stored = await get(`/api/documents/${r1.results[0]!.id}`);
+    expect(stored.body).toMatchObject({ outlet: "Harbour Post", format: "html" });
+    expect(stored.body.text).not.toContain("window.x");
+    const again = (await (await up(body)).json()) as { results: Array<{ status: string }> };
+    expect(again.results.map((r) => r.status)).toEqual(["duplicate"]);
+    expect((await up("")).status).toBe(400);
+    const junk = await app.request("/api/documents?filename=x.bin", {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream" },
+      body: new Uint8Array([0, 1, 2, 255, 254, 0, 7, 0, 0, 3]),
+    });
+    expect(junk.status).toBe(200);
+    expect(((await junk.json()) as { results: Array<{ status: string }> }).results[0]!.status).toBe("error");
+  });
+
   it("publishes an OpenAPI 3.1 document listing every API route", async () => {
     const r = await get("/api/openapi.json");
     expect(r.body.openapi).toBe("3.1.0");

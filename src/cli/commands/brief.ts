@@ -1,7 +1,6 @@
 // `tessera brief INCIDENT`: the cited briefing for one incident as Markdown, HTML or PDF.
 import type { Command } from "commander";
 import type { BriefFormat } from "../../export/brief/index.js";
-import { exportBrief } from "../../export/run.js";
 import { UserError } from "../../model/result.js";
 import { open, withDb } from "../options.js";
 import { emit } from "./export.js";
@@ -21,6 +20,7 @@ export function registerBrief(program: Command): void {
       if (o.format === "pdf" && !o.out && process.stdout.isTTY) throw new UserError("pass --out FILE to write a PDF");
       const store = open(o.db);
       try {
+        const { exportBrief } = await import("../../export/run.js");
         emit(await exportBrief(store, incident, o.format as BriefFormat), o.out);
       } finally {
         await store.close();

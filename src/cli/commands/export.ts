@@ -2,7 +2,6 @@
 // STIX 2.1 bundle (docs/stix.md), or GTD/ACLED codebook CSV. Output goes to stdout or --out FILE.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { exportCsv, exportStix } from "../../export/run.js";
 import { UserError } from "../../model/result.js";
 import { open, withDb } from "../options.js";
 
@@ -38,6 +37,7 @@ export function registerExport(program: Command): void {
     .action(async (o) => {
       const store = open(o.db);
       try {
+        const { exportStix } = await import("../../export/run.js");
         const bundle = await exportStix(store, o.incident);
         emit(`${JSON.stringify(bundle, null, o.compact ? 0 : 2)}\n`, o.out);
       } finally {
@@ -54,6 +54,7 @@ export function registerExport(program: Command): void {
       .action(async (o) => {
         const store = open(o.db);
         try {
+          const { exportCsv } = await import("../../export/run.js");
           emit(await exportCsv(store, format, o.incident), o.out);
         } finally {
           await store.close();

@@ -2,7 +2,6 @@
 // Tessera exported come back exactly; other tools' bundles best-effort, with the losses listed.
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { importIntoStore, readStixBundle } from "../../export/stix/import.js";
 import { UserError } from "../../model/result.js";
 import { open, withDb } from "../options.js";
 
@@ -12,6 +11,7 @@ export function registerImport(program: Command): void {
     .description("import a STIX 2.1 bundle (documents, facts, incidents, entities, contradictions)")
     .argument("<file>", "bundle JSON file")
     .action(async (file: string, o) => {
+      const { importIntoStore, readStixBundle } = await import("../../export/stix/import.js");
       let json: unknown;
       try {
         json = JSON.parse(readFileSync(file, "utf8"));

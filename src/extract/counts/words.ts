@@ -10,7 +10,24 @@ export interface Word {
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.,][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
+// The event, modality, claim and judgment passes each split the same sentences again; splits are
+// memoised per (base, text). Callers only read the returned words, so one array is shared.
+const MEMO_MAX = 4096;
+const memo = new Map<string, Word[]>();
+
+/** Words of `text` with offsets shifted by `base`. The result is shared: treat it as read-only. */
 export function words(text: string, base = 0): Word[] {
+  const key = `${base}:${text}`;
+  let out = memo.get(key);
+  if (!out) {
+    out = split(text, base);
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, out);
+  }
+  return out;
+}
+
+function split(text: string, base: number): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
@@ -21,12 +38,34 @@ export function words(text: string, base = 0): Word[] {
 
 export const isPunct = (w: Word | undefined): boolean => w !== undefined && !/[\p{L}\p{N}]/u.test(w.text);
 
+// Every word-prefix (and word-suffix) of each phrase set, built once per set: a phrase lookup
+// stops as soon as the words read so far cannot begin (end) any phrase, instead of building and
+// hashing up to maxLen joined strings at every word. Results are the same as trying every length.
+const prefixCache = new WeakMap<ReadonlySet<string>, Set<string>>();
+const suffixCache = new WeakMap<ReadonlySet<string>, Set<string>>();
+
+function affixes(phrases: ReadonlySet<string>, cache: WeakMap<ReadonlySet<string>, Set<string>>, fromEnd: boolean) {
+  let out = cache.get(phrases);
+  if (out) return out;
+  out = new Set<string>();
+  for (const p of phrases) {
+    const parts = p.split(" ");
+    for (let k = 1; k <= parts.length; k++) {
+      out.add((fromEnd ? parts.slice(parts.length - k) : parts.slice(0, k)).join(" "));
+    }
+  }
+  cache.set(phrases, out);
+  return out;
+}
+
 /** Length in words of the longest phrase of `phrases` starting at index i (0 when none). */
 export function phraseAt(ws: Word[], i: number, phrases: ReadonlySet<string>, maxLen = 4): number {
+  const prefixes = affixes(phrases, prefixCache, false);
   let acc = "";
   let best = 0;
   for (let n = 1; n <= maxLen && i + n - 1 < ws.length; n++) {
     acc = n === 1 ? ws[i]!.lower : `${acc} ${ws[i + n - 1]!.lower}`;
+    if (!prefixes.has(acc)) break;
     if (phrases.has(acc)) best = n;
   }
   return best;
@@ -34,10 +73,12 @@ export function phraseAt(ws: Word[], i: number, phrases: ReadonlySet<string>, ma
 
 /** Length in words of the longest phrase of `phrases` ending at index i (inclusive). */
 export function phraseEndingAt(ws: Word[], i: number, phrases: ReadonlySet<string>, maxLen = 4): number {
+  const suffixes = affixes(phrases, suffixCache, true);
   let acc = "";
   let best = 0;
   for (let n = 1; n <= maxLen && i - n + 1 >= 0; n++) {
     acc = n === 1 ? ws[i]!.lower : `${ws[i - n + 1]!.lower} ${acc}`;
+    if (!suffixes.has(acc)) break;
     if (phrases.has(acc)) best = n;
   }
   return best;

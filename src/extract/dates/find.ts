@@ -31,7 +31,8 @@ const ALTERNATIVES = [
   `(?:${WD},?\\s+)?${M}\\s+${D}(?:,?\\s+${Y})?`,
   `${M}\\s+${Y}`,
   `(?:[0-3]?\\d)[/.](?:[01]?\\d)[/.](?:\\d{4}|\\d{2})`,
-  `(?:in|since|during|by|until|till|from|of|before|after|the|early|late)\\s+(?:the\\s+)?${Y}(?![\\w-])`,
+  // "the 1000 block of Main Street" is an address, not a year
+  `(?:in|since|during|by|until|till|from|of|before|after|the|early|late)\\s+(?:the\\s+)?${Y}(?![\\w-])(?!\\s+blocks?\\b)`,
   // the second year of "in 2017 and 2022"
   `(?<=\\b(?:in|since|during)\\s+${Y}\\s+(?:and|or)\\s+)${Y}`,
   `(?:yesterday|today|tonight|last\\s+night|(?:earlier\\s+)?this\\s+(?:week|month|year)|last\\s+(?:week|month|year)|${NUMW}\\s+(?:day|week|month|year)s?\\s+ago)`,

@@ -5,13 +5,16 @@ import type { TypedSpan } from "../../nlp/types.js";
 import type { DateHit, SentenceCtx } from "../context.js";
 import { findDateSpans } from "./find.js";
 import { normaliseDate } from "./normalise.js";
+import type { DayOrder } from "./slashed.js";
 
 export { findDateSpans } from "./find.js";
 export { type DateResult, normaliseDate } from "./normalise.js";
+export { type DayOrder, parseSlashed, slashOrder } from "./slashed.js";
 
 /**
  * Date mentions in the given sentences. `nlpSpans` are DATE spans from the Analysis (optional);
  * they add expressions the regex finder does not know, and are kept only when they resolve.
+ * `order` reads numeric dates day- or month-first (slashOrder decides it per document).
  */
 export function extractDates(
   docId: string,
@@ -19,13 +22,14 @@ export function extractDates(
   sentences: SentenceCtx[],
   ref: DateValue | undefined,
   nlpSpans: TypedSpan[] = [],
+  order: DayOrder = "dmy",
 ): DateHit[] {
   const prefix = docId.slice(0, 12);
   const out: DateHit[] = [];
   let n = 0;
   const emit = (start: number, end: number, sentence: number, fromNlp: boolean) => {
     const surface = text.slice(start, end);
-    const r = normaliseDate(surface, ref);
+    const r = normaliseDate(surface, ref, order);
     if (r.rule === "date:unresolved") return;
     if (fromNlp && !r.value) return;
     const mention: Mention = {
@@ -43,10 +47,12 @@ export function extractDates(
     if (r.value) hit.value = r.value;
     out.push(hit);
   };
+  // DATE spans are few; filtering them once avoids a pass over every span for every sentence.
+  const dateSpans = nlpSpans.filter((sp) => sp.type === "DATE");
   for (const s of sentences) {
     const found = findDateSpans(s.text).map((d) => ({ start: s.start + d.start, end: s.start + d.end }));
-    const extra = nlpSpans
-      .filter((sp) => sp.type === "DATE" && sp.start >= s.start && sp.end <= s.end)
+    const extra = dateSpans
+      .filter((sp) => sp.start >= s.start && sp.end <= s.end)
       .filter((sp) => !found.some((f) => f.start < sp.end && sp.start < f.end));
     const all = [
       ...found.map((f) => ({ ...f, nlp: false })),

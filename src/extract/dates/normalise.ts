@@ -15,6 +15,7 @@ import {
   toDate,
   WEEKDAYS,
 } from "./calendar.js";
+import { type DayOrder, parseSlashed } from "./slashed.js";
 
 export interface DateResult {
   value?: DateValue; // absent when the expression cannot be resolved (anchored, or relative without a reference)
@@ -174,12 +175,41 @@ function viaChrono(text: string, ref?: DateValue): DateResult | undefined {
   return res(start, rule, conf);
 }
 
+// normaliseDate is a pure function of (text, ref) and chrono dominates its cost; the same
+// expressions recur within a document and across the reports of one incident, so results are
+// memoised. Callers get a copy, so nothing they do to a result can leak into the cache.
+const MEMO_MAX = 4096;
+const memo = new Map<string, DateResult>();
+
+function copyResult(r: DateResult): DateResult {
+  return r.value ? { ...r, value: { ...r.value } } : { ...r };
+}
+
 /**
  * Normalise one date expression. `ref` is the document's publication date; without it only
- * absolute dates resolve (never "today").
+ * absolute dates resolve (never "today"). `order` reads numeric dates ("04/12/1984") day-first or
+ * month-first; slashOrder() decides it per document.
  */
-export function normaliseDate(text: string, ref?: DateValue): DateResult {
+export function normaliseDate(text: string, ref?: DateValue, order: DayOrder = "dmy"): DateResult {
+  const key = ref ? `${order}|${ref.iso}|${ref.precision}|${ref.start}|${ref.end}|${text}` : `${order}||${text}`;
+  let r = memo.get(key);
+  if (!r) {
+    r = normaliseUncached(text, ref, order);
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, r);
+  }
+  return copyResult(r);
+}
+
+function normaliseUncached(text: string, ref: DateValue | undefined, order: DayOrder): DateResult {
   const t = text.trim();
+  const numeric = parseSlashed(t, order);
+  if (numeric) {
+    const [a, b] = t.split(/[/.]/).map(Number);
+    // a part above 12 leaves one reading; otherwise the document's order decided it
+    const unambiguous = (a ?? 0) > 12 || (b ?? 0) > 12 || a === b;
+    return res(numeric, `date:numeric-${order}`, unambiguous ? 0.9 : 0.8);
+  }
   // chrono reads "now" as the reference instant; in news prose "from now on" is not a date
   if (/^(?:from\s+|right\s+|until\s+|by\s+)?now(?:\s+on)?$/i.test(t)) return res(undefined, "date:unresolved", 0.2);
   if (ANCHORED.test(t) && !HAS_ABSOLUTE.test(t)) return res(undefined, "date:anchored", 0.6);

@@ -65,6 +65,43 @@ interface Compiled {
   re: RegExp; // sticky, with the end boundary
 }
 
+interface TextWord {
+  index: number;
+  key: string;
+  /** Key without a trailing possessive ("IS's" → "is"), when there is one. */
+  bareKey?: string;
+}
+
+// Every matcher (armed groups, then organisations) scans the same document text; the word scan
+// and its folded keys are kept for the most recent text so the second matcher reuses them.
+let lastText: string | undefined;
+let lastWords: TextWord[] = [];
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+function textWords(text: string): TextWord[] {
+  if (text === lastText) return lastWords;
+  const out: TextWord[] = [];
+  TEXT_WORD.lastIndex = 0;
+  for (let m = TEXT_WORD.exec(text); m; m = TEXT_WORD.exec(text)) {
+    const word = m[0];
+    const lower = word.toLowerCase();
+    // TEXT_WORD only lets ' and ’ inside a word, so the fold needs the regex only when one occurs.
+    const hasApos = lower.includes("'") || lower.includes("’");
+    const tw: TextWord = { index: m.index, key: hasApos ? wordKey(word) : lower };
+    const n = word.length;
+    if (hasApos && n > 2 && (word[n - 1] === "s" || word[n - 1] === "S") && isApostrophe(word.charCodeAt(n - 2))) {
+      tw.bareKey = wordKey(word.slice(0, n - 2));
+    }
+    out.push(tw);
+  }
+  lastText = text;
+  lastWords = out;
+  return out;
+}
+
 export function buildAliasMatcher(entries: AliasEntry[]): AliasMatcher {
   // Index every alias under the folded key of its first word; at run time only aliases whose
   // first word occurs in the text are tried, each with a sticky regex. This is far faster than one
@@ -81,27 +118,24 @@ export function buildAliasMatcher(entries: AliasEntry[]): AliasMatcher {
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.entry.alias.length - a.entry.alias.length);
 
+  const tryAt = (text: string, at: number, list: Compiled[] | undefined, best: AliasMatch | undefined) => {
+    if (!list) return best;
+    for (const c of list) {
+      c.re.lastIndex = at;
+      const hit = c.re.exec(text);
+      if (!hit) continue;
+      const end = at + hit[0].length;
+      if (!best || end > best.end) best = { id: c.entry.id, alias: c.entry.alias, start: at, end, text: hit[0] };
+    }
+    return best;
+  };
+
   return {
     find(text: string): AliasMatch[] {
       const raw: AliasMatch[] = [];
-      TEXT_WORD.lastIndex = 0;
-      for (let m = TEXT_WORD.exec(text); m; m = TEXT_WORD.exec(text)) {
-        const word = m[0];
-        const keys = [wordKey(word)];
-        const bare = word.replace(/['’]s$/i, "");
-        if (bare !== word) keys.push(wordKey(bare));
-        let best: AliasMatch | undefined;
-        for (const k of keys) {
-          for (const c of byFirst.get(k) ?? []) {
-            c.re.lastIndex = m.index;
-            const hit = c.re.exec(text);
-            if (!hit) continue;
-            const end = m.index + hit[0].length;
-            if (!best || end > best.end) {
-              best = { id: c.entry.id, alias: c.entry.alias, start: m.index, end, text: hit[0] };
-            }
-          }
-        }
+      for (const w of textWords(text)) {
+        let best = tryAt(text, w.index, byFirst.get(w.key), undefined);
+        if (w.bareKey !== undefined) best = tryAt(text, w.index, byFirst.get(w.bareKey), best);
         if (best) raw.push(best);
       }
       // raw is in start order with the longest match per start; among overlapping matches the

@@ -1,9 +1,11 @@
 // Documents, search, facts and sources.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { refuse } from "../../app/fusion.js";
+import { ingestPayload } from "../../app/pipeline.js";
+import { DEFAULT_MAX_BYTES } from "../../ingest/index.js";
 import { DocFacts, Document, Reliability, Source } from "../../model/records.js";
 import type { Store } from "../../store/types.js";
-import { apiError, errorResponses } from "../errors.js";
+import { apiError, ErrorBody, errorResponses } from "../errors.js";
 import { DocumentSummary, IdParam, PageQuery, pageOf, SearchHit } from "../schemas.js";
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
@@ -34,6 +36,61 @@ export function documentRoutes(app: OpenAPIHono, store: Store): void {
       responses: { 200: json(pageOf(DocumentSummary, "DocumentPage"), "A page of documents"), ...errorResponses },
     }),
     async (c) => c.json(await store.listDocuments(c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/documents",
+      summary: "Ingest one uploaded file (text, HTML, PDF or an RSS/Atom feed); extracts and re-fuses",
+      request: {
+        query: z.object({
+          filename: z.string().min(1).max(300).default("upload").openapi({ example: "report.html" }),
+          outlet: z.string().min(1).max(200).optional(),
+        }),
+        body: {
+          content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
+          description:
+            "The raw file; Content-Type (text/plain, text/html, application/pdf, application/rss+xml …) helps choose the reader",
+        },
+      },
+      responses: {
+        200: json(
+          z.object({
+            results: z.array(
+              z.object({
+                input: z.string(),
+                status: z.enum(["ok", "duplicate", "error"]),
+                id: z.string().optional(),
+                title: z.string().optional(),
+                error: z.string().optional(),
+              }),
+            ),
+          }),
+          "One result per document read (ok / duplicate / error with the reason)",
+        ),
+        413: { content: { "application/json": { schema: ErrorBody } }, description: "Payload too large" },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { filename, outlet } = c.req.valid("query");
+      const declared = Number(c.req.header("content-length") ?? 0);
+      if (declared > DEFAULT_MAX_BYTES)
+        return apiError(c, 413, "payload_too_large", "The upload is over the size cap.");
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.byteLength > DEFAULT_MAX_BYTES)
+        return apiError(c, 413, "payload_too_large", "The upload is over the size cap.");
+      if (!bytes.byteLength) return apiError(c, 400, "bad_request", "The upload is empty.");
+      const contentType = c.req.header("content-type");
+      const results = await ingestPayload(
+        store,
+        bytes,
+        { origin: `upload:${filename}`, ...(contentType ? { contentType } : {}) },
+        outlet ? { outlet } : {},
+      );
+      return c.json({ results }, 200);
+    },
   );
 
   app.openapi(

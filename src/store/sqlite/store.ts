@@ -2,7 +2,7 @@
 // contract exists for the PostgreSQL implementation, so methods here resolve immediately.
 import Database from "better-sqlite3";
 import { slug } from "../../model/document.js";
-import type { DatePrecision, DocFacts, Document, Reliability, Source } from "../../model/records.js";
+import type { DatePrecision, DocFacts, Document, Reliability, Review, Source } from "../../model/records.js";
 import type {
   DocumentSummary,
   ExportBundle,
@@ -358,6 +358,9 @@ export class SqliteStore implements Store {
       judgments: [],
       incidents: [],
       contradictions: [],
+      reviews: await this.listRecords<Review>("reviews"),
+      overrides: await this.listRecords("overrides"),
+      ach: await this.listRecords("ach"),
     };
     for (const d of docs) {
       const f = this.factsOf(d.id);

@@ -1,0 +1,130 @@
+// Noun phrases from the NLP tokens, so event arguments can be common nouns ("guerrillas", "an
+// electric power substation", "two officers of the police") and not only named entities. A phrase
+// is a run of determiner / adjective / number / noun tokens ending in a noun, optionally followed by
+// "of" + another phrase ("members of the FMLN"); its head is the last noun before the "of".
+import type { Token } from "../../nlp/types.js";
+
+export interface NounPhrase {
+  start: number; // document offsets
+  end: number;
+  text: string;
+  /** Token indexes [first, last) into the token array. */
+  first: number;
+  last: number;
+  /** Index of the head token (last noun of the first chunk). */
+  head: number;
+  headText: string; // lower-cased
+  /** Lower-cased heads of the "of" complements ("dynamite" in "300 kg of dynamite"). */
+  ofHeads: string[];
+}
+
+const CORE = new Set(["DET", "ADJ", "NUM", "NOUN", "PROPN"]);
+const NOUNISH = new Set(["NOUN", "PROPN"]);
+/** Possessive pronouns act as determiners ("their vehicle"). */
+const POSSESSIVE = new Set(["his", "her", "their", "its", "our", "my", "your"]);
+/** Words wink may tag as DET/NOUN that never start or head a participant phrase. */
+const NOT_IN_NP = new Set(["who", "which", "whom", "whose", "what", "that", "this", "these", "those"]);
+const QUOTES = /^["“”'‘’]$/;
+
+/** The token index range [first, last) covering document offsets [start, end). */
+export function tokenRange(tokens: Token[], start: number, end: number): [number, number] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let j = lo;
+  while (j < tokens.length && tokens[j]!.start < end) j++;
+  return [lo, j];
+}
+
+function inChunk(tokens: Token[], i: number, runStart: boolean): boolean {
+  const t = tokens[i]!;
+  const w = t.text.toLowerCase();
+  if (NOT_IN_NP.has(w)) return false;
+  if (CORE.has(t.pos)) return true;
+  if (t.pos === "PRON" && runStart && POSSESSIVE.has(w)) return true;
+  const next = tokens[i + 1];
+  // a possessive 's inside a phrase: "the city's electric company"
+  if (t.pos === "PART" && /^['’]s$/i.test(t.text) && !runStart) return !!next && CORE.has(next.pos);
+  // a participle used as a modifier: "armed men", "unidentified individuals"
+  if ((t.pos === "VERB" || t.pos === "ADV") && /(?:ed|ing|ly)$/i.test(w) && next && CORE.has(next.pos)) {
+    return runStart || NOUNISH.has(next.pos) || next.pos === "ADJ";
+  }
+  // quote marks around a name inside a phrase: the "santo tomas" presidential farm
+  if (t.pos === "PUNCT" && QUOTES.test(t.text) && !runStart) return !!next && CORE.has(next.pos);
+  if (t.pos === "PUNCT" && QUOTES.test(t.text) && runStart) return !!next && NOUNISH.has(next.pos);
+  // hyphenated compounds split by the tokenizer ("limon - covenas")
+  if (t.pos === "PUNCT" && t.text === "-" && !runStart) return !!next && CORE.has(next.pos);
+  return false;
+}
+
+/** Simple chunks (no "of" complements) inside token range [from, to). */
+function chunks(tokens: Token[], from: number, to: number): { first: number; last: number; head: number }[] {
+  const out: { first: number; last: number; head: number }[] = [];
+  let i = from;
+  while (i < to) {
+    if (!inChunk(tokens, i, true)) {
+      i++;
+      continue;
+    }
+    const first = i;
+    let j = i + 1;
+    while (j < to && inChunk(tokens, j, false)) j++;
+    // the head is the last noun; trailing adjectives/determiners without a noun are dropped
+    let head = -1;
+    for (let k = j - 1; k >= first; k--) {
+      if (NOUNISH.has(tokens[k]!.pos)) {
+        head = k;
+        break;
+      }
+    }
+    if (head < 0) {
+      // a bare number or adjective phrase is not a participant ("the wounded" is rare in news copy)
+      i = j;
+      continue;
+    }
+    // closing quote right after the head belongs to the phrase
+    let last = head + 1;
+    if (last < to && QUOTES.test(tokens[last]!.text) && tokens.slice(first, head).some((t) => QUOTES.test(t.text)))
+      last++;
+    out.push({ first, last, head });
+    i = Math.max(j, last);
+  }
+  return out;
+}
+
+/** Noun phrases in token range [from, to), each with its "of" complements attached. */
+export function nounPhrases(tokens: Token[], from: number, to: number, text: string): NounPhrase[] {
+  const cs = chunks(tokens, from, to);
+  const out: NounPhrase[] = [];
+  for (let k = 0; k < cs.length; k++) {
+    const c = cs[k]!;
+    let last = c.last;
+    const ofHeads: string[] = [];
+    // "members of the FMLN", "500 kg of dynamite": absorb up to two "of" complements
+    for (let n = 0; n < 2; n++) {
+      const nx = cs[k + 1];
+      const of = tokens[last];
+      if (!nx || !of || of.text.toLowerCase() !== "of" || nx.first !== last + 1) break;
+      last = nx.last;
+      ofHeads.push(tokens[nx.head]!.text.toLowerCase());
+      k++;
+    }
+    const start = tokens[c.first]!.start;
+    const end = tokens[last - 1]!.end;
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      first: c.first,
+      last,
+      head: c.head,
+      headText: tokens[c.head]!.text.toLowerCase(),
+      ofHeads,
+    });
+  }
+  return out;
+}
