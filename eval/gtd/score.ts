@@ -8,6 +8,8 @@ import type { GtdGold, GtdRow } from "./reader.js";
 export interface GtdPrediction {
   date?: string;
   city?: string;
+  /** Other spellings of the predicted city (its gazetteer name, "Qiryat Shemona" for "Kiryat Shemona"). */
+  cityNames?: string[];
   attacktype?: string;
   targtype?: string;
   weaptype?: string;
@@ -68,7 +70,9 @@ function correct(field: Field, p: GtdPrediction, g: GtdGold): boolean | undefine
     case "date":
       return g.date === undefined ? undefined : dateMatches(p.date, g.date);
     case "city":
-      return g.city === undefined ? undefined : p.city !== undefined && norm(p.city) === norm(g.city);
+      return g.city === undefined
+        ? undefined
+        : [p.city, ...(p.cityNames ?? [])].some((c) => c !== undefined && norm(c) === norm(g.city!));
     case "gname":
       return g.gname === undefined ? undefined : gnameMatches(p.gnames, g.gname);
     case "attacktype":

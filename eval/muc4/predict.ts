@@ -2,9 +2,11 @@
 // (incident type from the event's GTD-style subtype/type, perpetrators from attacker participants
 // and responsibility claims, targets/victims from participants, weapon from attributes), and the
 // document-level role fillers for REE as the union over those templates.
+
+import { headClasses } from "../../src/extract/events/roles.js";
 import type { DocFacts, Entity, Event } from "../../src/model/records.js";
 import { countryName } from "../common/countries.js";
-import { attackEvents, entityIndex } from "../common/facts.js";
+import { attackEvents, entityIndex, isFactual } from "../common/facts.js";
 import type { RolePrediction } from "./ree.js";
 import type { ResponseTemplate } from "./slots.js";
 
@@ -32,8 +34,9 @@ export function surfaceOf(ent: Entity): string {
   return forms.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
-function roleOf(role: string): "attacker" | "target" | "victim" | undefined {
+function roleOf(role: string): "attacker" | "target" | "victim" | "weapon" | undefined {
   const r = role.toLowerCase();
+  if (/weapon|instrument/.test(r)) return "weapon";
   if (/attacker|perpetrator|agent|killer|kidnapper|assailant/.test(r)) return "attacker";
   if (/victim|hostage|casualt|killed|injured|wounded/.test(r)) return "victim";
   if (/target|artifact|facility/.test(r)) return "target";
@@ -45,6 +48,131 @@ function asStrings(v: unknown): string[] {
   if (Array.isArray(v)) return v.flatMap(asStrings);
   if (v && typeof v === "object" && "text" in v) return asStrings((v as { text: unknown }).text);
   return [];
+}
+
+/**
+ * Victim strings that are descriptions, not names, per template. The 1992 keys score names and
+ * descriptions in one slot, but the REE gold (GRIT's processed files) lists only named victims, so
+ * predictRoles leaves descriptions out of the Victim role. Kept beside the template rather than in
+ * it because ResponseTemplate is the scorer's type.
+ */
+const victimDescriptions = new WeakMap<ResponseTemplate, Set<string>>();
+
+function descriptionsOf(t: ResponseTemplate): Set<string> {
+  const found = victimDescriptions.get(t);
+  if (found) return found;
+  const set = new Set<string>();
+  victimDescriptions.set(t, set);
+  return set;
+}
+
+/**
+ * "several urban guerrillas" → "urban guerrillas": vague quantifiers are not part of a filler
+ * (numbers are: the keys keep "three heavily armed men"); a leading clock time ("0640 an fmln
+ * unit") is a chunking leftover.
+ */
+function withoutQuantifier(text: string): string {
+  return text
+    .replace(/^\d{4}\s+/, "")
+    .replace(/^(?:several|various|some|many|both|all|any|other|the other)\s+(?=\S)/i, "");
+}
+
+/**
+ * "2 grenades" → "grenades", "another bomb" → "bomb", "the wave of dynamite" → "dynamite": counts and
+ * vague quantities are not part of a weapon filler (measures stay: "300 kg of dynamite").
+ */
+function weaponFiller(text: string): string {
+  const of = /^(?:the\s+|a\s+)?(?:wave|series|number|lot|kind|type)s?\s+of\s+(.+)$/i.exec(text);
+  const t = of ? of[1]! : text;
+  return t.replace(
+    /^(?:the\s+|a\s+|an\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|another|several|some)\s+(?!(?:kg|kilos?|kilograms?|pounds?|lbs?|tons?|grams?|sticks?)\b)(?=\S)/i,
+    "",
+  );
+}
+
+/** The head word of a phrase: the last word before an "of" complement. */
+function headWord(text: string): string {
+  const words = text.split(/\s+/);
+  const of = words.findIndex((w) => w.toLowerCase() === "of");
+  return (of > 0 ? words[of - 1]! : words[words.length - 1]!).replace(/[^\w-]/g, "");
+}
+
+const FUNCTION_WORDS =
+  /^(?:the|a|an|this|that|these|those|his|her|their|its|our|of|and|or|no|some|several|many|all|both|any|other|others|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|hundreds?|\d.*)$/i;
+
+/**
+ * A person's name inside a victim phrase that has no entity: the words after the last title or
+ * description word ("the governor antonio roldan betancur" → "antonio roldan betancur"). Undefined
+ * when the phrase is a description ("a peasant", "two officers of the police").
+ */
+export function nameIn(text: string): string | undefined {
+  const words = text.split(/\s+/).filter(Boolean);
+  let cut = -1;
+  words.forEach((w, i) => {
+    const lw = w.toLowerCase().replace(/[^\w-]/g, "");
+    if (FUNCTION_WORDS.test(lw) || headClasses(lw).size || /^(?:dr|mr|mrs|ms|col|gen|capt|lt|sgt|msgr|fr)\.?$/.test(lw))
+      cut = i;
+  });
+  const tail = words.slice(cut + 1);
+  if (!tail.length || tail.length > 5) return undefined;
+  // a bare description like "soldiers" leaves no tail; a lone lower-case adjective is no name either
+  if (tail.length === 1 && /^[a-z]/.test(tail[0]!)) return undefined;
+  // "soviet marines", "mormon missionaries": a lower-case plural ends a description, not a name
+  // (plural suffixes only: surnames such as "rivas" or "torres" also end in s)
+  if (/^[a-z].*(?:ies|ers|ors|ists|ants|ents|ines|ades|ians)$/.test(tail[tail.length - 1]!)) return undefined;
+  return tail.join(" ");
+}
+
+/** True when a participant's text is just its entity's name ("FMLN"), not a phrase around it. */
+function isBareName(text: string, ent: Entity): boolean {
+  const norm = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/^(?:the|a|an)\s+/, "")
+      .trim();
+  return [ent.name, ...ent.aliases].some((a) => norm(a) === norm(text));
+}
+
+/**
+ * Fillers from an event's participants. A phrase around a group ("members of the FMLN") is a
+ * perpetrator individual and its group the organisation; a bare group name is the organisation.
+ */
+function addParticipants(t: ResponseTemplate, e: Event, ents: Map<string, Entity>): void {
+  for (const p of e.participants) {
+    // a pronoun is never a key filler (the keys name the referent)
+    if (/^(?:he|she|they|we|him|them|us|it)$/i.test(p.text.trim())) continue;
+    const role = roleOf(p.role);
+    const ent = p.entity ? ents.get(p.entity) : undefined;
+    const text = ent && isBareName(p.text, ent) ? surfaceOf(ent) : p.text;
+    if (role === "attacker") {
+      if (ent && GROUP_TYPES.has(ent.type)) {
+        t.perpOrg.push(surfaceOf(ent));
+        if (!isBareName(p.text, ent)) t.perpInd.push(p.text);
+      } else if (!ent && headClasses(headWord(p.text)).has("organization")) t.perpOrg.push(p.text);
+      else t.perpInd.push(withoutQuantifier(p.text));
+    } else if (role === "victim" || (role === "target" && ent && PERSON_LIKE.has(ent.type))) {
+      // a named person is the victim's name; any other phrase ("a peasant") is a description
+      // the phrase's name part beats a shorter entity form ("dr jose antonio rodriguez porth")
+      const inPhrase = nameIn(p.text);
+      const entName = ent?.type === "person" ? surfaceOf(ent) : undefined;
+      const name =
+        entName && inPhrase?.toLowerCase().includes(entName.toLowerCase())
+          ? inPhrase
+          : (entName ?? (ent ? undefined : inPhrase));
+      if (name) t.victim.push(name);
+      else {
+        t.victim.push(text);
+        descriptionsOf(t).add(text.toLowerCase());
+      }
+    } else if (role === "target") {
+      // "seven private bank branches" → "private bank branches": the keys name the kind of target
+      t.target.push(
+        withoutQuantifier(p.text).replace(/^(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?=\S)/i, ""),
+      );
+    } else if (role === "weapon") {
+      t.weapon.push(weaponFiller(p.text));
+    }
+  }
 }
 
 /** The response template for one attack event. */
@@ -64,19 +192,7 @@ export function templateOf(e: Event, f: DocFacts, ents: Map<string, Entity>): Re
     const country = countryName(place.geo?.country ?? place.country);
     t.location = country && country.toLowerCase() !== place.name.toLowerCase() ? [country, place.name] : [place.name];
   }
-  for (const p of e.participants) {
-    const role = roleOf(p.role);
-    const ent = p.entity ? ents.get(p.entity) : undefined;
-    const text = ent ? surfaceOf(ent) : p.text;
-    if (role === "attacker") {
-      if (ent && GROUP_TYPES.has(ent.type)) t.perpOrg.push(surfaceOf(ent));
-      else t.perpInd.push(p.text);
-    } else if (role === "victim" || (role === "target" && ent && PERSON_LIKE.has(ent.type))) {
-      t.victim.push(text);
-    } else if (role === "target") {
-      t.target.push(p.text);
-    }
-  }
+  addParticipants(t, e, ents);
   // Claims of responsibility name the perpetrating organisation.
   for (const c of f.claims) {
     if (c.kind !== "responsibility" || c.stance === "deny") continue;
@@ -85,21 +201,46 @@ export function templateOf(e: Event, f: DocFacts, ents: Map<string, Entity>): Re
     if (who && GROUP_TYPES.has(who.type)) t.perpOrg.push(surfaceOf(who));
   }
   for (const w of [...asStrings(e.attributes?.weaponText), ...asStrings(e.attributes?.instrument)]) t.weapon.push(w);
-  if (!t.weapon.length && WEAPON_WORDS.test(e.trigger.text)) t.weapon.push(e.trigger.text);
+  // a weapon-word trigger ("fired rockets", "staged several dynamite attacks"): the weapon word itself
+  const inTrigger = WEAPON_WORDS.exec(e.trigger.text)?.[0];
+  if (!t.weapon.length && inTrigger) t.weapon.push(inTrigger);
   for (const k of ["weapon", "perpInd", "perpOrg", "target", "victim"] as const) t[k] = dedupe(t[k]);
   if (e.counts.some((c) => c.kind === "killed" && c.min > 0)) t.effect.push("DEATH");
   if (e.counts.some((c) => c.kind === "injured" && c.min > 0)) t.effect.push("INJURY");
   return t;
 }
 
-const dedupe = (xs: string[]): string[] => [...new Map(xs.map((x) => [x.toLowerCase(), x])).values()];
+/** Case- and article-insensitive key: "a car bomb" and "car bomb" are one filler. */
+const fillerKey = (x: string) => x.toLowerCase().replace(/^(?:the|a|an)\s+/, "");
+const dedupe = (xs: string[]): string[] => [...new Map(xs.map((x) => [fillerKey(x), x])).values()];
 
 function mergeInto(a: ResponseTemplate, b: ResponseTemplate): void {
+  for (const d of victimDescriptions.get(b) ?? []) descriptionsOf(a).add(d);
   a.date ??= b.date;
   a.location ??= b.location;
   for (const k of ["weapon", "perpInd", "perpOrg", "target", "victim", "effect"] as const) {
-    for (const v of b[k]) if (!a[k].some((x) => x.toLowerCase() === v.toLowerCase())) a[k].push(v);
+    for (const v of b[k]) if (!a[k].some((x) => fillerKey(x) === fillerKey(v))) a[k].push(v);
   }
+}
+
+/**
+ * Entities whose aliases are only the forms that occur in this document's text: a gazetteer's
+ * canonical name ("National Liberation Army (Colombia)") is never a string the key can contain.
+ */
+function textualEntities(f: DocFacts): Map<string, Entity> {
+  const forms = new Map<string, string[]>();
+  for (const m of f.mentions) {
+    if (!m.entity) continue;
+    const list = forms.get(m.entity) ?? [];
+    list.push(m.text);
+    forms.set(m.entity, list);
+  }
+  const out = entityIndex(f);
+  for (const [id, e] of out) {
+    const seen = forms.get(id);
+    if (seen?.length) out.set(id, { ...e, aliases: [...new Set(seen)] });
+  }
+  return out;
 }
 
 /**
@@ -107,32 +248,65 @@ function mergeInto(a: ResponseTemplate, b: ResponseTemplate): void {
  * have different places or different days, because articles mention one attack several times.
  */
 export function predictTemplates(f: DocFacts): ResponseTemplate[] {
-  const ents = entityIndex(f);
+  const ents = textualEntities(f);
   const out: ResponseTemplate[] = [];
-  for (const e of attackEvents(f)) {
+  const attacks = attackEvents(f);
+  const byEvent = new Map<string, ResponseTemplate>();
+  for (const e of attacks) {
     const t = templateOf(e, f, ents);
+    byEvent.set(e.id, t);
     const same = out.find(
       (o) =>
         o.incidentType === t.incidentType &&
         (!o.location || !t.location || o.location.join() === t.location.join()) &&
         (!o.date || !t.date || (o.date.start === t.date.start && o.date.end === t.date.end)),
     );
-    if (same) mergeInto(same, t);
-    else out.push(t);
+    if (same) {
+      mergeInto(same, t);
+      byEvent.set(e.id, same);
+    } else out.push(t);
+  }
+  // Deaths and injuries name the victims (and often the killers) of the attack they report: the
+  // attack in the same sentence, else the nearest one before it, else the first after it.
+  for (const e of f.events) {
+    if ((e.type !== "death" && e.type !== "injury") || !isFactual(e)) continue;
+    if (!attacks.length) {
+      // a killing reported with no attack word ("X was killed by Y") is itself the attack
+      if (!e.participants.some((p) => p.role === "attacker")) continue;
+      const t = templateOf(e, f, ents);
+      const same = out[0];
+      if (same) mergeInto(same, t);
+      else out.push(t);
+      continue;
+    }
+    const start = e.sentence?.start ?? e.trigger.start;
+    const host =
+      attacks.find((a) => (a.sentence?.start ?? a.trigger.start) === start) ??
+      [...attacks].reverse().find((a) => a.trigger.start < e.trigger.start) ??
+      attacks[0]!;
+    const t = byEvent.get(host.id);
+    if (!t) continue;
+    const extra: ResponseTemplate = { ...emptyTemplate(t.incidentType) };
+    addParticipants(extra, e, ents);
+    mergeInto(t, extra);
   }
   return out;
 }
 
+function emptyTemplate(incidentType: string): ResponseTemplate {
+  return { incidentType, weapon: [], perpInd: [], perpOrg: [], target: [], victim: [], effect: [] };
+}
+
 /** REE fillers: the union of the templates' fillers, per role. */
 export function predictRoles(templates: ResponseTemplate[]): RolePrediction {
-  const u = (k: keyof Pick<ResponseTemplate, "perpInd" | "perpOrg" | "target" | "victim" | "weapon">) => [
-    ...new Set(templates.flatMap((t) => t[k])),
-  ];
+  const u = (k: keyof Pick<ResponseTemplate, "perpInd" | "perpOrg" | "target" | "victim" | "weapon">) =>
+    dedupe(templates.flatMap((t) => t[k]));
+  const described = (v: string) => templates.some((t) => victimDescriptions.get(t)?.has(v.toLowerCase()));
   return {
     PerpInd: u("perpInd"),
     PerpOrg: u("perpOrg"),
     Target: u("target"),
-    Victim: u("victim"),
+    Victim: u("victim").filter((v) => !described(v)),
     Weapon: u("weapon"),
   };
 }

@@ -46,7 +46,9 @@ export function predictEvents(doc: WeDoc, f: DocFacts): PredEvent[] {
       // The place mention nearest to the trigger stands for the Place argument.
       const ms = (entityMentions.get(e.place) ?? []).map((id) => mentionsById.get(id)).filter((m): m is Mention => !!m);
       ms.sort((a, b) => Math.abs(a.start - e.trigger.start) - Math.abs(b.start - e.trigger.start));
-      const m = ms[0];
+      // KAIROS marks the Place where the sentence names it; a place from elsewhere is no argument
+      const sent = e.sentence;
+      const m = ms.find((x) => !sent || (x.start >= sent.start && x.end <= sent.end));
       if (m) push("Place", headOf(doc, m.start, m.end));
     }
     out.push(ev);

@@ -31,7 +31,7 @@ export function buildContext(doc: Document, a: Analysis): ExtractContext {
   // numeric dates read day- or month-first, decided once for the whole document
   const order = slashOrder(doc.text, doc.language);
   const dates = extractDates(doc.id, doc.text, sentences, doc.publishedAt, a.spans, order);
-  const counts = countsInSentences(doc.id, sentences, dates);
+  const counts = countsInSentences(doc.id, sentences, dates, doc.text);
   const quotes: QuoteSpan[] = a.spans
     .filter((s) => s.type === "QUOTE")
     .map((s) => ({ start: s.start, end: s.end, text: s.text }));

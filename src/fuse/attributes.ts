@@ -1,8 +1,16 @@
 // Turning the events and claims of one incident into the Incident record's attribute table: every value keeps
 // its document, span, publication time and speaker, so contradictions, revisions and grades can be computed
 // from the record itself.
-import type { AttributeValue, Claim, Event, Incident } from "../model/records.js";
+
+import cueTable from "../../data/fusion/earlier-figure-cues.json" with { type: "json" };
+import { type AttributeValue, type Claim, CountKind, type Event, type Incident } from "../model/records.js";
 import type { EventFeatures } from "./clusterer.js";
+import { countsConflict } from "./intervals.js";
+
+const EARLIER_CUE = new RegExp(
+  `\\b(?:${(cueTable as { cues: string[] }).cues.map((c) => c.replace(/\s+/g, "\\s+")).join("|")})\\b`,
+  "i",
+);
 
 export interface DocContext {
   publishedAt?: string; // YYYY-MM-DD (or the fetch day when unknown)
@@ -21,16 +29,7 @@ export interface AttributeContext {
 
 type Perp = Incident["perpetrators"][number];
 
-const COUNT_KEYS = new Set([
-  "killed",
-  "injured",
-  "arrested",
-  "missiles",
-  "attacks_thwarted",
-  "hostages",
-  "attackers",
-  "other",
-]);
+const COUNT_KEYS = new Set<string>(CountKind.options);
 const ATTACKER_ROLES = new Set(["attacker", "perpetrator", "agent", "bomber", "gunman", "shooter", "suspect"]);
 const TARGET_ROLES = new Set(["target", "victim"]);
 
@@ -58,6 +57,7 @@ export function collectAttributes(
   const attrs: Record<string, AttributeValue[]> = {};
   const perps: Perp[] = [];
   const perpSeen = new Set<string>();
+  const counted = new Map<AttributeValue, CountTime>();
   const addPerp = (p: Perp): void => {
     const k = `${p.entity}|${p.basis}|${p.by ?? ""}|${p.doc}`;
     if (perpSeen.has(k)) return;
@@ -76,11 +76,13 @@ export function collectAttributes(
     const negated = ev.modality === "negated" || ev.modality === "denied" || ev.modality === "hypothetical";
     if (!negated) {
       for (const c of ev.counts) {
-        push(attrs, c.kind, {
+        const v: AttributeValue = {
           ...base(),
           span: c.span,
           value: { value: c.value, min: c.min, max: c.max, qualifier: c.qualifier },
-        });
+        };
+        if (published) counted.set(v, { asOf: countAsOf(ev, feat, published), published, cue: earlierCue(ev, c) });
+        push(attrs, c.kind, v);
       }
     }
     // a date set aside as the report's day (feat.date.stated) is not evidence of when the incident happened
@@ -135,5 +137,65 @@ export function collectAttributes(
     if (speaker) v.speaker = speaker;
     push(attrs, "perpetrator", v);
   }
+  markRestated(attrs, counted);
   return { attributes: attrs, perpetrators: perps };
 }
+
+interface CountTime {
+  asOf: string; // YYYY-MM-DD the figure refers to
+  published: string;
+  cue: boolean; // its sentence says it is an earlier figure ("first said", "down from") before the number
+}
+
+/** True when the count's sentence has an earlier-figure cue before the number. */
+function earlierCue(ev: Event, c: Event["counts"][number]): boolean {
+  const s = ev.sentence;
+  if (!s || c.span.start < s.start || c.span.start > s.end) return false;
+  return EARLIER_CUE.test(s.text.slice(0, c.span.start - s.start));
+}
+
+/**
+ * The day a count held, as far as its own document says. A death, injury or arrest event dated by the text ("had
+ * reported eleven arrests on 5 January") gives its day; a toll carried by the attack event itself, or an undated
+ * one, is the report's current figure: the attack's date says when it happened, not when the dead were counted.
+ */
+function countAsOf(ev: Event, feat: EventFeatures, published: string): string {
+  if (feat.family === "related" && ev.date?.end && ev.date.end < published) return ev.date.end.slice(0, 10);
+  return published;
+}
+
+/**
+ * A report often retells how a figure moved ("officials had given 103 dead on Wednesday … now 84"). Per document
+ * and count kind, the latest figure is the one with the latest as-of day (ties: the one told last, as such
+ * accounts run forward in time); a value that contradicts it and refers to a day before publication, or whose
+ * sentence calls it an earlier figure before the number ("first said 40", "down from 103"), is marked restated
+ * (`asOf`), so it supports the earlier figure instead of disputing the document's own current one.
+ */
+function markRestated(attrs: Record<string, AttributeValue[]>, times: Map<AttributeValue, CountTime>): void {
+  for (const [key, list] of Object.entries(attrs)) {
+    if (!COUNT_KEYS.has(key)) continue;
+    const byDoc = new Map<string, AttributeValue[]>();
+    for (const v of list) if (times.has(v)) byDoc.set(v.doc, [...(byDoc.get(v.doc) ?? []), v]);
+    for (const vs of byDoc.values()) {
+      if (vs.length < 2) continue;
+      // rank: as-of day, then no earlier-figure cue, then position in the text
+      const rank = (v: AttributeValue): [string, number, number] => {
+        const t = times.get(v);
+        return [t?.asOf ?? "", t?.cue ? 0 : 1, v.span?.start ?? 0];
+      };
+      let latest = vs[0] as AttributeValue;
+      for (const v of vs) {
+        const [a, c, p] = rank(v);
+        const [b, d, q] = rank(latest);
+        if (a > b || (a === b && (c > d || (c === d && p > q)))) latest = v;
+      }
+      for (const v of vs) {
+        const t = times.get(v);
+        if (!t || v === latest || (t.asOf >= t.published && !t.cue)) continue;
+        if (countsConflict(v.value as CountLike, latest.value as CountLike)) v.asOf = t.asOf;
+      }
+    }
+  }
+}
+
+type CountLike = Parameters<typeof countsConflict>[0];

@@ -25,6 +25,8 @@ export interface EventFeatures {
   type: string;
   family: Family;
   trigger: string;
+  /** Character offset of the trigger in its document (for the text-proximity cue of related events). */
+  offset?: number;
   date?: EventDate;
   place?: string;
   placeName?: string;
@@ -50,6 +52,8 @@ export interface BaseCluster {
   entities: Set<string>;
   types: Map<string, number>;
   docs: Set<string>;
+  /** Per document, the trigger offsets of its attack-like events in this incident. */
+  anchors: Map<string, number[]>;
   links: IncidentLink[];
 }
 
@@ -59,6 +63,13 @@ export const RELATED_THRESHOLD = 0.5;
 export const RELATED_WINDOW_DAYS = 60;
 /** An undated mention in a report refers to something at most this long before publication. */
 export const INFERRED_WINDOW_DAYS = 30;
+/**
+ * A death, injury or arrest told at most this many characters after an attack-like event of the same document is
+ * read as that attack's toll (a paragraph's reach): "missiles struck Erbil … killed four civilians".
+ */
+export const PROXIMITY_CHARS = 500;
+export const PROXIMITY_BONUS = 0.4;
+export const PROXIMITY_TIEBREAK = 0.05;
 const MAX_INDEXED_DAYS = 14;
 const MAX_ENTITIES_PER_CLUSTER = 200;
 
@@ -96,11 +107,18 @@ export class IncidentClusterer {
     }
     const related = e.family === "related" || e.family === "other";
     let best: { c: BaseCluster; s: Scored } | undefined;
+    const near = related ? this.nearestAnchor(e, docClusters) : undefined;
     const consider = (id: string, sameDoc: boolean): void => {
       const c = this.clusters.get(id);
       if (!c) return;
       const s = this.score(e, c, related, sameDoc);
       if (s.reject) return;
+      if (near?.id === id) {
+        // an undated toll has nothing but its place in the text to tell which attack it counts; a dated one
+        // is placed by its date, and proximity only breaks ties
+        s.score += e.date && !e.date.inferred ? PROXIMITY_TIEBREAK : PROXIMITY_BONUS;
+        s.reasons.push(`follows its attack event ${near.distance} characters earlier in the text`);
+      }
       if (!best || s.score > best.s.score) best = { c, s };
     };
     for (const id of docClusters) consider(id, true);
@@ -138,6 +156,20 @@ export class IncidentClusterer {
     return link;
   }
 
+  /** The incident whose attack-like event comes last before `e` in its document, within PROXIMITY_CHARS. */
+  private nearestAnchor(e: EventFeatures, docClusters: string[]): { id: string; distance: number } | undefined {
+    if (e.offset === undefined) return undefined;
+    let best: { id: string; distance: number } | undefined;
+    for (const id of docClusters) {
+      for (const at of this.clusters.get(id)?.anchors.get(e.doc) ?? []) {
+        const distance = e.offset - at;
+        if (distance < 0 || distance > PROXIMITY_CHARS) continue;
+        if (!best || distance < best.distance) best = { id, distance };
+      }
+    }
+    return best;
+  }
+
   private found(e: EventFeatures): BaseCluster {
     const id = this.makeId(e);
     const c: BaseCluster = {
@@ -152,6 +184,7 @@ export class IncidentClusterer {
       entities: new Set(),
       types: new Map(),
       docs: new Set(),
+      anchors: new Map(),
       links: [],
     };
     this.clusters.set(c.id, c);
@@ -163,6 +196,9 @@ export class IncidentClusterer {
     c.events.push(e.id);
     c.docs.add(e.doc);
     this.clusterOf.set(e.id, c.id);
+    if ((e.family === "attack" || e.family === "accident") && e.offset !== undefined) {
+      c.anchors.set(e.doc, [...(c.anchors.get(e.doc) ?? []), e.offset]);
+    }
     c.types.set(e.type, (c.types.get(e.type) ?? 0) + 1);
     if (e.family === "attack" && c.family !== "attack") c.family = "attack";
     if (e.place && !c.places.has(e.place)) c.places.set(e.place, e.placeName ?? e.place);

@@ -3,6 +3,7 @@
 // with its source, finds contradictions, and grades values by independent corroboration. Analyst overrides are a
 // layer applied over the automatic result: stored, reversible, and re-applied on every replay.
 import { createHash } from "node:crypto";
+import { armedGroup } from "../extract/entities/groups.js";
 import { dateRange } from "../model/dates.js";
 import { slug } from "../model/document.js";
 import type {
@@ -40,6 +41,97 @@ interface DocRecord {
 }
 
 const hash = (s: string): string => createHash("sha1").update(s).digest("hex").slice(0, 12);
+
+/** How specific a place entity is: facility 4, city 3, province 2, country/region 1, unknown 0. */
+function specificity(e: Entity | undefined): number {
+  if (!e) return 0;
+  if (e.type === "facility" || e.geo?.precision === "facility") return 4;
+  if (e.geo?.precision === "city") return 3;
+  if (e.geo?.precision === "admin1") return 2;
+  if (e.type === "state" || e.geo) return 1;
+  return 0;
+}
+
+/**
+ * The day most documents give for an incident, when more than half of the documents dating it agree (a claim-day
+ * or late-night "Thursday" in a minority of reports should not turn the incident into a range). Each document
+ * votes once, for the earliest day it gives: its later days are usually when a claim or a statement came.
+ */
+function modalDay(dated: MemberEvent[]): ReturnType<typeof dateRange> | undefined {
+  const earliest = new Map<string, number>();
+  for (const m of dated) {
+    const d = m.feat.date;
+    if (!d || d.start !== d.end) continue;
+    const prev = earliest.get(m.ev.doc);
+    if (prev === undefined || d.start < prev) earliest.set(m.ev.doc, d.start);
+  }
+  const votes = new Map<number, number>();
+  for (const day of earliest.values()) votes.set(day, (votes.get(day) ?? 0) + 1);
+  let best: [number, number] | undefined;
+  for (const [day, n] of votes) if (!best || n > best[1] || (n === best[1] && day < best[0])) best = [day, n];
+  const docs = new Set(dated.map((m) => m.ev.doc)).size;
+  if (!best || best[1] * 2 <= docs) return undefined;
+  const iso = isoDay(best[0]);
+  return dateRange(iso, iso);
+}
+
+/**
+ * Perpetrator compatibility: two canonical armed groups where one is the other's branch (gazetteer `parent`),
+ * or a state and a nationality of one country ("Israel" / "Israeli": extraction keeps both forms).
+ */
+function groupFamily(entities: Iterable<Entity>): (a: string, b: string) => boolean {
+  const gid = new Map<string, string>();
+  const country = new Map<string, string>();
+  for (const e of entities) {
+    const m = /gazetteer:armed-groups:([\w-]+)/.exec(e.rule ?? "");
+    if (m?.[1]) gid.set(e.id, m[1]);
+    const cc = e.country ?? e.geo?.country;
+    if ((e.type === "state" || e.type === "nationality") && cc) country.set(e.id, cc.toUpperCase());
+  }
+  return (a, b) => {
+    const ca = country.get(a);
+    if (ca && ca === country.get(b)) return true;
+    const ga = gid.get(a);
+    const gb = gid.get(b);
+    if (!ga || !gb) return false;
+    return armedGroup(ga)?.parent === gb || armedGroup(gb)?.parent === ga;
+  };
+}
+
+/** A state and the nationality of its country share one perpetrator key ("country:IL"). */
+function actorKey(entities: Iterable<Entity>): (id: string) => string {
+  const key = new Map<string, string>();
+  for (const e of entities) {
+    const cc = e.country ?? e.geo?.country;
+    if ((e.type === "state" || e.type === "nationality") && cc) key.set(e.id, `country:${cc.toUpperCase()}`);
+  }
+  return (id) => key.get(id) ?? id;
+}
+
+/**
+ * The place an incident is named after: the places of its core events weighted by the documents that give
+ * them; among those with at least half the best support, the most specific (facility › city › province ›
+ * country), then the best supported.
+ */
+function titlePlace(
+  pool: MemberEvent[],
+  ctx: Parameters<typeof collectAttributes>[2],
+  canon: Map<string, Entity>,
+): string | undefined {
+  const support = new Map<string, Set<string>>();
+  for (const m of pool) {
+    const pid = m.ev.place ? ctx.canonical(m.ev.doc, m.ev.place) : undefined;
+    if (pid) support.set(pid, (support.get(pid) ?? new Set()).add(m.ev.doc));
+  }
+  if (!support.size) return undefined;
+  const top = Math.max(...[...support.values()].map((d) => d.size));
+  const ranked = [...support.entries()]
+    .filter(([, d]) => d.size * 2 >= top)
+    .map(([id, d]) => ({ id, n: d.size, spec: specificity(canon.get(id)) }))
+    .sort((a, b) => b.spec - a.spec || b.n - a.n || (a.id < b.id ? -1 : 1));
+  return ranked[0]?.id;
+}
+
 const NAMED = new Set(["person", "organization", "armed_group", "facility"]);
 
 export interface FusionOptions {
@@ -59,7 +151,12 @@ export class FusionEngine {
   private overrides = new Map<string, Override>();
   private incMerged = new Map<string, string>();
   private evPinned = new Map<string, string>();
-  private cache?: { incidents: Incident[]; byId: Map<string, Incident>; contradictions: Contradiction[] };
+  private cache?: {
+    incidents: Incident[];
+    byId: Map<string, Incident>;
+    contradictions: Contradiction[];
+    related: (a: string, b: string) => boolean;
+  };
 
   constructor(opts: FusionOptions = {}) {
     this.dups = new NearDuplicateIndex(opts.duplicateThreshold);
@@ -136,6 +233,7 @@ export class FusionEngine {
       type: ev.type,
       family,
       trigger: ev.trigger.text,
+      offset: ev.trigger.start,
       participants: new Map(),
       docEntities,
     };
@@ -319,7 +417,8 @@ export class FusionEngine {
         if (inc) group(inc).claims.push(c);
       }
     }
-    const names = new Map(this.resolver.entities().map((e) => [e.id, e.name]));
+    const canon = new Map(this.resolver.entities().map((e) => [e.id, e]));
+    const names = new Map([...canon.values()].map((e) => [e.id, e.name]));
     const ctx = {
       doc: (id: string) => {
         const r = this.docs.get(id);
@@ -329,18 +428,26 @@ export class FusionEngine {
         local === undefined ? undefined : this.resolver.canonicalOf(localRef(doc, local)),
     };
     const incidents: Incident[] = [];
-    for (const [id, g] of groups) incidents.push(this.buildIncident(id, g.events, g.claims, ctx, names));
+    for (const [id, g] of groups) incidents.push(this.buildIncident(id, g.events, g.claims, ctx, canon));
     incidents.sort((a, b) => {
       const da = a.date?.start ?? "9999";
       const db = b.date?.start ?? "9999";
       return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : 1;
     });
+    const outletNames = new Map<string, string>();
+    for (const r of this.docs.values()) {
+      const shown = r.source?.name ?? r.doc.outlet ?? (r.doc.title ? `“${r.doc.title.slice(0, 40)}”` : undefined);
+      if (shown && !outletNames.has(r.outlet)) outletNames.set(r.outlet, shown);
+    }
     const cctx = {
       outletOf: (doc: string) => this.docs.get(doc)?.outlet ?? doc,
-      nameOf: (id: string) => names.get(id) ?? this.docs.get(id)?.source?.name ?? id,
+      nameOf: (id: string) => names.get(id) ?? outletNames.get(id) ?? this.docs.get(id)?.source?.name ?? id,
+      related: groupFamily(canon.values()),
+      perpetratorKey: actorKey(canon.values()),
     };
     const contradictions = incidents.flatMap((i) => findContradictions(i, cctx));
-    this.cache = { incidents, byId: new Map(incidents.map((i) => [i.id, i])), contradictions };
+    const byId = new Map(incidents.map((i) => [i.id, i]));
+    this.cache = { incidents, byId, contradictions, related: cctx.related };
     return this.cache;
   }
 
@@ -364,7 +471,7 @@ export class FusionEngine {
     events: MemberEvent[],
     claims: Claim[],
     ctx: Parameters<typeof collectAttributes>[2],
-    names: Map<string, string>,
+    canon: Map<string, Entity>,
   ): Incident {
     const { attributes, perpetrators } = collectAttributes(events, claims, ctx);
     const core = events.filter((m) => m.feat.family === "attack" || m.feat.family === "accident");
@@ -386,18 +493,12 @@ export class FusionEngine {
       const s = Math.min(...use.map((m) => m.feat.date?.start ?? Number.POSITIVE_INFINITY));
       const e = Math.max(...use.map((m) => m.feat.date?.end ?? Number.NEGATIVE_INFINITY));
       const only = use.length === 1 ? use[0]?.ev.date : undefined;
-      date = !precise.length && only ? only : dateRange(isoDay(s), isoDay(e));
+      date = !precise.length && only ? only : (modalDay(precise) ?? dateRange(isoDay(s), isoDay(e)));
     }
-    const placeVotes = new Map<string, number>();
-    for (const m of pool) {
-      const local = m.ev.place;
-      const pid = local ? ctx.canonical(m.ev.doc, local) : undefined;
-      if (pid) placeVotes.set(pid, (placeVotes.get(pid) ?? 0) + 1);
-    }
-    const place = [...placeVotes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    const place = titlePlace(pool, ctx, canon);
     const documents = [...new Set([...events.map((m) => m.ev.doc), ...claims.map((c) => c.doc)])];
     const explanation = this.explanationOf(id, events, documents);
-    const title = `${type}${place ? ` in ${names.get(place) ?? place}` : ""}${date ? ` on ${date.iso}` : ""}`;
+    const title = `${type}${place ? ` in ${canon.get(place)?.name ?? place}` : ""}${date ? ` on ${date.iso}` : ""}`;
     const inc: Incident = {
       id,
       type,
@@ -472,6 +573,7 @@ export class FusionEngine {
 
   private corroborate(attribute: string, cand: unknown, values: AttributeValue[]): Corroboration {
     const cctx = { outletOf: (d: string) => this.docs.get(d)?.outlet ?? d, nameOf: (x: string) => x };
+    const related = attribute === "perpetrator" ? this.materialise().related : undefined;
     // a value its own channel later replaced is superseded: it no longer contradicts anything
     const latest = new Map<string, string>();
     for (const v of values) {
@@ -483,8 +585,10 @@ export class FusionEngine {
     const support = new Map<string, Reliability>();
     const against = new Set<string>();
     for (const v of values) {
+      // a figure a report restates as history ("had given 103 on Wednesday") neither supports nor disputes
+      if (v.asOf) continue;
       const group = this.groups.find(v.doc);
-      if (!valuesConflict(attribute, cand, v.value)) {
+      if (!valuesConflict(attribute, cand, v.value, related)) {
         supportDocs.add(v.doc);
         const r = this.reliabilityOf(v.doc);
         const prev = support.get(group);

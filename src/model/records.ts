@@ -233,6 +233,8 @@ export const AttributeValue = z.object({
   publishedAt: z.string().optional(),
   speaker: z.string().optional(),
   event: z.string().optional(),
+  /** Set on a count its document restates as an earlier figure: the day it held (fusion compares it as such). */
+  asOf: z.string().optional(),
 });
 export type AttributeValue = z.infer<typeof AttributeValue>;
 
@@ -264,6 +266,7 @@ export const Contradiction = z.object({
       doc: z.string(),
       publishedAt: z.string().optional(),
       speaker: z.string().optional(),
+      docs: z.array(z.string()).optional(), // every document that gave this value (first one is `doc`)
     }),
   ),
   severity: z.enum(["low", "medium", "high"]),

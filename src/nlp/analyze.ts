@@ -11,13 +11,13 @@
 // end on an idle machine (wink + alignment + acronym fix-up + chunks + quotes); 2.4 s = 0.43 MB/s
 // with load average 8. Peak RSS ~200 MB; model load ~100–130 ms, once.
 // test/nlp/analyze.test.ts prints the figure for a smaller text on every run.
-import type { ItemEntity, ItemSentence, ItsFunction } from "wink-nlp";
 import { domainAcronyms, MAX_ACRONYM_TOKENS } from "./acronyms.js";
 import { alignTokens } from "./align.js";
 import { propnChunks } from "./chunks.js";
 import { findQuotes } from "./quotes.js";
 import type { Analysis, Paragraph, Sentence, SpanType, Token, TypedSpan } from "./types.js";
 import { wink } from "./wink.js";
+import { readParagraphs } from "./wink-read.js";
 
 const WINK_SPAN_TYPES = new Set<SpanType>(["DATE", "TIME", "DURATION", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"]);
 
@@ -138,7 +138,6 @@ function sentenceAt(sentences: readonly Sentence[], at: number): number {
 /** Analyse one document. Pure apart from the shared, lazily loaded wink model. */
 export function analyze(doc: { id: string; text: string }): Analysis {
   const nlp = wink();
-  const its = nlp.its;
   const text = doc.text;
   const paragraphs = splitParagraphs(text);
   const tokens: Token[] = [];
@@ -146,13 +145,12 @@ export function analyze(doc: { id: string; text: string }): Analysis {
   const spans: TypedSpan[] = [];
   const pendingQuotes: { start: number; end: number }[] = [];
 
+  const texts = paragraphs.map((p) => text.slice(p.start, p.end));
+  const read = readParagraphs(nlp, texts);
+
   for (const para of paragraphs) {
-    const pt = text.slice(para.start, para.end);
-    const wd = nlp.readDoc(pt);
-    const surf = wd.tokens().out() as string[];
-    const pos = wd.tokens().out(its.pos) as string[];
-    const norm = wd.tokens().out(its.normal) as string[];
-    const lemma = wd.tokens().out(its.lemma as unknown as ItsFunction<string>) as string[];
+    const pt = texts[para.index]!;
+    const { surf, pos, norm, lemma, sentences: winkSentences, entities: winkEntities } = read[para.index]!;
     const offsets = alignTokens(pt, surf);
     const raw: Token[] = offsets.map((o, i) => {
       const start = para.start + o.start;
@@ -172,14 +170,13 @@ export function analyze(doc: { id: string; text: string }): Analysis {
     for (const t of local) tokens.push(t);
 
     const firstSentence = sentences.length;
-    wd.sentences().each((s: ItemSentence) => {
-      const sp = s.out(its.span) as unknown as number[];
-      const a = base + (map[sp[0] ?? 0] ?? 0);
-      const b = base + (map[sp[1] ?? 0] ?? 0) + 1;
+    for (const sp of winkSentences) {
+      const a = base + (map[sp[0]] ?? 0);
+      const b = base + (map[sp[1]] ?? 0) + 1;
       // A merged acronym can make two wink sentences share a token; keep sentences disjoint.
       const prev = sentences[sentences.length - 1];
       const from = prev && prev.tokenEnd > a && sentences.length > firstSentence ? prev.tokenEnd : a;
-      if (from >= b) return;
+      if (from >= b) continue;
       const start = tokens[from]!.start;
       const end = tokens[b - 1]!.end;
       sentences.push({
@@ -191,18 +188,16 @@ export function analyze(doc: { id: string; text: string }): Analysis {
         tokenStart: from,
         tokenEnd: b,
       });
-    });
+    }
 
-    wd.entities().each((e: ItemEntity) => {
-      const detail = e.out(its.detail) as unknown as { type: string };
-      const type = detail.type as SpanType;
-      if (!WINK_SPAN_TYPES.has(type)) return;
-      const sp = e.out(its.span) as unknown as number[];
-      const first = tokens[base + (map[sp[0] ?? 0] ?? 0)];
-      const last = tokens[base + (map[sp[1] ?? 0] ?? 0)];
-      if (!first || !last) return;
+    for (const e of winkEntities) {
+      const type = e.type as SpanType;
+      if (!WINK_SPAN_TYPES.has(type)) continue;
+      const first = tokens[base + (map[e.first] ?? 0)];
+      const last = tokens[base + (map[e.last] ?? 0)];
+      if (!first || !last) continue;
       spans.push({ type, start: first.start, end: last.end, text: text.slice(first.start, last.end), sentence: 0 });
-    });
+    }
 
     for (const q of findQuotes(pt)) pendingQuotes.push({ start: para.start + q.start, end: para.start + q.end });
   }

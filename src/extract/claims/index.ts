@@ -223,45 +223,99 @@ function indirectClaims(ctx: ExtractContext, s: SentenceCtx, ws: Word[], used: S
 }
 
 const NEGATION = /\b(?:no|not|never|nobody|none|n't|yet to)\b[^.]*$/i;
+/** "no media accounts of any group claiming …": the negation reaches the cue through "any". */
+const NEGATED_ANY = /\b(?:no|not|never|without)\b[^.;]*\bany\s+(?:\w+\s+){0,2}$/i;
+
+/** Words a claimant's name may contain between its capitalised words ("Front for the Liberation of"). */
+const NAME_JOINERS = new Set(["of", "for", "the", "al", "el", "ad", "ud", "and", "de", "la"]);
+const NOT_NAMES = new Set(["it", "they", "he", "she", "we", "the", "a", "an", "this", "that", "no", "police"]);
+
+/** A capitalised name phrase ending at word index j (inclusive), walking left; undefined if none. */
+function nameBefore(ws: Word[], j: number): { start: number; end: number } | undefined {
+  let k = j;
+  let caps = 0;
+  while (k >= 0 && j - k < 9) {
+    const w = ws[k]!;
+    if (/^\p{Lu}/u.test(w.text)) caps++;
+    else if (!NAME_JOINERS.has(w.lower) && !/^['’]s?$/.test(w.text)) break;
+    k--;
+  }
+  let a = k + 1;
+  // trim joiners and articles at the left edge ("the Black September" → "Black September")
+  while (a <= j && (NAME_JOINERS.has(ws[a]!.lower) || NOT_NAMES.has(ws[a]!.lower))) a++;
+  if (a > j || caps === 0 || !/^\p{Lu}/u.test(ws[a]!.text) || NOT_NAMES.has(ws[j]!.lower)) return undefined;
+  return { start: ws[a]!.start, end: ws[j]!.end };
+}
+
+/** A capitalised name phrase starting at word index i, walking right ("by the Damascus-based PFLP"). */
+function nameAfter(ws: Word[], i: number): { start: number; end: number } | undefined {
+  let a = i;
+  while (a < ws.length && NOT_NAMES.has(ws[a]!.lower)) a++;
+  let b = a;
+  while (b < ws.length && b - a < 9) {
+    const w = ws[b]!;
+    if (!/^\p{Lu}/u.test(w.text) && !(NAME_JOINERS.has(w.lower) && /^\p{Lu}/u.test(ws[b + 1]?.text ?? ""))) break;
+    b++;
+  }
+  if (b === a) return undefined;
+  return { start: ws[a]!.start, end: ws[b - 1]!.end };
+}
 
 function responsibilityClaims(ctx: ExtractContext, s: SentenceCtx, ws: Word[]): Draft[] {
   const lex = speechLexicon();
   const out: Draft[] = [];
   const end = sentenceEnd(s);
   for (let i = 0; i < ws.length; i++) {
-    const n = phraseAt(ws, i, lex.responsibility, 4);
+    const n = phraseAt(ws, i, lex.responsibility, 6);
     if (!n) continue;
     const cue = { start: ws[i]!.start, end: ws[i + n - 1]!.end };
     const before = ctx.doc.text.slice(Math.max(s.start, cue.start - 30), cue.start);
-    if (NEGATION.test(before)) {
+    const wide = ctx.doc.text.slice(Math.max(s.start, cue.start - 60), cue.start);
+    if (NEGATION.test(before) || NEGATED_ANY.test(wide)) {
       i += n - 1;
       continue; // "no group has claimed responsibility"
     }
-    let speaker = speakerBefore(ctx, s, cue.start);
-    if (speaker && !GROUP_KINDS.has(speaker.kind))
-      speaker = undefined; // a person or state taking credit
-    else if (!speaker) {
-      const groups = mentionsIn(ctx, s.start, cue.start).filter(
-        (m) => m.kind === "armed_group" && !ctx.quotes.some((q) => q.start <= m.start && m.end <= q.end),
-      );
-      speaker = groups[groups.length - 1];
+    // "… was claimed by the PFLP": the claimant follows the cue
+    const passive = ws[i + n - 1]!.lower === "by";
+    let speaker: Mention | undefined;
+    let named: { start: number; end: number } | undefined;
+    if (passive) {
+      const m = speakerAfter(ctx, s, cue.end);
+      speaker = m && GROUP_KINDS.has(m.kind) && m.start - cue.end <= 30 ? m : undefined;
+      if (!speaker && !m) named = nameAfter(ws, i + n);
+    } else {
+      speaker = speakerBefore(ctx, s, cue.start);
+      if (speaker && !GROUP_KINDS.has(speaker.kind))
+        speaker = undefined; // a person or state taking credit
+      else if (!speaker) {
+        const groups = mentionsIn(ctx, s.start, cue.start).filter(
+          (m) => m.kind === "armed_group" && !ctx.quotes.some((q) => q.start <= m.start && m.end <= q.end),
+        );
+        speaker = groups[groups.length - 1];
+        // a group the gazetteer does not know: the capitalised subject right before the cue
+        // ("Black September claimed responsibility"), unless an actor mention sits there
+        if (!speaker && !mentionsIn(ctx, s.start, cue.start).some((m) => m.end >= cue.start - 2))
+          named = nameBefore(ws, i - 1);
+      }
     }
-    if (!speaker) {
+    if (!speaker && !named) {
       i += n - 1;
       continue; // credit taken by a person or state is not a responsibility claim for an attack
     }
-    const d = withSpeaker(
-      {
-        kind: "responsibility",
-        cue: span(ctx, cue.start, cue.end),
-        content: span(ctx, cue.start, end),
-        quoted: false,
-        rule: "claim:responsibility",
-        confidence: 0.85,
-      },
-      speaker,
-    );
-    if (speaker.entity) d.target = speaker.entity;
+    const d: Draft = {
+      kind: "responsibility",
+      cue: span(ctx, cue.start, cue.end),
+      content: span(ctx, passive ? s.start : cue.start, passive ? cue.start : end),
+      quoted: false,
+      rule: speaker ? (passive ? "claim:responsibility:passive" : "claim:responsibility") : "claim:responsibility:name",
+      confidence: speaker ? 0.85 : 0.65,
+    };
+    if (speaker) {
+      withSpeaker(d, speaker);
+      if (speaker.entity) d.target = speaker.entity;
+    } else if (named) {
+      d.speakerText = ctx.doc.text.slice(named.start, named.end);
+    }
     out.push(d);
     i += n - 1;
   }

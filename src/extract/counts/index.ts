@@ -2,22 +2,71 @@
 import type { Mention } from "../../model/records.js";
 import type { CountInSentence, DateHit, SentenceCtx } from "../context.js";
 import { extractCounts } from "./link.js";
+import { dedupeVictims, distinctVictims, singularVictims } from "./singular.js";
 
 export { type CountHit, extractCounts } from "./link.js";
 export { parseNumberWords } from "./number-words.js";
 export { findQuantities, parseQuantity, type Quantity, type QuantityMatch } from "./quantity.js";
+export { dedupeVictims, distinctVictims, singularVictims, type VictimHit } from "./singular.js";
 
-/** Counts in every sentence, skipping numbers that sit inside a date ("15 January"). */
-export function countsInSentences(docId: string, sentences: SentenceCtx[], dates: DateHit[] = []): CountInSentence[] {
+/** A death reported in words, with or without a number ("Man shot, killed"; "a homicide"). */
+const DEATH_WORD =
+  /\b(?:killed|killing|died|dies|dead|deadly|fatal|fatally|murdered|slain|homicide|succumbed|passed away)\b/i;
+
+/**
+ * Counts in every sentence, skipping numbers that sit inside a date ("15 January"), plus victims
+ * reported without a number ("a man was shot") where the sentence has no number of that kind.
+ * With the document text, several different such victims also add up to one count spanning them.
+ */
+export function countsInSentences(
+  docId: string,
+  sentences: SentenceCtx[],
+  dates: DateHit[] = [],
+  docText?: string,
+): CountInSentence[] {
   const out: CountInSentence[] = [];
+  const singles: (CountInSentence & { victim: string })[] = [];
   for (const s of sentences) {
+    const found: CountInSentence[] = [];
     for (const hit of extractCounts(s.text, s.start, docId)) {
       const sp = hit.count.span;
       if (dates.some((d) => d.mention.start < sp.end && sp.start < d.mention.end)) continue;
-      out.push({ ...hit, sentence: s.index });
+      found.push({ ...hit, sentence: s.index });
+    }
+    out.push(...found);
+    for (const v of singularVictims(s.text, s.start, docId)) {
+      // a printed number of the same kind in the sentence already says how many
+      if (found.some((f) => f.count.kind === v.count.kind)) continue;
+      singles.push({ ...v, sentence: s.index });
     }
   }
-  return out;
+  const deaths =
+    out.some((c) => c.count.kind === "killed" && c.count.min > 0) || sentences.some((s) => DEATH_WORD.test(s.text));
+  const kept = dedupeVictims(singles, deaths);
+  for (const { victim: _, ...hit } of kept) out.push(hit);
+  // several different wounded victims, each reported without a number: their sum is the count.
+  // Not for deaths: a dead victim is named many ways (headline, name, "the victim"), and on GVDB dev
+  // summing them cost more than it gained.
+  for (const kind of ["injured"] as const) {
+    const ofKind = kept.filter((h) => h.count.kind === kind);
+    const n = distinctVictims(ofKind, docText);
+    const first = ofKind[0];
+    if (!first || docText === undefined || n <= Math.max(...ofKind.map((h) => h.count.value))) continue;
+    const last = ofKind[ofKind.length - 1]!;
+    // the span runs from the first victim phrase to the last, so it is not the same mention as either
+    const span = {
+      ...first.count.span,
+      end: last.count.span.end,
+      text: docText.slice(first.count.span.start, last.count.span.end),
+    };
+    out.push({
+      count: { ...first.count, value: n, min: n, max: n, span },
+      rule: "count:singular-victims:distinct",
+      confidence: 0.55,
+      sentence: first.sentence,
+    });
+  }
+  return out.sort((a, b) => a.count.span.start - b.count.span.start);
 }
 
 export function countMentions(docId: string, counts: CountInSentence[]): Mention[] {

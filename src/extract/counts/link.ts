@@ -84,6 +84,25 @@ function excluded(q: QuantityMatch, text: string): boolean {
     .trimEnd();
   const lastWord = /(\S+)$/.exec(before)?.[1] ?? "";
   if (lex.excludeBefore.has(lastWord) || /[$£€]$/.test(before)) return true;
+  // "a mother of three", "under the age of 12": family sizes and ages are not casualties
+  if (
+    /\b(?:mother|father|parent|grandmother|grandfather|mom|dad|ages?)\s+of\s*$/i.test(
+      text.slice(Math.max(0, q.start - 16), q.start),
+    )
+  )
+    return true;
+  // "in her 20's" is an age; "fired one shot" counts shots, not people shot
+  if (/^['’]s\b/.test(text.slice(q.end, q.end + 3))) return true;
+  if (
+    /^\s+shots?\b/i.test(text.slice(q.end, q.end + 7)) &&
+    /\b(?:fired|fires|fire|firing|returned|heard|hearing|let off|squeezed off)\s+$/i.test(
+      text.slice(Math.max(0, q.start - 14), q.start),
+    )
+  )
+    return true;
+  // Clock times ("at 8:25 p.m."), also when the sentence splitter cut the time off at "p."
+  if (/^:\d\d/.test(text.slice(q.end, q.end + 3)) || /\d:$/.test(text.slice(Math.max(0, q.start - 2), q.start)))
+    return true;
   // A plain four-digit number in the year range is a year unless a cue claims it later.
   if (q.qualifier === "exact" && /^\d{4}$/.test(q.text) && q.value >= 1800 && q.value <= 2100) return true;
   return false;
@@ -119,14 +138,14 @@ function lookRight(ws: Word[], i: number, leftVerb: Found | undefined): Found | 
     if (verbLike) break;
     const h = phraseAt(ws, j, lex.heads);
     if (h) {
-      if (leftVerb) return leftVerb;
-      // "84 people perished", "12 people were killed"
+      // "84 people perished", "12 people were killed"; the verb after the head outranks a verb
+      // before the number ("14 killed and 21 others wounded": the 21 were wounded)
       let v = j + h;
       while (v < ws.length && AUX.has(ws[v]!.lower) && v - (j + h) < 3) v++;
       for (const c of lex.kinds) {
         if (c.verbs.size && phraseAt(ws, v, c.verbs)) return { kind: c.kind, how: "head-verb", confidence: 0.85 };
       }
-      return undefined;
+      return leftVerb;
     }
   }
   return leftVerb?.kind === "attacks_thwarted" ? undefined : leftVerb;

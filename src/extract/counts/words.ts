@@ -11,20 +11,26 @@ export interface Word {
 const WORD = /[\p{L}\p{N}]+(?:['’\-.,][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 // The event, modality, claim and judgment passes each split the same sentences again; splits are
-// memoised per (base, text). Callers only read the returned words, so one array is shared.
+// memoised per (text, base). The text itself is the map key (no concatenated key: sentence strings
+// are shared, so their hash is computed once). Callers only read the words, so one array is shared.
 const MEMO_MAX = 4096;
-const memo = new Map<string, Word[]>();
+const memo = new Map<string, { base: number; ws: Word[] }[]>();
 
 /** Words of `text` with offsets shifted by `base`. The result is shared: treat it as read-only. */
 export function words(text: string, base = 0): Word[] {
-  const key = `${base}:${text}`;
-  let out = memo.get(key);
-  if (!out) {
-    out = split(text, base);
+  let entries = memo.get(text);
+  if (entries) {
+    for (const e of entries) if (e.base === base) return e.ws;
+  } else {
     if (memo.size >= MEMO_MAX) memo.clear();
-    memo.set(key, out);
+    entries = [];
+    memo.set(text, entries);
   }
-  return out;
+  const ws = split(text, base);
+  // a line repeated at many offsets ("Advertisement") keeps only its latest few splits
+  if (entries.length >= 8) entries.length = 0;
+  entries.push({ base, ws });
+  return ws;
 }
 
 function split(text: string, base: number): Word[] {

@@ -15,6 +15,7 @@ import {
   toDate,
   WEEKDAYS,
 } from "./calendar.js";
+import { simpleDate } from "./simple.js";
 import { type DayOrder, parseSlashed } from "./slashed.js";
 
 export interface DateResult {
@@ -147,6 +148,9 @@ function weekday(m: RegExpExecArray, ref: DateValue): DateResult {
 }
 
 function viaChrono(text: string, ref?: DateValue): DateResult | undefined {
+  // plain complete dates: the value chrono would give, without running chrono (simple.ts)
+  const quick = simpleDate(text);
+  if (quick) return res(dateValue(quick.year, quick.month, quick.day), "date:chrono", 0.9);
   const instant = ref ? new Date(`${ref.end}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   const results = chrono.en.GB.parse(text, { instant, timezone: 0 });
   const r = results[0];

@@ -2,7 +2,8 @@
 // one in the paragraph), the place, participants by role, and the counts whose kind fits the type.
 import type { CountKind, DateValue, EntityType, Mention, Participant } from "../../model/records.js";
 import { speakerBefore } from "../claims/speaker.js";
-import { type DateHit, type ExtractContext, mentionsIn, type SentenceCtx } from "../context.js";
+import { type DateHit, type ExtractContext, entityOf, mentionsIn, type SentenceCtx } from "../context.js";
+import { frameParticipants, headClasses } from "./roles.js";
 
 const ACTORS: ReadonlySet<string> = new Set<EntityType>(["person", "organization", "armed_group", "state"]);
 const PLACES: ReadonlySet<string> = new Set<EntityType>(["place", "facility"]);
@@ -59,15 +60,71 @@ export function eventDate(ctx: ExtractContext, s: SentenceCtx, triggerStart: num
   return undefined;
 }
 
+// Up to three words may sit between the preposition and the place ("in the northern province of"),
+// but not a clause boundary: "on Wednesday that the United States …" is no locative.
 const LOCATIVE =
-  /\b(?:in|at|on|near|outside|inside|into|across|targeting|against|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$/i;
+  /\b(?:in|at|on|near|outside|inside|into|across|targeting|against|of)\s+(?:the\s+)?(?:(?!(?:that|which|who|said|says|and|or|but|is|was|were|had|has|have|to|for|with|by|from|as|after|before|when|while)\b)[\w’'-]+\s+){0,3}$/i;
+
+/**
+ * A country blamed, accused, threatened or sanctioned is an actor, not where the event happened:
+ * "Iran blamed Israel and the US for the attack" must not put the attack in Israel.
+ */
+const ACTOR_OBJECT =
+  /\b(?:blam\w*|accus\w*|condemn\w*|denounc\w*|threaten\w*|warn\w*|sanction\w*|urg\w*|called\s+on|revenge\s+(?:on|against)|finger\s+at|retaliat\w*\s+against|vow\w*\s+(?:\w+\s+){0,2}(?:on|against)|held|hold\w*|responsib\w*\s+(?:on|to))\s+(?:the\s+)?(?:[\w’'.-]+\s+(?:and|or|,)?\s*(?:the\s+)?){0,4}$/i;
+
+function isActorObject(ctx: ExtractContext, s: SentenceCtx, m: Mention): boolean {
+  return ACTOR_OBJECT.test(ctx.doc.text.slice(Math.max(s.start, m.start - 60), m.start));
+}
+
+/**
+ * A dateline place ("KERMAN, Iran —", "SAN SALVADOR, 5 Jan (ACAN) --") at the start of the
+ * document's first sentence: where the story is filed, used when a sentence names no place.
+ */
+function datelinePlace(ctx: ExtractContext): Mention | undefined {
+  const first = ctx.sentences[0];
+  if (!first) return undefined;
+  const ms = mentionsIn(ctx, first.start, Math.min(first.end, first.start + 60)).filter((m) => PLACES.has(m.kind));
+  const lead = ms[0];
+  if (!lead || lead.start - first.start > 2) return undefined;
+  const rest = ctx.doc.text.slice(lead.end, Math.min(ctx.doc.text.length, lead.end + 40));
+  return /^(?:,\s*[\w .]+?)?\s*(?:,\s*\d{1,2}\s+\w+\s*)?(?:\([^)]*\)\s*)?(?:—|–|--|-\s)/.test(rest) ? lead : undefined;
+}
+
+/** A place name followed by a speech or stance verb stands for its government. */
+const METONYM_AFTER =
+  /^\s*(?:['’]s\b|(?:has|had|have)\s+(?!been\b)\w+|(?:has\s+|had\s+|have\s+)?(?:said|says|say|accused|accuses|blamed|blames|warned|warns|denied|denies|claimed|claims|vowed|vows|condemned|condemns|announced|announces|stated|recalled|demanded|summoned|rejected|responded|insisted|urged|threatened|retaliated)\b)/i;
+
+/** "U.S. officials", "Iraqi forces": a place name used as a modifier of people is no location. */
+function modifiesPeople(ctx: ExtractContext, m: Mention): boolean {
+  // a city before "police" is where it happened ("Chicago police said …"); a country is not
+  const precision = entityOf(ctx, m)?.geo?.precision;
+  if (precision === "city" || precision === "facility" || m.kind === "facility") return false;
+  const next = /^\s+([A-Za-z-]+)/.exec(ctx.doc.text.slice(m.end, m.end + 30))?.[1];
+  if (!next) return false;
+  const cls = headClasses(next);
+  return cls.has("person") || cls.has("organization") || cls.has("attacker");
+}
 
 export function eventPlace(ctx: ExtractContext, s: SentenceCtx, triggerEnd: number): Mention | undefined {
-  const places = mentionsIn(ctx, s.start, s.end).filter((m) => PLACES.has(m.kind));
-  if (!places.length) return undefined;
+  const places = mentionsIn(ctx, s.start, s.end).filter(
+    (m) => PLACES.has(m.kind) && !isActorObject(ctx, s, m) && !modifiesPeople(ctx, m),
+  );
+  if (!places.length) return datelinePlace(ctx);
   const text = ctx.doc.text;
   const locative = places.filter((m) => LOCATIVE.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
-  const pool = locative.length ? locative : places;
+  // A locative phrase places an event. Without one, a city or facility named in the sentence
+  // may (headlines: "Kerman blasts kill 103"), but never a country and never a name used for its
+  // government ("Washington said the attack …", "the United States blamed …").
+  const cityLike = places.filter((m) => {
+    if (m.kind === "facility") return true;
+    const precision = entityOf(ctx, m)?.geo?.precision;
+    if (precision !== "city" && precision !== "facility") return false;
+    // "recalled its ambassador from Tehran": a source or destination, not the scene
+    if (/\b(?:from|to)\s+$/i.test(text.slice(Math.max(s.start, m.start - 6), m.start))) return false;
+    return !METONYM_AFTER.test(text.slice(m.end, Math.min(s.end, m.end + 30)));
+  });
+  const pool = locative.length ? locative : cityLike;
+  if (!pool.length) return datelinePlace(ctx);
   // prefer a facility, then the place nearest the trigger
   return [...pool].sort(
     (a, b) =>
@@ -102,7 +159,33 @@ const GROUPS: ReadonlySet<string> = new Set(["armed_group"]);
 const STATE_ACTORS: ReadonlySet<string> = new Set(["state", "organization", "armed_group"]);
 const PEOPLE: ReadonlySet<string> = new Set(["person", "nationality"]);
 
+const DOER_ROLES: ReadonlySet<string> = new Set(["attacker", "agent", "participant"]);
+
+/**
+ * Participants of an event: noun phrases in subject / object / prepositional positions around the
+ * trigger (roles.ts), then the entity-only rules below for any role the phrases left empty.
+ */
 export function eventParticipants(
+  ctx: ExtractContext,
+  s: SentenceCtx,
+  type: string,
+  trigger: { start: number; end: number },
+): Participant[] {
+  // the trigger match carries its lexicon entry: an assassination's patient is a person
+  const subtype = (trigger as { pattern?: { entry?: { subtype?: string } } }).pattern?.entry?.subtype;
+  const fromPhrases = frameParticipants(ctx, s, type, trigger, subtype);
+  // a common-noun doer ("militants") leaves room for the named group the entity rules find
+  const filled = new Set(fromPhrases.filter((p) => p.entity || !DOER_ROLES.has(p.role)).map((p) => p.role));
+  // "target" and "victim" are one slot for the fallback: a phrase found either role
+  if (filled.has("victim")) filled.add("target");
+  const covered = (p: Participant) =>
+    fromPhrases.some((q) => q.span && p.span && q.span.start < p.span.end && p.span.start < q.span.end);
+  const extra = entityParticipants(ctx, s, type, trigger).filter((p) => !filled.has(p.role) && !covered(p));
+  return [...fromPhrases, ...extra];
+}
+
+/** The entity-only rules: the nearest group before the trigger, a person after "killed", … */
+function entityParticipants(
   ctx: ExtractContext,
   s: SentenceCtx,
   type: string,

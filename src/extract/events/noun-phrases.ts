@@ -16,6 +16,8 @@ export interface NounPhrase {
   headText: string; // lower-cased
   /** Lower-cased heads of the "of" complements ("dynamite" in "300 kg of dynamite"). */
   ofHeads: string[];
+  /** The last "of" complement on its own ("the attack" in "the US of the attack"). */
+  lastComplement?: NounPhrase;
 }
 
 const CORE = new Set(["DET", "ADJ", "NUM", "NOUN", "PROPN"]);
@@ -23,7 +25,24 @@ const NOUNISH = new Set(["NOUN", "PROPN"]);
 /** Possessive pronouns act as determiners ("their vehicle"). */
 const POSSESSIVE = new Set(["his", "her", "their", "its", "our", "my", "your"]);
 /** Words wink may tag as DET/NOUN that never start or head a participant phrase. */
-const NOT_IN_NP = new Set(["who", "which", "whom", "whose", "what", "that", "this", "these", "those"]);
+const NOT_IN_NP = new Set([
+  "who",
+  "which",
+  "whom",
+  "whose",
+  "what",
+  "that",
+  "this",
+  "these",
+  "those",
+  // time adverbs wink tags as nouns ("attacked the farm yesterday")
+  "yesterday",
+  "today",
+  "tonight",
+  "tomorrow",
+]);
+/** Personal pronouns that can fill a role; the eval mappers decide whether a pronoun is useful. */
+const PERSONAL = new Set(["he", "she", "they", "we", "him", "them", "us"]);
 const QUOTES = /^["“”'‘’]$/;
 
 /** The token index range [first, last) covering document offsets [start, end). */
@@ -50,8 +69,10 @@ function inChunk(tokens: Token[], i: number, runStart: boolean): boolean {
   // a possessive 's inside a phrase: "the city's electric company"
   if (t.pos === "PART" && /^['’]s$/i.test(t.text) && !runStart) return !!next && CORE.has(next.pos);
   // a participle used as a modifier: "armed men", "unidentified individuals"
-  if ((t.pos === "VERB" || t.pos === "ADV") && /(?:ed|ing|ly)$/i.test(w) && next && CORE.has(next.pos)) {
-    return runStart || NOUNISH.has(next.pos) || next.pos === "ADJ";
+  const prev = tokens[i - 1];
+  const afterNoun = !runStart && !!prev && NOUNISH.has(prev.pos);
+  if ((t.pos === "VERB" || t.pos === "ADV") && /(?:ed|ing|ly)$/i.test(w) && next && !afterNoun) {
+    return NOUNISH.has(next.pos) || next.pos === "ADJ" || (t.pos === "ADV" && /(?:ed)$/i.test(next.text));
   }
   // quote marks around a name inside a phrase: the "santo tomas" presidential farm
   if (t.pos === "PUNCT" && QUOTES.test(t.text) && !runStart) return !!next && CORE.has(next.pos);
@@ -61,18 +82,35 @@ function inChunk(tokens: Token[], i: number, runStart: boolean): boolean {
   return false;
 }
 
+/**
+ * A new phrase starts after a common noun followed by a determiner, adjective or number
+ * ("insurgents last night"), or after a name followed by a determiner; a name may take an
+ * adjective ("the Santo Tomas presidential farm").
+ */
+function boundary(prev: Token, next: Token): boolean {
+  if (prev.pos === "NOUN") return next.pos === "DET" || next.pos === "ADJ" || next.pos === "NUM";
+  if (prev.pos === "PROPN") return next.pos === "DET";
+  return false;
+}
+
 /** Simple chunks (no "of" complements) inside token range [from, to). */
 function chunks(tokens: Token[], from: number, to: number): { first: number; last: number; head: number }[] {
   const out: { first: number; last: number; head: number }[] = [];
   let i = from;
   while (i < to) {
+    // a personal pronoun is a phrase of its own ("they killed", "she was arrested")
+    if (tokens[i]!.pos === "PRON" && PERSONAL.has(tokens[i]!.text.toLowerCase())) {
+      out.push({ first: i, last: i + 1, head: i });
+      i++;
+      continue;
+    }
     if (!inChunk(tokens, i, true)) {
       i++;
       continue;
     }
     const first = i;
     let j = i + 1;
-    while (j < to && inChunk(tokens, j, false)) j++;
+    while (j < to && inChunk(tokens, j, false) && !boundary(tokens[j - 1]!, tokens[j]!)) j++;
     // the head is the last noun; trailing adjectives/determiners without a noun are dropped
     let head = -1;
     for (let k = j - 1; k >= first; k--) {
@@ -82,9 +120,13 @@ function chunks(tokens: Token[], from: number, to: number): { first: number; las
       }
     }
     if (head < 0) {
-      // a bare number or adjective phrase is not a participant ("the wounded" is rare in news copy)
-      i = j;
-      continue;
+      // "killing 84", "15 were injured": a bare number stands for people; adjectives alone do not
+      const num = j - first === 1 && tokens[first]!.pos === "NUM" ? first : -1;
+      if (num < 0) {
+        i = j;
+        continue;
+      }
+      head = num;
     }
     // closing quote right after the head belongs to the phrase
     let last = head + 1;
@@ -104,18 +146,20 @@ export function nounPhrases(tokens: Token[], from: number, to: number, text: str
     const c = cs[k]!;
     let last = c.last;
     const ofHeads: string[] = [];
-    // "members of the FMLN", "500 kg of dynamite": absorb up to two "of" complements
-    for (let n = 0; n < 2; n++) {
+    let tail: { first: number; last: number; head: number } | undefined;
+    // "members of the FMLN", "500 kg of dynamite": absorb up to three "of" complements
+    for (let n = 0; n < 3; n++) {
       const nx = cs[k + 1];
       const of = tokens[last];
       if (!nx || !of || of.text.toLowerCase() !== "of" || nx.first !== last + 1) break;
       last = nx.last;
       ofHeads.push(tokens[nx.head]!.text.toLowerCase());
+      tail = nx;
       k++;
     }
     const start = tokens[c.first]!.start;
     const end = tokens[last - 1]!.end;
-    out.push({
+    const np: NounPhrase = {
       start,
       end,
       text: text.slice(start, end),
@@ -124,7 +168,25 @@ export function nounPhrases(tokens: Token[], from: number, to: number, text: str
       head: c.head,
       headText: tokens[c.head]!.text.toLowerCase(),
       ofHeads,
-    });
+    };
+    if (tail) np.lastComplement = simple(tokens, tail, text);
+    out.push(np);
   }
   return out;
+}
+
+function simple(tokens: Token[], c: { first: number; last: number; head: number }, text: string): NounPhrase {
+  const start = tokens[c.first]!.start;
+  const end = tokens[c.last - 1]!.end;
+  const headText = tokens[c.head]!.text.toLowerCase();
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    first: c.first,
+    last: c.last,
+    head: c.head,
+    headText,
+    ofHeads: [],
+  };
 }

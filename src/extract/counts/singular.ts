@@ -1,0 +1,368 @@
+// Victims reported without a number: "a 20-year-old man was shot", "girl shot at party dies",
+// "Jakell Mitchell was shot and killed". Local news rarely writes "one person was injured", so a
+// singular victim phrase in front of a wounding or killing verb is itself a count of 1 (2 when two
+// such phrases are coordinated: "a man and his son were shot"). Cues: data/lexicons/victims.json.
+import type { CountKind } from "../../model/records.js";
+import { loadData } from "../data.js";
+import type { CountHit } from "./link.js";
+import { isPunct, phraseAt, phraseEndingAt, type Word, words } from "./words.js";
+
+interface VictimLexicon {
+  heads: string[];
+  male: string[];
+  female: string[];
+  objectVerbs: { injured: string[]; killed: string[] };
+  reflexive: string[];
+  others: string[];
+  notVictims: string[];
+  pronouns: string[];
+  auxiliaries: string[];
+  adverbs: string[];
+  killed: string[];
+  injured: string[];
+  laterDeath: string[];
+}
+
+interface Compiled {
+  heads: Set<string>;
+  male: Set<string>;
+  female: Set<string>;
+  objInjured: Set<string>;
+  objKilled: Set<string>;
+  reflexive: Set<string>;
+  others: Set<string>;
+  notVictims: Set<string>;
+  pronouns: Set<string>;
+  aux: Set<string>;
+  adverbs: Set<string>;
+  killed: Set<string>;
+  injured: Set<string>;
+  laterDeath: Set<string>;
+}
+
+let compiled: Compiled | undefined;
+function lexicon(): Compiled {
+  if (compiled) return compiled;
+  const raw = loadData<VictimLexicon>("lexicons/victims.json");
+  compiled = {
+    heads: new Set(raw.heads),
+    male: new Set(raw.male),
+    female: new Set(raw.female),
+    objInjured: new Set(raw.objectVerbs.injured),
+    objKilled: new Set(raw.objectVerbs.killed),
+    reflexive: new Set(raw.reflexive),
+    others: new Set(raw.others),
+    notVictims: new Set(raw.notVictims),
+    pronouns: new Set(raw.pronouns),
+    aux: new Set(raw.auxiliaries),
+    adverbs: new Set(raw.adverbs),
+    killed: new Set(raw.killed),
+    injured: new Set(raw.injured),
+    laterDeath: new Set(raw.laterDeath),
+  };
+  return compiled;
+}
+
+/** A singular-victim count plus who it is about, so one victim shot and later dead counts once. */
+export interface VictimHit extends CountHit {
+  /** Lower-case head noun or surname; "" for pronouns and "the victim" (whoever was named before). */
+  victim: string;
+}
+
+const PLURAL_AUX = new Set(["were", "are", "have been"]);
+const DETERMINERS = new Set(["a", "an", "the", "one", "another", "his", "her", "their", "its", "this", "that"]);
+const CLAUSE_STARTS = new Set([
+  "and",
+  "but",
+  "when",
+  "after",
+  "as",
+  "while",
+  "where",
+  "that",
+  "before",
+  "said",
+  "says",
+]);
+const AGE = /^\d{1,3}-years?-old$/i;
+/** Words that may follow a passive participle used without "was" (headline style). */
+const AFTER_PASSIVE =
+  /^(?:in|at|on|near|outside|inside|by|while|during|after|following|before|and|or|early|late|overnight|twice|multiple|several|again|sunday|monday|tuesday|wednesday|thursday|friday|saturday|last|this|over|along|behind|across|dies|died|remains|is|has|was|critically|seriously|fatally|accidentally|[\p{P}])$/iu;
+/** Verb phrases that take no object, so no passive check is needed ("the victim died"). */
+const INTRANSITIVE =
+  /^(?:dies|died|has died|had died|is dead|was dead|dead|found dead|pronounced dead|declared dead|deceased|found deceased)$/;
+
+function isCapitalised(w: Word | undefined): boolean {
+  return w !== undefined && /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w.text);
+}
+
+interface Subject {
+  victim: string;
+  start: number; // word index of the phrase's first word
+  named: boolean;
+}
+
+/** The singular victim phrase ending at word index j (inclusive), or undefined. */
+function subjectEndingAt(ws: Word[], j: number, hasAux: boolean): Subject | undefined {
+  const lex = lexicon();
+  const w = ws[j];
+  if (!w) return undefined;
+  // "he was shot", "where she died"; without an auxiliary a pronoun is the shooter ("he shot her")
+  if (lex.pronouns.has(w.lower)) return hasAux ? { victim: "", start: j, named: false } : undefined;
+  const h = phraseEndingAt(ws, j, lex.heads, 2);
+  const ageOnly = AGE.test(w.text);
+  if (h || ageOnly) {
+    if (lex.notVictims.has(w.lower)) return undefined;
+    // walk back over modifiers ("20-year-old", "Milwaukee", "off-duty") to a determiner
+    let k = j - (h || 1);
+    let mods = 0;
+    while (k >= 0 && mods < 3 && !isPunct(ws[k]) && !DETERMINERS.has(ws[k]!.lower)) {
+      const x = ws[k]!;
+      if (CLAUSE_STARTS.has(x.lower) || lex.aux.has(x.lower) || lex.notVictims.has(x.lower)) break;
+      if (!AGE.test(x.text) && !/^[\p{L}-]+$/u.test(x.text)) break;
+      k--;
+      mods++;
+    }
+    const det = k >= 0 && DETERMINERS.has(ws[k]!.lower);
+    const start = det ? k : k + 1;
+    // "another teen", "the second victim": someone other than the victim named before
+    const other = ws.slice(start, j).some((x) => lex.others.has(x.lower));
+    // "the suspect's brother" — a possessive ending just before the phrase belongs to another noun
+    if (start > 0 && /^['’]s?$/.test(ws[start - 1]!.text)) return undefined;
+    const victim = other
+      ? `other:${w.lower}`
+      : w.lower === "victim" && (det ? ws[k]!.lower === "the" : true)
+        ? ""
+        : w.lower;
+    return { victim, start, named: false };
+  }
+  // a named person: one to three capitalised words right before the verb group ("Mitchell was")
+  if (!hasAux || !isCapitalised(w) || lex.notVictims.has(w.lower)) return undefined;
+  let k = j;
+  while (k - 1 >= 0 && j - k < 2 && isCapitalised(ws[k - 1]) && !DETERMINERS.has(ws[k - 1]!.lower)) k--;
+  if (k === j && j === 0) return undefined; // one capitalised word opening a sentence may be anything
+  return { victim: w.lower, start: k, named: true };
+}
+
+function later(ws: Word[], from: number): boolean {
+  const lex = lexicon();
+  for (let i = from; i < Math.min(ws.length, from + 14); i++) {
+    const t = ws[i]!.text;
+    if (t === ";" || t === "." || t === ":") return false;
+    if (phraseAt(ws, i, lex.laterDeath, 4)) return true;
+    // "Man shot, killed in Feltonville", "was shot and killed"
+    if (ws[i]!.lower === "killed" && (ws[i - 1]?.text === "," || ws[i - 1]?.lower === "and")) return true;
+  }
+  return false;
+}
+
+/** Singular victims in one sentence; `base` is the sentence's document offset. */
+export function singularVictims(text: string, base: number, doc: string): VictimHit[] {
+  const lex = lexicon();
+  const ws = words(text, base);
+  const out: VictimHit[] = [];
+  for (let i = 1; i < ws.length; i++) {
+    const nk = phraseAt(ws, i, lex.killed, 4);
+    const ni = nk ? 0 : phraseAt(ws, i, lex.injured, 4);
+    const n = nk || ni;
+    if (!n) continue;
+    const phrase = ws
+      .slice(i, i + n)
+      .map((w) => w.lower)
+      .join(" ");
+    // left of the verb: adverbs, at most one auxiliary, adverbs, then the victim phrase
+    let j = i - 1;
+    while (j >= 0 && lex.adverbs.has(ws[j]!.lower)) j--;
+    let aux = "";
+    for (const len of [2, 1]) {
+      const a = j - len + 1 >= 0 ? phraseAt(ws, j - len + 1, lex.aux, len) : 0;
+      if (a === len) {
+        aux = ws
+          .slice(j - len + 1, j + 1)
+          .map((w) => w.lower)
+          .join(" ");
+        j -= len;
+        break;
+      }
+    }
+    if (ws[j]?.lower === "not" || ws[j]?.lower === "never") continue;
+    while (j >= 0 && lex.adverbs.has(ws[j]!.lower)) j--;
+    // ", 29," or ", who" between the victim and the verb group
+    if (ws[j]?.text === "," && /^\d{1,3}$/.test(ws[j - 1]?.text ?? "") && ws[j - 2]?.text === ",") j -= 3;
+    else if (ws[j]?.lower === "who" && aux) j -= ws[j - 1]?.text === "," ? 2 : 1;
+    // "Felimon Contreras, 29, a Latino man, was killed": the apposition's head names the victim
+    else if (ws[j]?.text === "," && aux) j -= 1;
+    const next = ws[i + n];
+    if (!aux && !INTRANSITIVE.test(phrase) && next && !AFTER_PASSIVE.test(next.text)) continue; // active voice
+    const subj = subjectEndingAt(ws, j, aux !== "" || INTRANSITIVE.test(phrase));
+    if (!subj) continue;
+    let count = 1;
+    const victims = [subj.victim];
+    // "a 22-year-old man and a 16-year-old boy were shot"
+    let s = subj.start - 1;
+    while (s > 0 && (ws[s]!.lower === "and" || ws[s]!.text === ",")) {
+      const other = subjectEndingAt(ws, s - 1, true);
+      if (!other || other.named !== subj.named) break;
+      count++;
+      victims.push(other.victim);
+      s = other.start - 1;
+    }
+    // "the family were hurt", "a man and a woman was"; headline style has no auxiliary to agree
+    if (aux && PLURAL_AUX.has(aux) !== count > 1) continue;
+    const kind: CountKind = nk || later(ws, i + n) ? "killed" : "injured";
+    // "… was killed along with Heriberto Corpus, 20": a second victim after the verb
+    const along = ws[i + n]?.lower === "along" && ws[i + n + 1]?.lower === "with" ? ws[i + n + 2] : undefined;
+    if (along && (isCapitalised(along) || objectAt(ws, i + n + 2))) {
+      count++;
+      victims.push(along.lower);
+    }
+    const a = ws[s + 1]!;
+    const b = ws[i + n - 1]!;
+    out.push({
+      count: {
+        kind,
+        value: count,
+        min: count,
+        max: count,
+        qualifier: "exact",
+        span: { doc, start: a.start, end: b.end, text: text.slice(a.start - base, b.end - base) },
+      },
+      rule: "count:singular-victim",
+      confidence: 0.7,
+      victim: victims.join("+"),
+    });
+    i += n - 1;
+  }
+  out.push(...objectVictims(ws, text, base, doc, out));
+  return out;
+}
+
+/** A singular victim phrase starting at word index i ("a 17-year-old boy", "his wife"): its end. */
+function objectAt(ws: Word[], i: number): { end: number; victim: string } | undefined {
+  const lex = lexicon();
+  if (!DETERMINERS.has(ws[i]?.lower ?? "") || ws[i]!.lower === "that" || ws[i]!.lower === "this") return undefined;
+  for (let j = i + 1; j < Math.min(ws.length, i + 5); j++) {
+    const w = ws[j]!;
+    if (isPunct(w) || lex.aux.has(w.lower)) return undefined;
+    const h = phraseAt(ws, j, lex.heads, 2);
+    if (h && !lex.notVictims.has(ws[j + h - 1]!.lower)) {
+      // "a man's car" is not the man
+      if (/^['’]s?$/.test(ws[j + h]?.text ?? "")) return undefined;
+      const other = ws.slice(i, j).some((x) => lex.others.has(x.lower));
+      return { end: j + h, victim: `${other ? "other:" : ""}${ws[j + h - 1]!.lower}` };
+    }
+    if (AGE.test(w.text) && !/^[\p{L}]/u.test(ws[j + 1]?.text ?? "")) return { end: j + 1, victim: "" };
+  }
+  return undefined;
+}
+
+/**
+ * Victims as objects: "a gunman shot a 17-year-old boy", "accused of shooting his wife", "the
+ * shooting of a man", "a shooting that left a man in critical condition", "shot himself".
+ */
+function objectVictims(ws: Word[], text: string, base: number, doc: string, taken: VictimHit[]): VictimHit[] {
+  const lex = lexicon();
+  const out: VictimHit[] = [];
+  const covered = (start: number) => taken.some((t) => t.count.span.start <= start && start < t.count.span.end);
+  for (let i = 0; i < ws.length; i++) {
+    const nk = phraseAt(ws, i, lex.objKilled, 4);
+    const ni = nk ? 0 : phraseAt(ws, i, lex.objInjured, 3);
+    const left = !nk && !ni && (ws[i]!.lower === "left" || ws[i]!.lower === "leaving") ? 1 : 0;
+    const n = nk || ni || left;
+    if (!n || covered(ws[i]!.start)) continue;
+    const k = i + n;
+    let victim: string;
+    let end: number;
+    if (!left && lex.reflexive.has(ws[k]?.lower ?? "")) {
+      if (nk) continue; // "killed himself": the shooter, not a victim
+      victim = "self";
+      end = k + 1;
+    } else {
+      const o = objectAt(ws, k);
+      if (!o) continue;
+      victim = o.victim;
+      end = o.end;
+      // "left a man in critical condition"; "left" alone says nothing about a wound
+      const after = ws.slice(end, end + 5).map((w) => w.lower);
+      if (left && !(after[0] === "in" && after.includes("condition"))) continue;
+    }
+    let count = 1;
+    // "killed a man and a woman"
+    if (ws[end]?.lower === "and") {
+      const o2 = objectAt(ws, end + 1);
+      if (o2) {
+        count = 2;
+        end = o2.end;
+      }
+    }
+    const a = ws[i]!;
+    const b = ws[end - 1]!;
+    const kind: CountKind = nk || later(ws, end) ? "killed" : "injured";
+    out.push({
+      count: {
+        kind,
+        value: count,
+        min: count,
+        max: count,
+        qualifier: "exact",
+        span: { doc, start: a.start, end: b.end, text: text.slice(a.start - base, b.end - base) },
+      },
+      rule: "count:singular-victim:object",
+      confidence: 0.6,
+      victim,
+    });
+    i = end - 1;
+  }
+  return out;
+}
+
+/**
+ * Drops singular injury counts when the document also reports a death ("a man was shot … he died at
+ * the hospital"; "Toddler shot and killed … Robinson, 3, had been shot"): news copy names one victim
+ * many ways, so a wounded singular victim is taken to be the one who died — unless the same sentence
+ * sets a killed victim against a different wounded one ("a man was killed and a woman was wounded").
+ */
+export function dedupeVictims<T extends VictimHit & { sentence: number }>(hits: T[], otherDeaths = false): T[] {
+  const killed = hits.filter((h) => h.count.kind === "killed");
+  if (!killed.length && !otherDeaths) return hits;
+  return hits.filter((h) => {
+    if (h.count.kind !== "injured") return true;
+    if (h.victim === "self") return false; // "shot himself" beside a death: a murder-suicide's shooter
+    if (h.victim.startsWith("other:")) return true;
+    return killed.some((k) => k.sentence === h.sentence && k.victim !== h.victim && h.victim !== "");
+  });
+}
+
+/**
+ * How many different victims a document's singular counts of one kind describe, when that is
+ * clearly more than one: victims marked as another ("another man was shot"), two victims of the
+ * subject rule joined by "and" ("one man was shot in the back and a 29-year-old man was shot"), or
+ * a male and a female victim ("the woman was shot … the man was shot"). Otherwise 1 — one victim is
+ * usually named several ways. Hits carry their sentence index and are in text order.
+ */
+export function distinctVictims<T extends VictimHit & { sentence: number }>(hits: T[], docText = ""): number {
+  const lex = lexicon();
+  const ids = new Set<string>();
+  let unknown = false;
+  // "the woman was shot in the neck and the man was shot in the back": two subject-rule victims
+  // joined by "and" within one sentence
+  const joined = (a: T, b: T) =>
+    a.sentence === b.sentence &&
+    a.rule === "count:singular-victim" &&
+    b.rule === "count:singular-victim" &&
+    b.count.span.start > a.count.span.end &&
+    b.count.span.start - a.count.span.end < 60 &&
+    /\band\s+$/.test(docText.slice(a.count.span.end, b.count.span.start));
+  hits.forEach((h, i) => {
+    const v = h.victim.split("+")[0] ?? "";
+    const head = v.replace(/^other:/, "");
+    const prev = hits[i - 1];
+    if (v.startsWith("other:") || (prev && joined(prev, h))) ids.add(`other${i}`);
+    else if (lex.male.has(head)) ids.add("male");
+    else if (lex.female.has(head)) ids.add("female");
+    else unknown = true;
+  });
+  // "another man was shot" with no first victim phrase still means two
+  const base = ids.has("male") || ids.has("female") || unknown ? 0 : 1;
+  return Math.max(ids.size + base, unknown ? 1 : 0);
+}

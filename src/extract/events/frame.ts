@@ -1,0 +1,283 @@
+// The syntactic frame of one trigger: which noun phrases sit in subject, object and prepositional
+// positions around it. Built from POS tokens with a few positional rules (no parser): the subject
+// ends right before the verb (auxiliaries, adverbs and a relative "who" may intervene), the object
+// starts right after it, and prepositional phrases chain after those. Roles are decided elsewhere
+// (roles.ts), so this file only knows English word order.
+import type { Token } from "../../nlp/types.js";
+import { type NounPhrase, nounPhrases, tokenRange } from "./noun-phrases.js";
+
+export interface TriggerFrame {
+  /** The trigger is a verb ("attacked"), not a noun ("the attack"). */
+  verbal: boolean;
+  /** "was killed", "a peasant killed by …": the subject is the patient. */
+  passive: boolean;
+  subject?: NounPhrase;
+  objects: NounPhrase[];
+  /** Prepositional phrases after the trigger (and its object), by preposition. */
+  pps: { prep: string; np: NounPhrase }[];
+  /** "Garcia's assassination". */
+  possessor?: NounPhrase;
+  /** A phrase right before a nominal trigger: "a guerrilla attack", "the car bomb attack". */
+  modifier?: NounPhrase;
+  /** The phrase a nominal trigger heads: "two unidentified gunmen", "a powerful car bomb". */
+  self?: NounPhrase;
+  /** That phrase is the subject of the next verb, whose object is in `objects`. */
+  selfIsSubject?: boolean;
+  /** "attributed the attack to X": the "to" phrase names the doer. */
+  attributed?: boolean;
+}
+
+const DET_LIKE = new Set(["DET", "ADJ", "NUM"]);
+const POSSESSIVE_PRON = new Set(["his", "her", "their", "its", "our"]);
+const BE = new Set(["was", "were", "been", "being", "be", "is", "are", "am", "got", "get", "gets", "getting"]);
+const SKIP_BEFORE = new Set(["ADV", "AUX", "PART"]);
+const RELATIVE = new Set(["who", "that", "which"]);
+/** Verbs that carry a nominal trigger: "the rebels carried out an attack". */
+const SUPPORT = new Set([
+  "carried",
+  "carry",
+  "carries",
+  "carrying",
+  "launched",
+  "launch",
+  "staged",
+  "stage",
+  "perpetrated",
+  "mounted",
+  "committed",
+  "conducted",
+  "made",
+  "unleashed",
+  "executed",
+  "claimed",
+  "ordered",
+  "order",
+  "orders",
+  "planned",
+  "masterminded",
+]);
+const PP_PREPS = new Set([
+  "by",
+  "to",
+  "of",
+  "on",
+  "against",
+  "at",
+  "with",
+  "using",
+  "in",
+  "near",
+  "inside",
+  "outside",
+  "into",
+  "from",
+  "targeting",
+  "during",
+  "upon",
+]);
+
+/**
+ * Conjoined phrases after a first one: "a peasant and a soldier", "the residence, the hotel, and
+ * the council". A comma must be followed by another phrase, so "the farm, located near …" stops.
+ * Returns the token index after the last conjunct.
+ */
+function conjoined(tokens: Token[], nps: NounPhrase[], into: NounPhrase[], pos: number): number {
+  for (let n = 0; n < 6; n++) {
+    let k = pos;
+    if (tokens[k]?.text === ",") k++;
+    // "killed 30 militants, including a senior commander": the included ones are objects too
+    if (/^(?:and|or|including)$/i.test(tokens[k]?.text ?? "")) k++;
+    if (k === pos) break;
+    const more = npStartingAt(nps, k);
+    if (!more) break;
+    into.push(more);
+    pos = more.last;
+  }
+  return pos;
+}
+
+function npEndingAt(nps: NounPhrase[], lastExclusive: number): NounPhrase | undefined {
+  return nps.find((n) => n.last === lastExclusive);
+}
+
+function npStartingAt(nps: NounPhrase[], first: number): NounPhrase | undefined {
+  return nps.find((n) => n.first === first);
+}
+
+/** Walk back from token index `k` over auxiliaries/adverbs (and a relative pronoun) to a subject. */
+function subjectBefore(
+  tokens: Token[],
+  before: NounPhrase[],
+  k: number,
+  floor: number,
+): { np?: NounPhrase; passive: boolean } {
+  let passive = false;
+  while (k >= floor && (SKIP_BEFORE.has(tokens[k]!.pos) || BE.has(tokens[k]!.text.toLowerCase()))) {
+    if (BE.has(tokens[k]!.text.toLowerCase())) passive = true;
+    k--;
+  }
+  let relative = false;
+  if (k >= floor && RELATIVE.has(tokens[k]!.text.toLowerCase())) {
+    relative = tokens[k]!.text.toLowerCase() !== "who";
+    k--;
+    if (k >= floor && tokens[k]!.text === ",") k--;
+  }
+  // "members of the Front (FMLN) attacked": skip a parenthesis between subject and verb
+  if (k >= floor && tokens[k]!.text === ")") {
+    let j = k - 1;
+    while (j >= floor && tokens[j]!.text !== "(" && k - j < 8) j--;
+    if (j >= floor && tokens[j]!.text === "(") k = j - 1;
+  }
+  if (k < floor) return { passive };
+  let np = npEndingAt(before, k + 1);
+  // "the US of the attack, which killed …": "which" refers to the nearest noun
+  if (relative) return { np: np?.lastComplement ?? np, passive };
+  // "a soldier guarding the substation was wounded", "two soldiers on patrol were killed": the
+  // phrase before the verb is inside a modifier of the real subject
+  for (let n = 0; np && n < 2; n++) {
+    const gap = tokens[np.first - 1];
+    if (!gap || np.first - 1 < floor) break;
+    const modifier =
+      (gap.pos === "VERB" && /(?:ing|ed)$/i.test(gap.text)) ||
+      (gap.pos === "ADP" && MODIFIER_PREPS.has(gap.text.toLowerCase()));
+    const outer = modifier ? npEndingAt(before, np.first - 1) : undefined;
+    if (!outer) break;
+    np = outer;
+  }
+  return { np, passive };
+}
+
+const TIME_WORDS = new Set([
+  "today",
+  "yesterday",
+  "tonight",
+  "night",
+  "morning",
+  "evening",
+  "afternoon",
+  "week",
+  "weekend",
+  "month",
+  "year",
+  "recently",
+]);
+
+const MODIFIER_PREPS = new Set(["in", "on", "at", "from", "near", "inside", "aboard", "with"]);
+
+export function triggerFrame(
+  tokens: Token[],
+  text: string,
+  sentence: { start: number; end: number },
+  trigger: { start: number; end: number },
+): TriggerFrame {
+  const [sa, sb] = tokenRange(tokens, sentence.start, sentence.end);
+  let [ta, tb] = tokenRange(tokens, trigger.start, trigger.end);
+  const frame: TriggerFrame = { verbal: false, passive: false, objects: [], pps: [] };
+  if (ta >= tb) return frame;
+  frame.verbal = tokens[ta]!.pos === "VERB" || tokens[tb - 1]!.pos === "VERB";
+  // "terrorists attacked" matched as one trigger phrase: the verb is the trigger, the noun its subject
+  if (frame.verbal && tokens[ta]!.pos !== "VERB") while (ta < tb - 1 && tokens[ta]!.pos !== "VERB") ta++;
+  const before = nounPhrases(tokens, sa, ta, text);
+  const after = nounPhrases(tokens, tb, sb, text);
+  if (!frame.verbal) {
+    frame.self = nounPhrases(tokens, sa, sb, text).find(
+      (n) => n.first <= ta && tb <= n.last && n.head >= ta && n.head < tb,
+    );
+  }
+  let pos = tb;
+  // "masked gunmen ambushed a judge", "a truck bomb damaged the ministry": a nominal trigger that
+  // is the subject of the next verb takes that verb's object and prepositional phrases
+  // "the bomb -- allegedly planted by urban commandos --": a participle with a by-agent after
+  // the trigger phrase; the by-phrase is read by the chain below
+  let after0 = frame.self ? frame.self.last : tb;
+  while (after0 < sb && (tokens[after0]!.pos === "PUNCT" || tokens[after0]!.pos === "ADV") && after0 - tb < 4) after0++;
+  const participleBy =
+    !frame.verbal &&
+    tokens[after0]?.pos === "VERB" &&
+    /ed$/i.test(tokens[after0]!.text) &&
+    tokens[after0 + 1]?.text.toLowerCase() === "by";
+  const selfVerb = !frame.verbal && frame.self && !participleBy ? tokens[frame.self.last] : undefined;
+  if (participleBy) pos = after0 + 1;
+  if (selfVerb?.pos === "VERB" && frame.self!.last < sb) {
+    pos = frame.self!.last + 1;
+    while (pos < sb && (tokens[pos]!.pos === "ADV" || tokens[pos]!.pos === "PART")) pos++;
+    const rest = nounPhrases(tokens, pos, sb, text);
+    const obj = npStartingAt(rest, pos);
+    if (obj) {
+      frame.objects.push(obj);
+      pos = conjoined(tokens, rest, frame.objects, obj.last);
+    }
+    frame.selfIsSubject = true;
+  }
+  if (frame.verbal) {
+    const s = subjectBefore(tokens, before, ta - 1, sa);
+    frame.passive = s.passive;
+    frame.subject = s.np;
+    // "a peasant killed by guerrillas": a participle with a by-agent is passive without "was"
+    if (!frame.passive && tokens[tb]?.text.toLowerCase() === "by") frame.passive = true;
+    if (!frame.passive) {
+      while (pos < sb && (tokens[pos]!.pos === "ADV" || tokens[pos]!.pos === "PART")) pos++;
+      const obj = npStartingAt(after, pos);
+      // headline-style passive: "three men injured in blast", "dozens of militants killed ,"
+      const bare = tokens[pos];
+      const reduced =
+        !obj &&
+        /ed$/i.test(tokens[tb - 1]!.text) &&
+        (!bare ||
+          bare.pos === "PUNCT" ||
+          ["in", "on", "at", "during", "after", "near", "when", "as"].includes(bare.text.toLowerCase()));
+      if (reduced && frame.subject && tokens[ta - 1] && frame.subject.last === ta) frame.passive = true;
+      if (obj) {
+        frame.objects.push(obj);
+        pos = obj.last;
+        pos = conjoined(tokens, after, frame.objects, pos);
+      }
+    }
+  } else {
+    // nominal trigger: possessor, pre-modifier, or the subject of a support verb
+    const prev = tokens[ta - 1];
+    if (prev && prev.pos === "PART" && /^['’]s$/i.test(prev.text)) frame.possessor = npEndingAt(before, ta - 1);
+    else frame.modifier = npEndingAt(before, ta);
+    let k = ta - 1;
+    if (frame.modifier) k = frame.modifier.first - 1;
+    while (k >= sa && (DET_LIKE.has(tokens[k]!.pos) || POSSESSIVE_PRON.has(tokens[k]!.text.toLowerCase()))) k--;
+    if (k >= sa && /^(?:out|up)$/i.test(tokens[k]!.text)) k--;
+    const w = k >= sa ? tokens[k]!.text.toLowerCase() : "";
+    if (SUPPORT.has(w)) {
+      frame.subject = subjectBefore(tokens, before, k - 1, sa).np;
+    } else if (w === "behind") {
+      // "the traffickers are behind this attack"
+      frame.subject = subjectBefore(tokens, before, k - 1, sa).np;
+    } else if (w === "for" && tokens[k - 1]?.text.toLowerCase() === "responsible") {
+      // "the army was responsible for the killing"
+      frame.subject = subjectBefore(tokens, before, k - 2, sa).np;
+    } else if (/^attribut/.test(w)) {
+      // "officials attribute the attacks to drug traffickers": the to-phrase is the doer
+      frame.attributed = true;
+    }
+  }
+  // prepositional phrases chained after the trigger / object: "… in the city of X with a machete"
+  for (let n = 0; n < 6 && pos < sb; n++) {
+    // time words and "to death" sit between a verb and its by-phrase: "shot to death last night by"
+    const w = tokens[pos]!.text.toLowerCase();
+    if (TIME_WORDS.has(w)) {
+      pos++;
+      continue;
+    }
+    if ((w === "last" || w === "this") && TIME_WORDS.has(tokens[pos + 1]?.text.toLowerCase() ?? "")) {
+      pos += 2;
+      continue;
+    }
+    if (w === "to" && tokens[pos + 1]?.text.toLowerCase() === "death") {
+      pos += 2;
+      continue;
+    }
+    const prep = w;
+    if (!PP_PREPS.has(prep)) break;
+    const np = npStartingAt(after, pos + 1) ?? npStartingAt(nounPhrases(tokens, pos + 1, sb, text), pos + 1);
+    if (!np) break;
+    frame.pps.push({ prep, np });
+    pos = np.last;
+  }
+  return frame;
+}

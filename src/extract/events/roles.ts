@@ -1,0 +1,237 @@
+// Turns a trigger's syntactic frame (frame.ts) into participants with ontology role names: who
+// attacked, what was targeted, who died, what weapon was used. Common-noun phrases are classified
+// by their head word (data/lexicons/participant-heads.json); a phrase that overlaps an entity
+// mention carries that entity, and the entity's type settles person vs facility vs group.
+import type { EntityType, Mention, Participant } from "../../model/records.js";
+import { type ExtractContext, mentionsIn, type SentenceCtx } from "../context.js";
+import { loadData } from "../data.js";
+import { type TriggerFrame, triggerFrame } from "./frame.js";
+import type { NounPhrase } from "./noun-phrases.js";
+
+export type HeadClass = "attacker" | "organization" | "person" | "facility" | "weapon" | "event";
+
+interface HeadLexicon {
+  attacker: string[];
+  organization: string[];
+  person: string[];
+  facility: string[];
+  weapon: string[];
+  event: string[];
+}
+
+let lexicon: Map<string, Set<HeadClass>> | undefined;
+
+function heads(): Map<string, Set<HeadClass>> {
+  if (lexicon) return lexicon;
+  const raw = loadData<HeadLexicon>("lexicons/participant-heads.json");
+  const m = new Map<string, Set<HeadClass>>();
+  for (const cls of ["attacker", "organization", "person", "facility", "weapon", "event"] as const) {
+    for (const w of raw[cls]) {
+      const set = m.get(w) ?? new Set<HeadClass>();
+      set.add(cls);
+      m.set(w, set);
+    }
+  }
+  lexicon = m;
+  return m;
+}
+
+/** The classes of a head word ("gunmen" → attacker; "officers" → person; "bus" → facility). */
+export function headClasses(word: string): Set<HeadClass> {
+  return heads().get(word.toLowerCase()) ?? new Set();
+}
+
+const GROUPS: ReadonlySet<string> = new Set<EntityType>(["armed_group", "organization", "state"]);
+const ENTITY_KINDS: ReadonlySet<string> = new Set<EntityType>([
+  "person",
+  "organization",
+  "armed_group",
+  "state",
+  "place",
+  "facility",
+  "nationality",
+]);
+
+interface Classified {
+  np: NounPhrase;
+  mention?: Mention;
+  /** The mention covers the phrase's head word (not just an "of" complement). */
+  atHead: boolean;
+  cls: Set<HeadClass>;
+}
+
+/** The entity mention a phrase stands for: the one at its head, else a group in an "of" complement. */
+function mentionOf(ctx: ExtractContext, np: NounPhrase, headStart: number): Mention | undefined {
+  const ms = mentionsIn(ctx, np.start, np.end).filter((m) => ENTITY_KINDS.has(m.kind));
+  return ms.find((m) => m.start <= headStart && headStart < m.end) ?? ms.find((m) => GROUPS.has(m.kind));
+}
+
+function classify(ctx: ExtractContext, np: NounPhrase): Classified {
+  const headTok = ctx.tokens?.[np.head];
+  const mention = mentionOf(ctx, np, headTok?.start ?? np.start);
+  const cls = new Set(headClasses(np.headText));
+  // "500 kg of dynamite": the complement names the weapon
+  for (const h of np.ofHeads) if (headClasses(h).has("weapon")) cls.add("weapon");
+  const h = headTok?.start ?? np.start;
+  const atHead = !!mention && mention.start <= h && h < mention.end;
+  return { np, mention, atHead, cls };
+}
+
+const isDate = (ctx: ExtractContext, np: NounPhrase) =>
+  ctx.dates.some((d) => d.mention.start < np.end && np.start < d.mention.end);
+
+function participant(ctx: ExtractContext, role: string, c: Classified): Participant {
+  const span = { doc: ctx.doc.id, start: c.np.start, end: c.np.end, text: c.np.text };
+  const p: Participant = { role, text: c.np.text, span };
+  if (c.mention?.entity) p.entity = c.mention.entity;
+  return p;
+}
+
+const PRONOUNS = new Set(["he", "she", "they", "we", "him", "them", "us"]);
+
+/** Person-like: a person head word, a person / nationality entity at the head, a pronoun. */
+function personLike(c: Classified): boolean {
+  if (PRONOUNS.has(c.np.headText)) return true;
+  if (c.mention && (c.mention.kind === "person" || c.mention.kind === "nationality")) return true;
+  if (c.mention && c.atHead) return false;
+  return c.cls.has("person") && !c.cls.has("facility");
+}
+
+function agentLike(c: Classified): boolean {
+  if (c.cls.has("event") || c.cls.has("weapon")) return false;
+  if (PRONOUNS.has(c.np.headText)) return true;
+  if (c.mention && (GROUPS.has(c.mention.kind) || c.mention.kind === "person")) return true;
+  return c.cls.has("attacker") || c.cls.has("organization") || c.cls.has("person");
+}
+
+/**
+ * Patients of an attack: a person is a victim, anything else a target. For attacks on people
+ * (assassination, kidnapping) a phrase with no telling head is taken as a person too.
+ */
+function patientRole(c: Classified, onPeople: boolean): "victim" | "target" | undefined {
+  if (c.cls.has("event") || (c.cls.has("weapon") && !c.cls.has("facility"))) return undefined;
+  // a town or country is where it happened (the event's place), not what was attacked
+  if (c.mention && c.atHead && (c.mention.kind === "place" || c.mention.kind === "state")) return undefined;
+  if (c.cls.has("facility") || (c.mention && c.atHead && c.mention.kind === "facility")) return "target";
+  if (personLike(c) || c.cls.has("attacker") || c.cls.has("organization")) return "victim";
+  if (c.mention && c.atHead && GROUPS.has(c.mention.kind)) return "target";
+  if (onPeople && c.cls.size === 0 && !(c.mention && c.atHead)) return "victim";
+  // a head the lexicon does not know ("alarm", "the outskirts") is too often not a target
+  return undefined;
+}
+
+/** Attack subtypes whose patients are people. */
+const ON_PEOPLE = new Set(["Assassination", "Hostage Taking (Kidnapping)", "Hostage Taking (Barricade Incident)"]);
+
+const ATTACK_TYPES = new Set(["attack", "missile_strike", "air_strike"]);
+const DEATH_TYPES = new Set(["death", "injury", "execution"]);
+const INSTRUMENT_PREPS = new Set(["with", "using"]);
+const PATIENT_PREPS = new Set(["on", "against", "at", "targeting", "upon"]);
+const NEAR_PREPS = new Set(["near", "outside", "inside", "in"]);
+/** Intransitive death words: their subject is the one who died ("one person died"). */
+const INTRANSITIVE_DEATH = /^(?:die[sd]?|dying|perish(?:ed|es|ing)?|dead|succumb(?:ed|s)?)$/i;
+
+/**
+ * Participants read from the noun phrases around the trigger. Returns nothing when the context
+ * has no tokens (hand-built test contexts), so callers fall back to entity-only rules.
+ */
+export function frameParticipants(
+  ctx: ExtractContext,
+  s: SentenceCtx,
+  type: string,
+  trigger: { start: number; end: number },
+  subtype?: string,
+): Participant[] {
+  if (!ctx.tokens?.length) return [];
+  const f: TriggerFrame = triggerFrame(ctx.tokens, ctx.doc.text, s, trigger);
+  const out: Participant[] = [];
+  const c = (np: NounPhrase | undefined) => (np && !isDate(ctx, np) ? classify(ctx, np) : undefined);
+  const add = (role: string, x: Classified | undefined) => {
+    if (x && !out.some((p) => p.span?.start === x.np.start && p.role === role)) out.push(participant(ctx, role, x));
+  };
+  const subject = c(f.subject);
+  const objects = f.objects.map((o) => c(o)).filter((x): x is Classified => !!x);
+  const pp = (preps: Set<string> | string) =>
+    f.pps
+      .filter((p) => (typeof preps === "string" ? p.prep === preps : preps.has(p.prep)))
+      .map((p) => c(p.np))
+      .filter((x): x is Classified => !!x);
+  const by = pp("by")[0];
+  const of = f.verbal ? undefined : pp("of")[0];
+  const instrument = pp(INSTRUMENT_PREPS).find((x) => x.cls.has("weapon"));
+
+  if (ATTACK_TYPES.has(type)) {
+    // the doer: active subject, passive by-agent, support-verb subject, possessor or pre-modifier
+    const doers: (Classified | undefined)[] = [];
+    if (f.verbal && !f.passive) doers.push(subject);
+    else if (!f.verbal) doers.push(subject);
+    doers.push(by);
+    if (f.attributed) doers.push(pp("to")[0]);
+    if (!f.verbal) {
+      const mod = c(f.modifier ?? f.possessor);
+      const groupish = mod && (mod.cls.has("organization") || (mod.mention && GROUPS.has(mod.mention.kind)));
+      if (mod && (mod.cls.has("attacker") || groupish)) doers.push(mod);
+      else if (mod?.cls.has("weapon")) add("weapon", mod);
+    }
+    // agent-noun and weapon-noun triggers: "gunmen opened fire", "a car bomb exploded"
+    // "Iran fires missiles": an actor named before the trigger is no part of the weapon phrase
+    const actorBefore =
+      f.self && mentionsIn(ctx, f.self.start, trigger.start).some((m) => m.kind !== "place" && m.kind !== "facility");
+    const self = actorBefore ? undefined : c(f.self);
+    if (self?.cls.has("attacker")) doers.push(self);
+    else if (self?.cls.has("weapon")) add("weapon", self);
+    for (const d of doers) {
+      if (!d) continue;
+      if (d.cls.has("weapon") && !d.cls.has("attacker")) add("weapon", d);
+      else if (agentLike(d)) add("attacker", d);
+    }
+    // the patient: active object, passive subject, "attack on X", "bombing of X"
+    const patients: (Classified | undefined)[] = [];
+    if ((f.verbal && !f.passive) || f.selfIsSubject) patients.push(...objects);
+    if (f.verbal && f.passive) patients.push(subject);
+    patients.push(...pp(PATIENT_PREPS));
+    // "a bomb exploded near the embassy": for a bombing the building next to the blast is the target
+    const bombing = subtype === "Bombing/Explosion" || (f.self?.headText && headClasses(f.self.headText).has("weapon"));
+    if (bombing) patients.push(...pp(NEAR_PREPS).filter((x) => x.cls.has("facility")));
+    if (!f.verbal) patients.push(of);
+    for (const p of patients) {
+      const role = p ? patientRole(p, ON_PEOPLE.has(subtype ?? "")) : undefined;
+      if (p && role) add(role, p);
+    }
+    if (instrument) add("weapon", instrument);
+  } else if (type === "armed_clash") {
+    for (const x of [subject, ...pp("with")]) if (x && agentLike(x)) add("participant", x);
+  } else if (DEATH_TYPES.has(type)) {
+    const victims: (Classified | undefined)[] = [];
+    if (f.verbal && !f.passive) victims.push(...objects);
+    const intransitive = INTRANSITIVE_DEATH.test(ctx.doc.text.slice(trigger.start, trigger.end));
+    if ((f.verbal && f.passive) || intransitive) victims.push(subject);
+    if (!f.verbal) {
+      victims.push(of);
+      if (f.possessor) victims.push(c(f.possessor));
+      // "left 40 dead", "12 wounded": a number or person phrase right before the word
+      const mod = c(f.modifier);
+      if (mod && (ctx.tokens[mod.np.head]?.pos === "NUM" || personLike(mod))) victims.push(mod);
+    }
+    // the patient of a kill / death word is a person unless its head says otherwise ("the
+    // death of jaime pardo leal": a lower-case name has no entity and no lexicon head)
+    const notPerson = (v: Classified) =>
+      !personLike(v) &&
+      !v.cls.has("attacker") &&
+      !v.cls.has("organization") &&
+      (v.cls.size > 0 || (v.mention !== undefined && v.atHead));
+    for (const v of victims) if (v && !notPerson(v) && !v.cls.has("event")) add("victim", v);
+    const killer = f.verbal && !f.passive && !intransitive ? subject : (by ?? (f.verbal ? undefined : subject));
+    if (killer && agentLike(killer) && !out.some((p) => p.span?.start === killer.np.start)) {
+      add(type === "execution" ? "agent" : "attacker", killer);
+    }
+    if (killer?.cls.has("weapon") && type !== "execution") add("weapon", killer);
+    if (instrument && type !== "execution") add("weapon", instrument);
+  } else if (type === "arrest") {
+    const agent = f.verbal && !f.passive ? subject : by;
+    if (agent && agentLike(agent)) add("agent", agent);
+    const held = f.verbal && !f.passive ? objects : f.verbal ? [subject] : [of];
+    for (const h of held) if (h && (personLike(h) || h.cls.has("attacker"))) add("detainee", h);
+  }
+  return out;
+}
