@@ -165,7 +165,8 @@ export class Boosted {
       this.forest.push(tree);
       for (let k = 0; k < n; k++) {
         let node = tree[0] as Node;
-        while (node.feature >= 0) node = tree[(xs[k]?.[node.feature] ?? 0) <= node.threshold ? node.left : node.right] as Node;
+        while (node.feature >= 0)
+          node = tree[(xs[k]?.[node.feature] ?? 0) <= node.threshold ? node.left : node.right] as Node;
         z[k] = (z[k] as number) + node.value;
       }
     }

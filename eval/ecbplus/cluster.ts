@@ -4,13 +4,22 @@
 // groups reports of one story), plus a hand-written synonym lexicon for unseen verbs. Boosted trees (or, for the
 // ablation, a logistic regression) weigh the cues on the train topics; documents are first grouped into
 // sub-topics by TF-IDF similarity, then mentions are clustered average-link within each group.
-import type { EcbData, EcbMention } from "./load.js";
+
 import { Boosted } from "./boost.js";
+import type { EcbData, EcbMention } from "./load.js";
 import { synonymous } from "./synonyms.js";
 import { agglomerate, contentWords, cosine, jaccard, stem, tfidf, type Vector } from "./text.js";
 
 /** Switches for the ablation table in docs/fusion.md; all on in the reported system. */
-export const OPTIONS = { stems: true, synonyms: true, topicIdf: true, properBoost: 2, stemRate: true, extra: true, boosted: true };
+export const OPTIONS = {
+  stems: true,
+  synonyms: true,
+  topicIdf: true,
+  properBoost: 2,
+  stemRate: true,
+  extra: true,
+  boosted: true,
+};
 
 /** What the clusterer needs of a pair model: a coreference probability for a feature row. */
 export interface PairModel {
@@ -27,7 +36,8 @@ function docTokens(sentences: string[][]): string[] {
   for (const s of sentences) {
     s.forEach((t, i) => {
       out.push(t);
-      if ((i > 0 && /^[A-Z][a-z]/.test(t)) || /^\d{2,4}$/.test(t)) for (let k = 0; k < OPTIONS.properBoost; k++) out.push(t);
+      if ((i > 0 && /^[A-Z][a-z]/.test(t)) || /^\d{2,4}$/.test(t))
+        for (let k = 0; k < OPTIONS.properBoost; k++) out.push(t);
     });
   }
   return out;

@@ -20,7 +20,7 @@ import { type EcbData, type EcbMention, inSplit, loadEcb } from "./load.js";
  * dev (see docs/fusion.md); the test split was never looked at.
  */
 export const EVENT_PARAMS: ClusterParams = { docThreshold: 0.15, mentionThreshold: 0.8 };
-export const ENTITY_PARAMS: ClusterParams = { docThreshold: 0.12, mentionThreshold: 0.4 };
+export const ENTITY_PARAMS: ClusterParams = { docThreshold: 0.12, mentionThreshold: 0.5 };
 
 export interface CorefRun {
   clusters: string[][];
