@@ -13,7 +13,7 @@ const EARLIER_CUE = new RegExp(
 );
 
 export interface DocContext {
-  publishedAt?: string; // YYYY-MM-DD (or the fetch day when unknown)
+  publishedAt?: string; // YYYY-MM-DD; absent for undated documents
 }
 
 export interface MemberEvent {

@@ -58,6 +58,8 @@ export interface BaseCluster {
 }
 
 export const ATTACK_THRESHOLD = 0.6;
+/** How many incidents per place an undated mention is compared with (the most recent ones). */
+const RECENT_PER_PLACE = 32;
 export const RELATED_THRESHOLD = 0.5;
 /** How long after an incident related events (arrests, claims, deaths of the injured) still attach. */
 export const RELATED_WINDOW_DAYS = 60;
@@ -87,6 +89,8 @@ export class IncidentClusterer {
   private byDay = new Map<number, Set<string>>();
   private byMonth = new Map<string, Set<string>>();
   private undatedByPlace = new Map<string, Set<string>>();
+  /** Place key → the most recent incidents placed there, dated or not (bounded, so lookups stay O(1)). */
+  private recentByPlace = new Map<string, string[]>();
   private undatedKeys = new Map<string, string[]>();
   private nextSeq = 0;
 
@@ -201,7 +205,15 @@ export class IncidentClusterer {
     }
     c.types.set(e.type, (c.types.get(e.type) ?? 0) + 1);
     if (e.family === "attack" && c.family !== "attack") c.family = "attack";
-    if (e.place && !c.places.has(e.place)) c.places.set(e.place, e.placeName ?? e.place);
+    if (e.place && !c.places.has(e.place)) {
+      c.places.set(e.place, e.placeName ?? e.place);
+      for (const k of placeKeys(e)) {
+        const list = (this.recentByPlace.get(k) ?? []).filter((id) => id !== c.id);
+        list.push(c.id);
+        if (list.length > RECENT_PER_PLACE) list.shift();
+        this.recentByPlace.set(k, list);
+      }
+    }
     if (e.geo && c.geos.length < 8) c.geos.push({ ...e.geo, name: e.placeName ?? "" });
     if (e.country) c.countries.add(e.country);
     if (e.admin1) c.admin1s.add(e.admin1);
@@ -266,6 +278,10 @@ export class IncidentClusterer {
       }
     }
     for (const k of placeKeys(e)) for (const id of this.undatedByPlace.get(k) ?? []) out.add(id);
+    if (!d || d.inferred) {
+      // a mention without its own date ("the Kerman attack") may be a dated incident at the same place
+      for (const k of placeKeys(e)) for (const id of this.recentByPlace.get(k) ?? []) out.add(id);
+    }
     return out;
   }
 
@@ -336,6 +352,11 @@ export class IncidentClusterer {
       // a death toll or an arrest in a report about an attack is, unless something vetoes it, about that attack
       score += related ? 0.3 : 0.2;
       reasons.push("same document");
+      if (!related && (!e.date || e.date.inferred) && !e.place) {
+        // an undated, unplaced "the attack" in a report is, unless vetoed, the attack the report is about
+        score += 0.2;
+        reasons.push("undated and unplaced mention in the same report");
+      }
     }
     return { score, reasons };
   }

@@ -179,7 +179,8 @@ export class FusionEngine {
       duplicates: [],
     };
     if (input.source) rec.source = input.source;
-    const published = doc.publishedAt?.start ?? doc.fetchedAt?.slice(0, 10);
+    // an undated document has no report day: the day it was read says nothing about the events
+    const published = doc.publishedAt?.start;
     if (published) rec.published = published;
     this.docs.set(doc.id, rec);
     // independence: same outlet, and near-duplicate copies

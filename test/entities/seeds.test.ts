@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 import { extractEntities } from "../../src/extract/entities/index.js";
 import { type Entity, Entity as EntitySchema } from "../../src/model/records.js";
 import { analyze } from "../../src/nlp/analyze.js";
+import { SHARED } from "../helpers.js";
 
-const dir = "/work/shared/seeds";
+const dir = join(SHARED, "seeds");
 if (!existsSync(dir)) console.log(`[entities seeds] ${dir} not found: skipping the seed-article test`);
 
 describe.skipIf(!existsSync(dir))("entities on the seed articles", () => {

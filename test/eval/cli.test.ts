@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRunner } from "../../eval/cli.js";
 import { type Extractor, loadExtractor } from "../../eval/common/system.js";
@@ -8,6 +9,7 @@ import { run as runGvdb } from "../../eval/gvdb/index.js";
 import { run as runMuc } from "../../eval/muc4/index.js";
 import type { EvalReport } from "../../eval/types.js";
 import { run as runWe } from "../../eval/wikievents/index.js";
+import { SHARED } from "../helpers.js";
 
 describe("report formatting", () => {
   it("prints percentages with one decimal and the protocol", () => {
@@ -37,7 +39,7 @@ describe("report formatting", () => {
   );
 });
 
-const ROOT = "/work/shared/research-data";
+const ROOT = join(SHARED, "research-data");
 if (!existsSync(ROOT)) console.warn(`skipping small-sample eval runs: ${ROOT} not found`);
 
 /** The real extractor when it loads; otherwise an empty one, so the harness itself is still exercised. */

@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadGtd } from "../../eval/gtd/index.js";
 import { goldOf } from "../../eval/gtd/reader.js";
 import { dateMatches, type GtdPrediction, gnameMatches, goldAsPrediction, scoreGtd } from "../../eval/gtd/score.js";
+import { SHARED } from "../helpers.js";
 
 const row = {
   eventid: "1",
@@ -66,7 +68,7 @@ describe("GTD gold and matching", () => {
   });
 });
 
-const GTD = "/work/shared/research-data/gtd-israel";
+const GTD = join(SHARED, "research-data/gtd-israel");
 if (!existsSync(GTD)) console.warn(`skipping GTD data checks: ${GTD} not found`);
 
 describe.skipIf(!existsSync(GTD))("GTD-Israel data", () => {

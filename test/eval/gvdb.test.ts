@@ -6,6 +6,7 @@ import { dateFromUrl } from "../../eval/common/url-date.js";
 import { loadGvdb } from "../../eval/gvdb/index.js";
 import { goldFromRecord, readGvdbTsv } from "../../eval/gvdb/reader.js";
 import { goldAsPrediction, scoreGvdb } from "../../eval/gvdb/score.js";
+import { SHARED } from "../helpers.js";
 
 const record = {
   "date-and-time": { date: "2016-02-03", city: { value: "Springfield", startIndex: 5, endIndex: 16 } },
@@ -49,7 +50,7 @@ describe("GVDB gold", () => {
   });
 });
 
-const GV = "/work/shared/research-data/gvdb";
+const GV = join(SHARED, "research-data/gvdb");
 if (!existsSync(GV)) console.warn(`skipping GVDB data checks: ${GV} not found`);
 
 describe.skipIf(!existsSync(GV))("GVDB dev data", () => {

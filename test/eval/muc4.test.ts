@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { truecase } from "../../eval/common/truecase.js";
 import { keyAsResponse } from "../../eval/muc4/gold.js";
@@ -16,6 +17,7 @@ import {
   stringCredit,
   typeCredit,
 } from "../../eval/muc4/slots.js";
+import { SHARED } from "../helpers.js";
 
 // A key written for these tests in the MUC layout (invented incident).
 const KEY = `0.  MESSAGE: ID                     TEST-MUC4-0001
@@ -176,7 +178,7 @@ describe("truecasing", () => {
   });
 });
 
-const MUC = "/work/shared/research-data/muc4";
+const MUC = join(SHARED, "research-data/muc4");
 if (!existsSync(MUC)) console.warn(`skipping MUC-4 data checks: ${MUC} not found`);
 
 describe.skipIf(!existsSync(MUC))("MUC-4 dev data", () => {

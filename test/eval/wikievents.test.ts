@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { headIndex } from "../../eval/wikievents/heads.js";
 import { loadWikiEvents, scoreWikiEvents } from "../../eval/wikievents/index.js";
@@ -7,6 +8,7 @@ import { predictEvents } from "../../eval/wikievents/predict.js";
 import { parseWeDoc } from "../../eval/wikievents/reader.js";
 import { goldAsPrediction, scoreDoc } from "../../eval/wikievents/score.js";
 import type { DocFacts, Event } from "../../src/model/records.js";
+import { SHARED } from "../helpers.js";
 
 // A two-sentence document in the WikiEvents layout, written for this test.
 const tok = (words: string[], from: number) => {
@@ -120,7 +122,7 @@ describe("WikiEvents scoring", () => {
   });
 });
 
-const WE = "/work/shared/research-data/wikievents";
+const WE = join(SHARED, "research-data/wikievents");
 if (!existsSync(WE)) console.warn(`skipping WikiEvents data checks: ${WE} not found`);
 
 describe.skipIf(!existsSync(WE))("WikiEvents dev data", () => {

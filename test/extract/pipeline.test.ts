@@ -57,14 +57,36 @@ describe("extractFacts", () => {
     expect(f.judgments.map((j) => j.band)).toContain("likely");
   });
 
-  it("without a publication date only absolute dates get values", () => {
-    const text = "On 12 March, a bomb exploded in Basra.\nA similar blast hit the city in June 2017.";
+  it("without a publication date or any full date, yearless dates stay unresolved", () => {
+    const text = "On 12 March, a bomb exploded in Basra.\nA similar blast hit the city in 2017.";
     const g = extractFacts(makeDocument({ origin: "test", text, format: "text" }));
     const dates = g.mentions.filter((m) => m.kind === "date");
     expect(dates.map((m) => [m.text, (m.value as { iso: string } | undefined)?.iso])).toEqual([
       ["12 March", undefined],
-      ["June 2017", "2017-06"],
+      ["2017", "2017"],
     ]);
+  });
+
+  it("without a publication date, places yearless dates by the latest full date and leaves relative ones open", () => {
+    const text =
+      "The bomber crossed the border in late November 2023.\nOn 4 January, two blasts hit the market in Basra.\nOn Monday, police arrested six men.";
+    const g = extractFacts(makeDocument({ origin: "test", text, format: "text" }));
+    const byText = new Map(g.mentions.filter((m) => m.kind === "date").map((m) => [m.text, m]));
+    expect((byText.get("4 January")?.value as { iso?: string } | undefined)?.iso).toBe("2024-01-04");
+    expect(byText.get("4 January")?.rule).toMatch(/estimated-reference/);
+    const monday = [...byText.values()].find((m) => /Monday/.test(m.text));
+    expect(monday?.value).toBeUndefined();
+    const blast = g.events.find((e) => e.type === "attack");
+    expect(blast?.date?.iso).toBe("2024-01-04");
+  });
+
+  it("does not date a back-reference ('the Basra bombing') with the date of the sentence it sits in", () => {
+    const text =
+      "On 4 January 2024, two blasts hit the market in Basra, killing nine people.\nOn 9 January 2024, police said they had arrested six men over the Basra bombing.";
+    const g = extractFacts(makeDocument({ origin: "test", text, format: "text" }));
+    const attacks = g.events.filter((e) => e.type === "attack");
+    expect(attacks.map((e) => e.date?.iso)).not.toContain("2024-01-09");
+    expect(attacks.some((e) => e.date?.iso === "2024-01-04")).toBe(true);
   });
 
   it("measures throughput on generated text", () => {

@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../eval/ecbplus/index.js";
+import { SHARED } from "../helpers.js";
 
-const DATA = "/work/shared/research-data/ecbplus";
+const DATA = join(SHARED, "research-data/ecbplus");
 if (!existsSync(DATA)) console.log(`ECB+ data not found at ${DATA}: skipping the ECB+ evaluation test`);
 
 describe.skipIf(!existsSync(DATA))("ECB+ evaluation runner", () => {

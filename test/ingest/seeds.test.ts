@@ -6,8 +6,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readBuffer } from "../../src/ingest/index.js";
 import type { DocumentDraft } from "../../src/model/document.js";
+import { SHARED } from "../helpers.js";
 
-const dir = "/work/shared/seeds";
+const dir = join(SHARED, "seeds");
 if (!existsSync(dir)) console.log(`[ingest] ${dir} is absent: skipping the seed-file tests`);
 
 const NAV = /^(breadcrumb|previous|next)$/i;

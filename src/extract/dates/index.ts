@@ -5,6 +5,7 @@ import type { TypedSpan } from "../../nlp/types.js";
 import type { DateHit, SentenceCtx } from "../context.js";
 import { findDateSpans } from "./find.js";
 import { normaliseDate } from "./normalise.js";
+import { resolveDayOffsets } from "./relative-days.js";
 import type { DayOrder } from "./slashed.js";
 
 export { findDateSpans } from "./find.js";
@@ -61,5 +62,5 @@ export function extractDates(
     all.sort((a, b) => a.start - b.start);
     for (const d of all) emit(d.start, d.end, s.index, d.nlp);
   }
-  return out;
+  return resolveDayOffsets(out);
 }

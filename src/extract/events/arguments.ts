@@ -29,6 +29,24 @@ function isBackground(ctx: ExtractContext, d: DateHit): boolean {
   return /^(?:since|until|till)\b/i.test(d.mention.text) || /\b(?:since|until|till|before)\s+$/i.test(before);
 }
 
+/**
+ * "IS claimed responsibility on Thursday for the attack of Wednesday": a date governed by a claim
+ * or speech verb dates the statement, not the event it talks about. The date is kept only for the
+ * trigger that is that verb phrase itself (the claim or statement event).
+ */
+const SPEECH_BEFORE_DATE =
+  /\b(?:claim(?:ed|s)?|said|says|announced|announces|stated|declared|reported|told|confirmed|added|denied|wrote|posted|issued|published|acknowledged)(?:\s+(?:responsibility|credit|a\s+statement|reporters|journalists))?(?:\s+(?:late|early))?\s+(?:on|late\s+on|early\s+on)?\s*$/i;
+
+function datesOtherSpeech(ctx: ExtractContext, d: DateHit, triggerStart: number, triggerEnd: number): boolean {
+  const text = ctx.doc.text;
+  const before = text.slice(Math.max(0, d.mention.start - 40), d.mention.start);
+  const m = SPEECH_BEFORE_DATE.exec(before);
+  if (!m) return false;
+  const verbStart = d.mention.start - before.length + m.index;
+  // the trigger is the verb phrase the date hangs on ("claimed responsibility on Thursday")
+  return !(triggerStart < d.mention.start && triggerEnd > verbStart);
+}
+
 export interface EventDate {
   value: DateValue;
   how: "sentence" | "paragraph" | "previous-paragraph";
@@ -40,8 +58,40 @@ export interface EventDate {
  * paragraph (news copy often puts one or two sentences in each paragraph). Dates after "since" or
  * "until" are reference points and never date an event.
  */
-export function eventDate(ctx: ExtractContext, s: SentenceCtx, triggerStart: number): EventDate | undefined {
-  const usable = (i: number) => ctx.dates.filter((d) => d.sentence === i && d.value && !isBackground(ctx, d));
+export function eventDate(
+  ctx: ExtractContext,
+  s: SentenceCtx,
+  triggerStart: number,
+  triggerEnd = triggerStart,
+): EventDate | undefined {
+  const usable = (i: number) =>
+    ctx.dates.filter(
+      (d) =>
+        d.sentence === i &&
+        d.value &&
+        !isBackground(ctx, d) &&
+        !datesOtherSpeech(ctx, d, triggerStart, triggerEnd) &&
+        // "DUBAI, Jan 4 (Wire) -": the dateline dates the report, not what it tells
+        !(datelineMention(ctx) && inDateline(ctx, d.mention)),
+    );
+  if (isBackReference(ctx, s, triggerStart)) {
+    // "the Kerman bombings", "this attack": the event happened at some other time; only a date
+    // inside the phrase or right after it ("the attack on 3 January") belongs to it.
+    const attached = usable(s.index).find(
+      (d) =>
+        (d.mention.end <= triggerStart &&
+          d.mention.start >= triggerStart - 40 &&
+          /^[\w\s’'-]*$/.test(ctx.doc.text.slice(d.mention.end, triggerStart))) ||
+        (d.mention.start >= triggerEnd && /^\s+(?:on|of)\s+$/i.test(ctx.doc.text.slice(triggerEnd, d.mention.start))),
+    );
+    // "the bombing that killed 12 people … a day earlier": a day offset counted back from the
+    // report's own date is told precisely to date the event referred to
+    const offset = attached
+      ? undefined
+      : usable(s.index).find((d) => d.mention.start >= triggerEnd && d.mention.rule === "date:relative-day");
+    const hit = attached ?? offset;
+    return hit ? { value: hit.value!, how: "sentence" } : undefined;
+  }
   const inSentence = usable(s.index);
   if (inSentence.length) {
     const before = inSentence.filter((d) => d.mention.start < triggerStart);
@@ -50,7 +100,9 @@ export function eventDate(ctx: ExtractContext, s: SentenceCtx, triggerStart: num
   }
   for (let i = s.index - 1; i >= 0; i--) {
     const prev = ctx.sentences[i]!;
-    const ds = usable(prev.index);
+    // only a day carries over to a later sentence: a year or a season named earlier ("targeted Iran
+    // in 2017 and 2022", "crossed the border in mid-December") is background, not this event's date
+    const ds = usable(prev.index).filter((d) => d.value!.precision === "day");
     if (prev.paragraph !== s.paragraph) {
       // cross one paragraph boundary only: the last sentence of the paragraph just before
       return ds.length ? { value: ds[ds.length - 1]!.value!, how: "previous-paragraph" } : undefined;
@@ -58,6 +110,16 @@ export function eventDate(ctx: ExtractContext, s: SentenceCtx, triggerStart: num
     if (ds.length) return { value: ds[ds.length - 1]!.value!, how: "paragraph" };
   }
   return undefined;
+}
+
+/**
+ * A nominal trigger under a definite determiner or possessive ("the attack", "these bombings",
+ * "the Kerman bombings", "Iran's response to the attack") refers back to an event told elsewhere.
+ */
+const BACK_REFERENCE = /\b(?:the|this|these|that|those|its|their|his|her)\s+(?:[A-Z][\w’'-]*\s+){0,3}$/;
+
+function isBackReference(ctx: ExtractContext, s: SentenceCtx, triggerStart: number): boolean {
+  return BACK_REFERENCE.test(ctx.doc.text.slice(Math.max(s.start, triggerStart - 60), triggerStart));
 }
 
 // Up to three words may sit between the preposition and the place ("in the northern province of"),
@@ -80,14 +142,83 @@ function isActorObject(ctx: ExtractContext, s: SentenceCtx, m: Mention): boolean
  * A dateline place ("KERMAN, Iran —", "SAN SALVADOR, 5 Jan (ACAN) --") at the start of the
  * document's first sentence: where the story is filed, used when a sentence names no place.
  */
-function datelinePlace(ctx: ExtractContext): Mention | undefined {
-  const first = ctx.sentences[0];
-  if (!first) return undefined;
+function datelineMention(ctx: ExtractContext): Mention | undefined {
+  // the headline may come first: the dateline opens the first or second sentence
+  for (const first of ctx.sentences.slice(0, 2)) {
+    const m = datelineAt(ctx, first);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+function datelineAt(ctx: ExtractContext, first: SentenceCtx): Mention | undefined {
   const ms = mentionsIn(ctx, first.start, Math.min(first.end, first.start + 60)).filter((m) => PLACES.has(m.kind));
   const lead = ms[0];
   if (!lead || lead.start - first.start > 2) return undefined;
   const rest = ctx.doc.text.slice(lead.end, Math.min(ctx.doc.text.length, lead.end + 40));
-  return /^(?:,\s*[\w .]+?)?\s*(?:,\s*\d{1,2}\s+\w+\s*)?(?:\([^)]*\)\s*)?(?:—|–|--|-\s)/.test(rest) ? lead : undefined;
+  const header =
+    /^(?:,\s*[\w .]+?)?\s*(?:,\s*(?:\d{1,2}\s+\w+|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*)?(?:\([^)]*\)\s*)?(?:—|–|--|-\s)/.exec(
+      rest,
+    );
+  if (header) datelineEnd.set(ctx, lead.end + header[0].length);
+  return header ? lead : undefined;
+}
+
+/** Where the dateline header ("KERMAN, Iran, Jan 3 (Wire) -") ends: names inside it are no scene. */
+const datelineEnd = new WeakMap<ExtractContext, number>();
+const inDateline = (ctx: ExtractContext, m: Mention) => m.start < (datelineEnd.get(ctx) ?? 0);
+
+const sameName = (a: Mention, b: Mention) =>
+  (a.entity !== undefined && a.entity === b.entity) || a.text.toLowerCase() === b.text.toLowerCase();
+
+/** A city or facility named in a locative phrase ("in the city of Kerman") somewhere in the lead. */
+function isLocativeScene(ctx: ExtractContext, s: SentenceCtx, m: Mention): boolean {
+  if (!PLACES.has(m.kind) || isActorObject(ctx, s, m)) return false;
+  const precision = entityOf(ctx, m)?.geo?.precision;
+  if (m.kind !== "facility" && precision !== "city" && precision !== "facility") return false;
+  return LOCATIVE.test(ctx.doc.text.slice(Math.max(s.start, m.start - 40), m.start));
+}
+
+const datelineCache = new WeakMap<ExtractContext, Mention | null>();
+
+/**
+ * The dateline names where the report was filed ("DUBAI, Jan 4 (Wire) -"), which is the scene only
+ * in local reporting. It stands in as the event place only when the document's lead (first three
+ * sentences) names no other city or facility in a locative phrase: "DUBAI … in the Iranian city of
+ * Kerman" puts the story in Kerman, and events without a place of their own get none.
+ */
+function datelinePlace(ctx: ExtractContext): Mention | undefined {
+  const cached = datelineCache.get(ctx);
+  if (cached !== undefined) return cached ?? undefined;
+  let lead = datelineMention(ctx);
+  if (lead) {
+    const dl = lead;
+    const other = ctx.sentences
+      .slice(0, 3)
+      .some((s) =>
+        mentionsIn(ctx, s.start, s.end).some(
+          (m) => !sameName(m, dl) && !inDateline(ctx, m) && isLocativeScene(ctx, s, m),
+        ),
+      );
+    if (other) lead = undefined;
+  }
+  datelineCache.set(ctx, lead ?? null);
+  return lead;
+}
+
+/** Whether a sentence (or, for "paragraph", its paragraph) names a place other than the dateline. */
+function namesOtherPlace(ctx: ExtractContext, s: SentenceCtx): boolean {
+  const dl = datelineMention(ctx);
+  const para = ctx.sentences.filter((t) => t.paragraph === s.paragraph);
+  const start = para.length ? para[0]!.start : s.start;
+  const end = para.length ? para[para.length - 1]!.end : s.end;
+  return mentionsIn(ctx, start, end).some(
+    (m) => PLACES.has(m.kind) && !inDateline(ctx, m) && (!dl || !sameName(m, dl)) && !isActorObject(ctx, s, m),
+  );
+}
+
+function fallbackPlace(ctx: ExtractContext, s: SentenceCtx): Mention | undefined {
+  return namesOtherPlace(ctx, s) ? undefined : datelinePlace(ctx);
 }
 
 /** A place name followed by a speech or stance verb stands for its government. */
@@ -106,10 +237,17 @@ function modifiesPeople(ctx: ExtractContext, m: Mention): boolean {
 }
 
 export function eventPlace(ctx: ExtractContext, s: SentenceCtx, triggerEnd: number): Mention | undefined {
+  const dl = datelineMention(ctx);
   const places = mentionsIn(ctx, s.start, s.end).filter(
-    (m) => PLACES.has(m.kind) && !isActorObject(ctx, s, m) && !modifiesPeople(ctx, m),
+    (m) =>
+      PLACES.has(m.kind) &&
+      // the dateline itself is only a fallback (datelinePlace), never a place in its sentence
+      m !== dl &&
+      !(dl && inDateline(ctx, m)) &&
+      !isActorObject(ctx, s, m) &&
+      !modifiesPeople(ctx, m),
   );
-  if (!places.length) return datelinePlace(ctx);
+  if (!places.length) return fallbackPlace(ctx, s);
   const text = ctx.doc.text;
   const locative = places.filter((m) => LOCATIVE.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
   // A locative phrase places an event. Without one, a city or facility named in the sentence
@@ -124,7 +262,7 @@ export function eventPlace(ctx: ExtractContext, s: SentenceCtx, triggerEnd: numb
     return !METONYM_AFTER.test(text.slice(m.end, Math.min(s.end, m.end + 30)));
   });
   const pool = locative.length ? locative : cityLike;
-  if (!pool.length) return datelinePlace(ctx);
+  if (!pool.length) return fallbackPlace(ctx, s);
   // prefer a facility, then the place nearest the trigger
   return [...pool].sort(
     (a, b) =>
@@ -151,8 +289,16 @@ export function actorBefore(ctx: ExtractContext, s: SentenceCtx, pos: number, ty
   return ms[ms.length - 1];
 }
 
+/**
+ * A clause boundary ends the search for an actor after a word: in "according to officials, and
+ * were claimed by the Islamic State" the group is the claimant, not the source of the figure.
+ */
+const CLAUSE_BOUNDARY = /;|,\s+(?:and|but|while|whereas|which|who|although|though)\b|\s[—–]\s/;
+
 export function actorAfter(ctx: ExtractContext, s: SentenceCtx, pos: number, types = ACTORS): Mention | undefined {
-  return mentionsIn(ctx, pos, s.end).find((m) => types.has(m.kind));
+  const boundary = CLAUSE_BOUNDARY.exec(ctx.doc.text.slice(pos, s.end));
+  const end = boundary ? pos + boundary.index : s.end;
+  return mentionsIn(ctx, pos, end).find((m) => types.has(m.kind));
 }
 
 const GROUPS: ReadonlySet<string> = new Set(["armed_group"]);

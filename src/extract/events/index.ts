@@ -109,7 +109,7 @@ function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => strin
       rule: best.pattern.entry.id,
       confidence: Math.round(confidence * 100) / 100,
     };
-    const date = eventDate(ctx, s, best.start);
+    const date = eventDate(ctx, s, best.start, best.end);
     if (date) {
       ev.date = date.value;
       if (date.how !== "sentence") ev.attributes.dateFrom = date.how;

@@ -41,10 +41,17 @@ function cueAt(ws: Word[], i: number, cue: string[]): boolean {
   return true;
 }
 
-/** "no fewer than", "not only", "no longer" are not negations of the event. */
+/**
+ * "had no role in the attack", "played no part in the explosions": what is denied is someone's
+ * involvement, not that the event happened.
+ */
+const INVOLVEMENT = new Set(["role", "part", "involvement", "hand", "link", "links", "connection", "responsibility"]);
+
+/** "no fewer than", "not only", "no longer" and "no role in" are not negations of the event. */
 function falseNegation(ws: Word[], i: number, cue: string[]): boolean {
   if (cue.length !== 1 || (cue[0] !== "no" && cue[0] !== "not")) return false;
   const next = ws[i + 1]?.lower ?? "";
+  if (INVOLVEMENT.has(next) || (next === "involved" && cue[0] === "not")) return true;
   return ["fewer", "less", "more", "only", "longer", "doubt"].includes(next);
 }
 
