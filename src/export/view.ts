@@ -2,6 +2,7 @@
 // canonical entities, events, and the span a fused attribute value rests on. Kept in one place so the
 // STIX extension, the CSV codings and the briefing's footnotes cite exactly the same spans.
 
+import { resolveArmedGroup } from "../extract/entities/groups.js";
 import { valuesConflict } from "../fuse/contradictions.js";
 import { credibility } from "../fuse/grading.js";
 import type {
@@ -186,9 +187,19 @@ export function perpetrators(ix: ExportIndex, incident: Incident): PerpetratorSu
     by.set(p.entity, s);
   }
   const best = (s: PerpetratorSummary): number => Math.min(...s.bases.map((b) => BASIS_ORDER[b]));
+  // A branch named beside its parent (IS-K beside IS) is the more specific answer and comes first.
+  const groupIds = new Map([...by.values()].map((s) => [s.entity, resolveArmedGroup(s.name)?.id]));
+  const listed = new Set([...groupIds.values()].filter(Boolean));
+  const branch = (s: PerpetratorSummary): number => {
+    const parent = resolveArmedGroup(s.name)?.parent;
+    return parent && listed.has(parent) ? 0 : 1;
+  };
   return [...by.values()]
     .map((s) => ({ ...s, bases: [...s.bases].sort((a, b) => BASIS_ORDER[a] - BASIS_ORDER[b]) }))
-    .sort((a, b) => best(a) - best(b) || b.docs.length - a.docs.length || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        best(a) - best(b) || branch(a) - branch(b) || b.docs.length - a.docs.length || a.name.localeCompare(b.name),
+    );
 }
 
 /** Truthy suicide attribute (not negated) or a suicide-bombing event type. */

@@ -10,6 +10,8 @@ export interface TriggerEntry {
   subtype?: string;
   weapon?: string;
   suicide?: boolean;
+  /** Event types whose overlapping match hides this one ("rockets were fired at" is no shooting). */
+  yieldTo?: string[];
   confidence: number;
 }
 

@@ -73,9 +73,17 @@ export function findTriggers(text: string, base = 0): TriggerMatch[] {
   }
   // drop matches covered by a longer one of the same type ("suicide bombing" hides "bombing");
   // a different type survives ("claimed an attack" is a claim and an attack)
-  return raw.filter(
+  // a loose pattern that yields to another type ("fired at" to a rocket strike) gives way when they overlap
+  const kept = raw.filter(
     (m) =>
+      !m.pattern.entry.yieldTo?.length ||
       !raw.some(
+        (o) => o !== m && m.pattern.entry.yieldTo!.includes(o.pattern.type) && o.start < m.end && m.start < o.end,
+      ),
+  );
+  return kept.filter(
+    (m) =>
+      !kept.some(
         (o) =>
           o !== m &&
           o.pattern.type === m.pattern.type &&
