@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 
 /** Words that are also place names but read as common English words in running text. */
 const COMMON = new Set(
-  "of a an the and or in on at to by for from with as is it be he she we they you i me my no not so up can may will march mobile reading split nice bath police colon man hope union liberty independence progress providence commerce university center central garden orange victory peace order justice concord san santa northern southern eastern western north south east west unity national".split(
+  "of a an the and or in on at to by for from with as is it be he she we they you i me my no not so up can may will march mobile reading split nice bath police colon man hope union liberty independence progress providence commerce university center central garden orange victory peace order justice concord san santa northern southern eastern western north south east west unity national let hum ban jam".split(
     " ",
   ),
 );

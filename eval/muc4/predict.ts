@@ -69,12 +69,16 @@ function descriptionsOf(t: ResponseTemplate): Set<string> {
 /**
  * "several urban guerrillas" → "urban guerrillas": vague quantifiers are not part of a filler
  * (numbers are: the keys keep "three heavily armed men"); a leading clock time ("0640 an fmln
- * unit") is a chunking leftover.
+ * unit") is a chunking leftover; a possessive pronoun is dropped like an article.
  */
 function withoutQuantifier(text: string): string {
-  return text
-    .replace(/^\d{4}\s+/, "")
-    .replace(/^(?:several|various|some|many|both|all|any|other|the other)\s+(?=\S)/i, "");
+  return (
+    text
+      .replace(/^\d{4}\s+/, "")
+      .replace(/^(?:several|various|some|many|both|all|any|other|the other)\s+(?=\S)/i, "")
+      // "his car" → "car": a possessive pronoun is a determiner, which the keys leave out like articles
+      .replace(/^(?:his|her|their|its|our|my|your)\s+(?=\S)/i, "")
+  );
 }
 
 /**
@@ -83,7 +87,11 @@ function withoutQuantifier(text: string): string {
  */
 function weaponFiller(text: string): string {
   const of = /^(?:the\s+|a\s+)?(?:wave|series|number|lot|kind|type)s?\s+of\s+(.+)$/i.exec(text);
-  const t = of ? of[1]! : text;
+  // a verb left in front by a trigger-led phrase ("fired automatic weapons") is not part of the weapon
+  const t = (of ? of[1]! : text).replace(
+    /^(?:fired|firing|staged|used|using|hurled|threw|planted|placed|detonated|exploded|launched)\s+(?=\S)/i,
+    "",
+  );
   return t.replace(
     /^(?:the\s+|a\s+|an\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|another|several|some)\s+(?!(?:kg|kilos?|kilograms?|pounds?|lbs?|tons?|grams?|sticks?)\b)(?=\S)/i,
     "",
@@ -147,7 +155,7 @@ function addParticipants(t: ResponseTemplate, e: Event, ents: Map<string, Entity
     if (role === "attacker") {
       if (ent && GROUP_TYPES.has(ent.type)) {
         t.perpOrg.push(surfaceOf(ent));
-        if (!isBareName(p.text, ent)) t.perpInd.push(p.text);
+        if (!isBareName(p.text, ent)) t.perpInd.push(withoutQuantifier(p.text));
       } else if (!ent && headClasses(headWord(p.text)).has("organization")) t.perpOrg.push(p.text);
       else t.perpInd.push(withoutQuantifier(p.text));
     } else if (role === "victim" || (role === "target" && ent && PERSON_LIKE.has(ent.type))) {
@@ -199,6 +207,15 @@ export function templateOf(e: Event, f: DocFacts, ents: Map<string, Entity>): Re
     if (c.about.length && !c.about.includes(e.id)) continue;
     const who = c.speaker ? ents.get(c.speaker) : undefined;
     if (who && GROUP_TYPES.has(who.type)) t.perpOrg.push(surfaceOf(who));
+  }
+  // No perpetrator organisation from the frame: an armed group named in the event's own sentence
+  // ("accused the FMLN of the attack", "an FMLN attack") is the likeliest one.
+  if (!t.perpOrg.length && e.sentence) {
+    for (const m of f.mentions) {
+      if (m.kind !== "armed_group" || !m.entity || m.start < e.sentence.start || m.end > e.sentence.end) continue;
+      const ent = ents.get(m.entity);
+      if (ent) t.perpOrg.push(surfaceOf(ent));
+    }
   }
   for (const w of [...asStrings(e.attributes?.weaponText), ...asStrings(e.attributes?.instrument)]) t.weapon.push(w);
   // a weapon-word trigger ("fired rockets", "staged several dynamite attacks"): the weapon word itself

@@ -55,8 +55,34 @@ describe("claim-day dates", () => {
     expect(f.events.find((e) => e.type === "claim_of_responsibility")?.date?.iso).toBe("2025-05-08");
   });
   it("dates the attack with the relative day, not the claim day or the dateline", () => {
-    const attack = f.events.find((e) => e.type === "attack" && e.sentence.text.includes("Benghazi"));
+    const attack = f.events.find((e) => e.type === "attack" && e.sentence?.text.includes("Benghazi"));
     expect(attack?.date?.iso).toBe("2025-05-07");
+  });
+});
+
+describe("dated statements", () => {
+  it("does not give a claim's date to the attack it describes", () => {
+    const f = facts(
+      ["Analysis", "The group's claim of 6 May described two suicide bombers who struck the market in Benghazi."].join(
+        "\n",
+      ),
+    );
+    const attack = f.events.find((e) => e.type === "attack" && e.sentence?.text.includes("claim of"));
+    expect(attack).toBeDefined();
+    expect(attack?.date?.iso).not.toBe("2025-05-06");
+  });
+});
+
+describe("starting points", () => {
+  it("does not date an event with the day from which a version was told", () => {
+    const f = facts(
+      ["Review", "A gas leak was blamed at first, and only from 6 May did officials speak of a bomb attack."].join(
+        "\n",
+      ),
+    );
+    const attack = f.events.find((e) => e.type === "attack" && e.sentence?.text.includes("only from"));
+    expect(attack).toBeDefined();
+    expect(attack?.date?.iso).not.toBe("2025-05-06");
   });
 });
 
@@ -66,6 +92,10 @@ describe("counts of the treated and critically hurt", () => {
   it("reads people treated for injuries as injured", () => {
     const c = one("Doctors said 57 people had been treated for injuries by the evening.");
     expect(c.map((x) => [x.count.kind, x.count.value])).toEqual([["injured", 57]]);
+  });
+  it("reads victims 'with minor injuries' as injured", () => {
+    const c = one("Four passengers with minor injuries were released after treatment.");
+    expect(c.map((x) => [x.count.kind, x.count.value])).toEqual([["injured", 4]]);
   });
   it("reads victims in critical condition as injured", () => {
     const c = one("One man died and two others were in critical condition at the county hospital.");
@@ -110,5 +140,31 @@ describe("accident causes", () => {
   });
   it("finds nothing in an ordinary attack sentence", () => {
     expect(accidentCause("Gunmen opened fire on the convoy near the border.")).toBeUndefined();
+  });
+});
+
+describe("GVDB-driven count rules", () => {
+  const one = (text: string) =>
+    countsInSentences("x", [{ index: 0, start: 0, end: text.length, paragraph: 0, text }] as never, [], text).map(
+      (c) => [c.count.kind, c.count.value],
+    );
+  it("drops a toll told for an earlier year", () => {
+    expect(one("The town has not seen so many killings since 2009, when 31 were killed.")).toEqual([]);
+  });
+  it("drops a tally for the year so far", () => {
+    expect(one("Six deputies have been shot this year alone in the county.")).toEqual([]);
+  });
+  it("keeps the incident's own toll", () => {
+    expect(one("Three people were killed on Saturday outside the club.")).toEqual([["killed", 3]]);
+  });
+  it("counts 'a second' victim as one more injured person", () => {
+    expect(one("Officers said one man died and a second was wounded in the exchange of fire.")).toContainEqual([
+      "injured",
+      1,
+    ]);
+  });
+  it("does not count a shot victim who then died as injured", () => {
+    const c = one("Ramirez was shot in the chest and taken to the hospital, where he died.");
+    expect(c.some(([k]) => k === "injured")).toBe(false);
   });
 });

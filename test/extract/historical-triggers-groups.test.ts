@@ -53,7 +53,9 @@ describe("attack verbs without an 'attack' word", () => {
 
 describe("historical Latin American armed groups", () => {
   it("full names match in lower-cased text", () => {
-    expect(groups("troops clashed with the farabundo marti national liberation front near the volcano")).toEqual(["fmln"]);
+    expect(groups("troops clashed with the farabundo marti national liberation front near the volcano")).toEqual([
+      "fmln",
+    ]);
     expect(groups("a communique from the tupac amaru revolutionary movement")).toEqual(["mrta"]);
     expect(groups("the manuel rodriguez patriotic front planted the device")).toEqual(["fpmr"]);
     expect(groups("hitmen of the medellin cartel")).toEqual(["medellin-cartel"]);
@@ -76,5 +78,13 @@ describe("historical Latin American armed groups", () => {
     expect(erp?.parent).toBe("fmln");
     expect(erp?.active).toBe("historical");
     expect((armedGroup("farc") as { active?: string } | undefined)?.active).toBeUndefined();
+  });
+});
+
+describe("fire on / at near a projectile", () => {
+  it("a rocket a few words away wins over the shooting reading", () => {
+    expect(ids("Militants fired at least nine rockets into the south.")).not.toContain("attack.fire-on");
+    expect(ids("Five homemade projectiles were fired at the town.")).not.toContain("attack.fire-on");
+    expect(ids("Police fired at the crowd; later that week a rocket hit the port.")).toContain("attack.fire-on");
   });
 });

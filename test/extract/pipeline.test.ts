@@ -80,6 +80,13 @@ describe("extractFacts", () => {
     expect(blast?.date?.iso).toBe("2024-01-04");
   });
 
+  it("keeps an accident explanation on the event so fusion can weigh it against the attack", () => {
+    const text =
+      "On 4 January 2024, an explosion tore through a market in Basra. Local radio first said a gas cylinder had exploded.";
+    const g = extractFacts(makeDocument({ origin: "test", text, format: "text" }));
+    expect(g.events.some((e) => e.type === "attack" && e.attributes.cause === "gas explosion")).toBe(true);
+  });
+
   it("does not date a back-reference ('the Basra bombing') with the date of the sentence it sits in", () => {
     const text =
       "On 4 January 2024, two blasts hit the market in Basra, killing nine people.\nOn 9 January 2024, police said they had arrested six men over the Basra bombing.";

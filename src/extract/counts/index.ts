@@ -1,6 +1,7 @@
 // Count mentions of a document: numbers linked to what they count, per sentence.
 import type { Mention } from "../../model/records.js";
 import type { CountInSentence, DateHit, SentenceCtx } from "../context.js";
+import { isBackgroundCount } from "./background.js";
 import { extractCounts } from "./link.js";
 import { dedupeVictims, distinctVictims, singularVictims } from "./singular.js";
 
@@ -31,6 +32,7 @@ export function countsInSentences(
     for (const hit of extractCounts(s.text, s.start, docId)) {
       const sp = hit.count.span;
       if (dates.some((d) => d.mention.start < sp.end && sp.start < d.mention.end)) continue;
+      if (isBackgroundCount(s.text, sp.start - s.start, sp.end - s.start)) continue;
       found.push({ ...hit, sentence: s.index });
     }
     out.push(...found);

@@ -85,6 +85,7 @@ const CLAUSE_STARTS = new Set([
   "says",
 ]);
 const AGE = /^\d{1,3}-years?-old$/i;
+const ORDINAL_VICTIM = new Set(["second", "third", "fourth"]);
 /** Words that may follow a passive participle used without "was" (headline style). */
 const AFTER_PASSIVE =
   /^(?:in|at|on|near|outside|inside|by|while|during|after|following|before|and|or|early|late|overnight|twice|multiple|several|again|sunday|monday|tuesday|wednesday|thursday|friday|saturday|last|this|over|along|behind|across|dies|died|remains|is|has|was|critically|seriously|fatally|accidentally|[\p{P}])$/iu;
@@ -109,6 +110,9 @@ function subjectEndingAt(ws: Word[], j: number, hasAux: boolean): Subject | unde
   if (!w) return undefined;
   // "he was shot", "where she died"; without an auxiliary a pronoun is the shooter ("he shot her")
   if (lex.pronouns.has(w.lower)) return hasAux ? { victim: "", start: j, named: false } : undefined;
+  // "one person died and a second was injured": an ordinal standing for another victim
+  if (hasAux && ORDINAL_VICTIM.has(w.lower) && j > 0 && /^(?:a|the)$/i.test(ws[j - 1]!.text))
+    return { victim: `other:${w.lower}`, start: j - 1, named: false };
   const h = phraseEndingAt(ws, j, lex.heads, 2);
   const ageOnly = AGE.test(w.text);
   if (h || ageOnly) {
@@ -329,7 +333,8 @@ export function dedupeVictims<T extends VictimHit & { sentence: number }>(hits: 
     if (h.count.kind !== "injured") return true;
     if (h.victim === "self") return false; // "shot himself" beside a death: a murder-suicide's shooter
     if (h.victim.startsWith("other:")) return true;
-    return killed.some((k) => k.sentence === h.sentence && k.victim !== h.victim && h.victim !== "");
+    // "Watkins was shot … where he died": a pronoun death is the victim just named, not another
+    return killed.some((k) => k.sentence === h.sentence && k.victim !== h.victim && h.victim !== "" && k.victim !== "");
   });
 }
 
@@ -357,7 +362,9 @@ export function distinctVictims<T extends VictimHit & { sentence: number }>(hits
     const v = h.victim.split("+")[0] ?? "";
     const head = v.replace(/^other:/, "");
     const prev = hits[i - 1];
-    if (v.startsWith("other:") || (prev && joined(prev, h))) ids.add(`other${i}`);
+    // "a second was injured" first in its kind: the first victim was counted under another kind
+    if (ORDINAL_VICTIM.has(head) && i === 0) unknown = true;
+    else if (v.startsWith("other:") || (prev && joined(prev, h))) ids.add(`other${i}`);
     else if (lex.male.has(head)) ids.add("male");
     else if (lex.female.has(head)) ids.add("female");
     else unknown = true;

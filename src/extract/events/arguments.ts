@@ -26,7 +26,10 @@ export const NEAR_COUNT_TYPES: ReadonlySet<string> = new Set(["execution"]);
 /** "since 1979", "until 2020": a reference point, not the time of the event. */
 function isBackground(ctx: ExtractContext, d: DateHit): boolean {
   const before = ctx.doc.text.slice(Math.max(0, d.mention.start - 8), d.mention.start);
-  return /^(?:since|until|till)\b/i.test(d.mention.text) || /\b(?:since|until|till|before)\s+$/i.test(before);
+  if (/^(?:since|until|till)\b/i.test(d.mention.text) || /\b(?:since|until|till|before)\s+$/i.test(before)) return true;
+  // "only from 4 January did reports speak of bombers": a starting point, unless a range follows
+  const after = ctx.doc.text.slice(d.mention.end, d.mention.end + 12);
+  return /\b(?:only\s+)?from\s+$/i.test(before) && !/^\s*(?:(?:to|until|till|through|and)\b|[-–])/i.test(after);
 }
 
 /**
@@ -37,9 +40,15 @@ function isBackground(ctx: ExtractContext, d: DateHit): boolean {
 const SPEECH_BEFORE_DATE =
   /\b(?:claim(?:ed|s)?|said|says|announced|announces|stated|declared|reported|told|confirmed|added|denied|wrote|posted|issued|published|acknowledged)(?:\s+(?:responsibility|credit|a\s+statement|reporters|journalists))?(?:\s+(?:late|early))?\s+(?:on|late\s+on|early\s+on)?\s*$/i;
 
+/** "the Islamic State claim of 4 January", "a statement on Friday": a dated statement noun. */
+const STATEMENT_NOUN_BEFORE_DATE =
+  /\b(?:claim|statement|announcement|communiqu[ée]|remarks|speech|video|message|press\s+conference|briefing)\s+(?:of|on|dated|issued\s+on|released\s+on)\s*$/i;
+
 function datesOtherSpeech(ctx: ExtractContext, d: DateHit, triggerStart: number, triggerEnd: number): boolean {
   const text = ctx.doc.text;
   const before = text.slice(Math.max(0, d.mention.start - 40), d.mention.start);
+  const inside = triggerStart < d.mention.start && triggerEnd > d.mention.start - before.length;
+  if (STATEMENT_NOUN_BEFORE_DATE.test(before) && !inside) return true;
   const m = SPEECH_BEFORE_DATE.exec(before);
   if (!m) return false;
   const verbStart = d.mention.start - before.length + m.index;

@@ -1,6 +1,7 @@
 // Event extraction: triggers from the ontology lexicon, one event per type per sentence (the
 // strongest trigger names it), then arguments, modality and attack attributes.
 import type { Event, Modality } from "../../model/records.js";
+import { accidentCause } from "../claims/cause.js";
 import type { ExtractContext, SentenceCtx } from "../context.js";
 import {
   actorAfter,
@@ -124,6 +125,10 @@ function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => strin
     if (type === "attack") {
       ev.attributes = { ...ev.attributes, ...attackAttributes(list, s.text) };
       ev.subtype = ev.attributes.attackType as string;
+      // an accident explanation offered in the sentence ("first said gas canisters had exploded") is kept so
+      // fusion can set the accident theory against the attack
+      const cause = accidentCause(s.text);
+      if (cause && !cause.rejected) ev.attributes.cause = cause.cause;
     } else {
       const def = eventType(type);
       if (def?.acled)

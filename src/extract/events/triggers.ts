@@ -13,6 +13,8 @@ export interface TriggerMatch {
 }
 
 const MAX_GAP = 3;
+/** Words between a yielding match and the match it yields to. */
+const YIELD_WINDOW = 8;
 
 function matchFrom(ws: Word[], i: number, p: TriggerPattern): number {
   let k = i;
@@ -71,16 +73,20 @@ export function findTriggers(text: string, base = 0): TriggerMatch[] {
     }
     if (best) raw.push(best);
   }
-  // drop matches covered by a longer one of the same type ("suicide bombing" hides "bombing");
-  // a different type survives ("claimed an attack" is a claim and an attack)
-  // a loose pattern that yields to another type ("fired at" to a rocket strike) gives way when they overlap
+  // a loose pattern gives way to a stronger type a few words away: "fired at least two rockets" and
+  // "rockets were fired at the town" are rocket strikes, not shootings
   const kept = raw.filter(
     (m) =>
       !m.pattern.entry.yieldTo?.length ||
       !raw.some(
-        (o) => o !== m && m.pattern.entry.yieldTo!.includes(o.pattern.type) && o.start < m.end && m.start < o.end,
+        (o) =>
+          o !== m &&
+          m.pattern.entry.yieldTo!.includes(o.pattern.type) &&
+          Math.abs(o.wordIndex - m.wordIndex) <= YIELD_WINDOW,
       ),
   );
+  // drop matches covered by a longer one of the same type ("suicide bombing" hides "bombing");
+  // a different type survives ("claimed an attack" is a claim and an attack)
   return kept.filter(
     (m) =>
       !kept.some(
