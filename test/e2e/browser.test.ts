@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AchModel, scoreAch } from "../../src/ach/index.js";
+import { demoFiles } from "../../src/app/demo.js";
 import { refuse } from "../../src/app/fusion.js";
 import { dataDir, projectRoot } from "../../src/app/paths.js";
 import { ingestAll } from "../../src/app/pipeline.js";
@@ -39,7 +40,8 @@ describe.skipIf(!ready)("workbench in a browser", () => {
   const open = async (hash: string) => {
     await page.goto(`${server.url}#/${hash}`);
     await page.waitForSelector("main h1", { timeout: 15_000 });
-    await page.waitForFunction('!document.querySelector("main .loading")', undefined, { timeout: 15_000 });
+    // a locator wait, not waitForFunction: evaluating a string in the page would break the page's own CSP
+    await page.locator("main .loading").first().waitFor({ state: "detached", timeout: 15_000 });
   };
   const shot = (name: string, fullPage = true) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
   const kerman = async (): Promise<Json> => {
@@ -52,7 +54,7 @@ describe.skipIf(!ready)("workbench in a browser", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     store = new SqliteStore(join(tmp.dir, "e2e.db"));
-    await ingestAll(store, [dataDir("demo")], { fuse: false });
+    await ingestAll(store, demoFiles(), { fuse: false });
     // The demo's Admiralty grades, so chips show real grades rather than F (cannot be judged).
     const grades = JSON.parse(readFileSync(dataDir("demo", "sources.json"), "utf8")) as {
       name: string;

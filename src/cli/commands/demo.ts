@@ -1,7 +1,7 @@
 // `tessera demo`: ingest the bundled demo corpus into an embedded SQLite file and serve it.
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import type { Command } from "commander";
+import { demoFiles } from "../../app/demo.js";
 import { dataDir } from "../../app/paths.js";
 import { Reliability } from "../../model/records.js";
 import { intOption, open } from "../options.js";
@@ -11,21 +11,6 @@ interface SourceGrade {
   name: string;
   reliability: string;
   notes?: string;
-}
-
-/** The demo reports: top-level .txt/.html files and the PDFs that `npm run build` renders. */
-export function demoFiles(): string[] {
-  const dir = dataDir("demo");
-  const pick = (d: string, ext: RegExp): string[] =>
-    existsSync(d)
-      ? readdirSync(d)
-          .filter((f) => ext.test(f) && f !== "README.md")
-          .sort()
-          .map((f) => join(d, f))
-      : [];
-  const pdfs = pick(join(dir, "generated"), /\.pdf$/);
-  if (!pdfs.length) console.error("note: the demo PDF is missing; run `npm run build` to render it");
-  return [...pick(dir, /\.(txt|html?)$/), ...pdfs];
 }
 
 export function registerDemo(program: Command): void {
