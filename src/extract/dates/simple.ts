@@ -4,20 +4,8 @@
 // range), so normalise.ts asks this reader first and gets the same value chrono would give.
 // test/extract/date-fast-path.test.ts checks the equivalence against chrono itself.
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
+import { MONTHS } from "./calendar.js";
+
 const MONTH = `(${MONTHS.join("|")})`;
 const DAY = "(0?[1-9]|[12]\\d|3[01])";
 const YEAR = "(1\\d{3}|20\\d{2})";
