@@ -71,10 +71,15 @@ function descriptionsOf(t: ResponseTemplate): Set<string> {
  * (numbers are: the keys keep "three heavily armed men"); a leading clock time ("0640 an fmln
  * unit") is a chunking leftover; a possessive pronoun is dropped like an article.
  */
-function withoutQuantifier(text: string): string {
+export function withoutQuantifier(text: string): string {
   return (
     text
       .replace(/^\d{4}\s+/, "")
+      // "1 November urban guerrillas", "few hours terrorists": a time phrase left in front by the chunker
+      .replace(
+        /^(?:(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,4})?|(?:(?:last|few|next|past)\s+)+(?:hours?|days?|weeks?|months?|years?))\s+(?=\S)/i,
+        "",
+      )
       .replace(/^(?:several|various|some|many|both|all|any|other|the other)\s+(?=\S)/i, "")
       // "his car" → "car": a possessive pronoun is a determiner, which the keys leave out like articles
       .replace(/^(?:his|her|their|its|our|my|your)\s+(?=\S)/i, "")
@@ -85,14 +90,20 @@ function withoutQuantifier(text: string): string {
  * "2 grenades" → "grenades", "another bomb" → "bomb", "the wave of dynamite" → "dynamite": counts and
  * vague quantities are not part of a weapon filler (measures stay: "300 kg of dynamite").
  */
-function weaponFiller(text: string): string {
+export function weaponFiller(text: string): string {
   const of = /^(?:the\s+|a\s+)?(?:wave|series|number|lot|kind|type)s?\s+of\s+(.+)$/i.exec(text);
   // a verb left in front by a trigger-led phrase ("fired automatic weapons") is not part of the weapon
   const t = (of ? of[1]! : text).replace(
     /^(?:fired|firing|staged|used|using|hurled|threw|planted|placed|detonated|exploded|launched)\s+(?=\S)/i,
     "",
   );
-  return t.replace(
+  // "a powerful dynamite charge" → "dynamite charge", "the January dynamite" → "dynamite": size words
+  // and a month left in front by the chunker are no part of the weapon's name
+  const bare = t.replace(
+    /^(?:the\s+|a\s+|an\s+)?(?:(?:powerful|large|small|big|huge|strong|crude|january|february|march|april|may|june|july|august|september|october|november|december)\s+)+(?=\S)/i,
+    "",
+  );
+  return bare.replace(
     /^(?:the\s+|a\s+|an\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|another|several|some)\s+(?!(?:kg|kilos?|kilograms?|pounds?|lbs?|tons?|grams?|sticks?)\b)(?=\S)/i,
     "",
   );
@@ -131,6 +142,23 @@ export function nameIn(text: string): string | undefined {
   return tail.join(" ");
 }
 
+/**
+ * "honduran army troops" → "honduran army", "national police members" → "national police": a group
+ * word modifying the doers' head names the organisation they belong to.
+ */
+export function orgModifier(text: string): string | undefined {
+  const words = text.replace(/^(?:the|a|an)\s+/i, "").split(/\s+/);
+  const of = words.findIndex((w) => w.toLowerCase() === "of");
+  const pre = of > 0 ? words.slice(0, of) : words;
+  for (let i = pre.length - 2; i >= 0; i--) {
+    if (headClasses(pre[i]!.toLowerCase()).has("organization")) {
+      const org = pre.slice(0, i + 1).filter((w) => !/^\d+$/.test(w));
+      return org.length ? org.join(" ") : undefined;
+    }
+  }
+  return undefined;
+}
+
 /** True when a participant's text is just its entity's name ("FMLN"), not a phrase around it. */
 function isBareName(text: string, ent: Entity): boolean {
   const norm = (x: string) =>
@@ -157,7 +185,11 @@ function addParticipants(t: ResponseTemplate, e: Event, ents: Map<string, Entity
         t.perpOrg.push(surfaceOf(ent));
         if (!isBareName(p.text, ent)) t.perpInd.push(withoutQuantifier(p.text));
       } else if (!ent && headClasses(headWord(p.text)).has("organization")) t.perpOrg.push(p.text);
-      else t.perpInd.push(withoutQuantifier(p.text));
+      else {
+        t.perpInd.push(withoutQuantifier(p.text));
+        const org = ent ? undefined : orgModifier(withoutQuantifier(p.text));
+        if (org) t.perpOrg.push(org);
+      }
     } else if (role === "victim" || (role === "target" && ent && PERSON_LIKE.has(ent.type))) {
       // a named person is the victim's name; any other phrase ("a peasant") is a description
       // the phrase's name part beats a shorter entity form ("dr jose antonio rodriguez porth")
@@ -172,6 +204,9 @@ function addParticipants(t: ResponseTemplate, e: Event, ents: Map<string, Entity
         t.victim.push(text);
         descriptionsOf(t).add(text.toLowerCase());
       }
+    } else if (role === "target" && ent && (ent.type === "place" || ent.type === "state")) {
+      // a town, region or country after "attack on" is where the attack was, which the keys give as
+      // the location, never as the physical target
     } else if (role === "target") {
       // "seven private bank branches" → "private bank branches": the keys name the kind of target
       t.target.push(
@@ -307,11 +342,34 @@ export function predictTemplates(f: DocFacts): ResponseTemplate[] {
     addParticipants(extra, e, ents);
     mergeInto(t, extra);
   }
+  for (const t of out) {
+    const desc = descriptionsOf(t);
+    const named = t.victim.filter((v) => !desc.has(v.toLowerCase()));
+    t.victim = dedupe([...t.victim.filter((v) => desc.has(v.toLowerCase())), ...fullNames(named, f)]);
+  }
   return out;
 }
 
 function emptyTemplate(incidentType: string): ResponseTemplate {
   return { incidentType, weapon: [], perpInd: [], perpOrg: [], target: [], victim: [], effect: [] };
+}
+
+/**
+ * "Torres" → "julio torres": a victim named by a short form stands for the longest person mention
+ * in the document whose words include all of its words (the keys give the full name). Applied
+ * after prediction, so it only lengthens names and never adds a filler.
+ */
+export function fullNames(victims: string[], f: DocFacts): string[] {
+  const people = f.mentions.filter((m) => m.kind === "person").map((m) => m.text);
+  const words = (x: string) => x.toLowerCase().split(/\s+/).filter(Boolean);
+  return victims.map((v) => {
+    const vw = words(v);
+    const longer = people.filter((p) => {
+      const pw = words(p);
+      return pw.length > vw.length && pw.length <= 5 && vw.every((w) => pw.includes(w));
+    });
+    return longer.reduce((a, b) => (b.length > a.length ? b : a), v);
+  });
 }
 
 /** REE fillers: the union of the templates' fillers, per role. */

@@ -2,6 +2,8 @@
 import type { Mention } from "../../model/records.js";
 import type { CountInSentence, DateHit, SentenceCtx } from "../context.js";
 import { isBackgroundCount } from "./background.js";
+import { bothTreated } from "./both.js";
+import { reportsDeath } from "./death-words.js";
 import { extractCounts } from "./link.js";
 import { dedupeVictims, distinctVictims, singularVictims } from "./singular.js";
 
@@ -9,10 +11,6 @@ export { type CountHit, extractCounts } from "./link.js";
 export { parseNumberWords } from "./number-words.js";
 export { findQuantities, parseQuantity, type Quantity, type QuantityMatch } from "./quantity.js";
 export { dedupeVictims, distinctVictims, singularVictims, type VictimHit } from "./singular.js";
-
-/** A death reported in words, with or without a number ("Man shot, killed"; "a homicide"). */
-const DEATH_WORD =
-  /\b(?:killed|killing|died|dies|dead|deadly|fatal|fatally|murdered|slain|homicide|succumbed|passed away)\b/i;
 
 /**
  * Counts in every sentence, skipping numbers that sit inside a date ("15 January"), plus victims
@@ -35,6 +33,10 @@ export function countsInSentences(
       if (isBackgroundCount(s.text, sp.start - s.start, sp.end - s.start)) continue;
       found.push({ ...hit, sentence: s.index });
     }
+    subtractDead(found, s);
+    // "Both were taken to the hospital": 2 injured, unless the sentence already has a number
+    if (!found.some((f) => f.count.kind === "injured"))
+      for (const hit of bothTreated(s.text, s.start, docId)) found.push({ ...hit, sentence: s.index });
     out.push(...found);
     for (const v of singularVictims(s.text, s.start, docId)) {
       // a printed number of the same kind in the sentence already says how many
@@ -43,8 +45,8 @@ export function countsInSentences(
     }
   }
   const deaths =
-    out.some((c) => c.count.kind === "killed" && c.count.min > 0) || sentences.some((s) => DEATH_WORD.test(s.text));
-  const kept = dedupeVictims(singles, deaths);
+    out.some((c) => c.count.kind === "killed" && c.count.min > 0) || sentences.some((s) => reportsDeath(s.text));
+  const kept = dedupeVictims(singles, deaths, docText);
   for (const { victim: _, ...hit } of kept) out.push(hit);
   // several different wounded victims, each reported without a number: their sum is the count.
   // Not for deaths: a dead victim is named many ways (headline, name, "the victim"), and on GVDB dev
@@ -54,6 +56,17 @@ export function countsInSentences(
     const n = distinctVictims(ofKind, docText);
     const first = ofKind[0];
     if (!first || docText === undefined || n <= Math.max(...ofKind.map((h) => h.count.value))) continue;
+    // a printed number of the kind ("Two men are hospitalized") already says how many ("both" is none)
+    if (
+      out.some(
+        (c) =>
+          c.count.kind === kind &&
+          c.count.min > 0 &&
+          !c.rule.startsWith("count:singular-victim") &&
+          c.rule !== "count:both-treated",
+      )
+    )
+      continue;
     const last = ofKind[ofKind.length - 1]!;
     // the span runs from the first victim phrase to the last, so it is not the same mention as either
     const span = {
@@ -69,6 +82,29 @@ export function countsInSentences(
     });
   }
   return out.sort((a, b) => a.count.span.start - b.count.span.start);
+}
+
+/**
+ * "Three shot, one dead": the number shot counts everyone hit, the dead among them, so the wounded
+ * are the difference. Only for "shot" right before the death count; "3 wounded, 1 dead" are two
+ * groups. Edits `found` (one sentence's counts) in place.
+ */
+function subtractDead(found: CountInSentence[], s: SentenceCtx): void {
+  for (let i = 0; i < found.length; i++) {
+    const h = found[i]!;
+    if (h.count.kind !== "injured") continue;
+    const k = found.find(
+      (c) =>
+        c.count.kind === "killed" &&
+        c.count.span.start > h.count.span.end &&
+        /^\s+(?:[\p{L}-]+\s+)?shot\s*,\s*(?:and\s+)?$/iu.test(
+          s.text.slice(h.count.span.end - s.start, c.count.span.start - s.start),
+        ),
+    );
+    if (!k || k.count.min > h.count.min) continue;
+    const n = h.count.min - k.count.min;
+    found[i] = { ...h, count: { ...h.count, value: n, min: n, max: n }, rule: `${h.rule}:less-dead` };
+  }
 }
 
 export function countMentions(docId: string, counts: CountInSentence[]): Mention[] {

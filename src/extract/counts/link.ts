@@ -100,6 +100,14 @@ function excluded(q: QuantityMatch, text: string): boolean {
     )
   )
     return true;
+  // A house number: "shot at 5918 Parkcrest St.", "in the 1200 block of Main"
+  if (
+    /^\d{2,6}$/.test(q.text) &&
+    /^\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,3}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Pl|Place|Ct|Court|Pkwy|Parkway|Hwy|Highway|Ter|Terrace|Cir|Circle)\b/u.test(
+      text.slice(q.end, q.end + 60),
+    )
+  )
+    return true;
   // Clock times ("at 8:25 p.m."), also when the sentence splitter cut the time off at "p."
   if (/^:\d\d/.test(text.slice(q.end, q.end + 3)) || /\d:$/.test(text.slice(Math.max(0, q.start - 2), q.start)))
     return true;

@@ -86,12 +86,13 @@ const CLAUSE_STARTS = new Set([
 ]);
 const AGE = /^\d{1,3}-years?-old$/i;
 const ORDINAL_VICTIM = new Set(["second", "third", "fourth"]);
+const BODY = /^(?:body|bodies|remains|corpse)$/;
 /** Words that may follow a passive participle used without "was" (headline style). */
 const AFTER_PASSIVE =
   /^(?:in|at|on|near|outside|inside|by|while|during|after|following|before|and|or|early|late|overnight|twice|multiple|several|again|sunday|monday|tuesday|wednesday|thursday|friday|saturday|last|this|over|along|behind|across|dies|died|remains|is|has|was|critically|seriously|fatally|accidentally|[\p{P}])$/iu;
 /** Verb phrases that take no object, so no passive check is needed ("the victim died"). */
 const INTRANSITIVE =
-  /^(?:dies|died|has died|had died|is dead|was dead|dead|found dead|pronounced dead|declared dead|deceased|found deceased)$/;
+  /^(?:dies|died|has died|had died|is dead|was dead|dead|found dead|pronounced dead|declared dead|deceased|found deceased|(?:suffered|sustained|received)(?: .*)?)$/;
 
 function isCapitalised(w: Word | undefined): boolean {
   return w !== undefined && /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w.text);
@@ -113,6 +114,11 @@ function subjectEndingAt(ws: Word[], j: number, hasAux: boolean): Subject | unde
   // "one person died and a second was injured": an ordinal standing for another victim
   if (hasAux && ORDINAL_VICTIM.has(w.lower) && j > 0 && /^(?:a|the)$/i.test(ws[j - 1]!.text))
     return { victim: `other:${w.lower}`, start: j - 1, named: false };
+  // "one man was killed, another was injured", "… dead and another wounded": "another" alone is a
+  // further victim; without an auxiliary only right after "and" or a comma (else it may be the shooter)
+  const prev = ws[j - 1]?.lower;
+  if (w.lower === "another" && (hasAux || prev === "and" || prev === ","))
+    return { victim: "other:another", start: j, named: false };
   const h = phraseEndingAt(ws, j, lex.heads, 2);
   const ageOnly = AGE.test(w.text);
   if (h || ageOnly) {
@@ -160,6 +166,29 @@ function later(ws: Word[], from: number): boolean {
   return false;
 }
 
+/**
+ * "A second victim was found two blocks away with a gunshot wound": "found" stands for the wound
+ * phrase later in its clause (one word long, so the victim is read left of "found").
+ */
+function foundWithWound(ws: Word[], i: number): number {
+  // "suffered three gunshot wounds", "sustained multiple stab wounds": a number inside the phrase
+  if (/^(?:suffered|sustained|received)$/.test(ws[i]!.lower)) {
+    const tail = ws
+      .slice(i + 1, i + 5)
+      .map((w) => w.lower)
+      .join(" ");
+    return /^(?:\S+ ){1,2}(?:gunshot |stab |bullet )?(?:wounds|injuries)\b/.test(tail) ? 1 : 0;
+  }
+  if (ws[i]!.lower !== "found") return 0;
+  const lex = lexicon();
+  for (let j = i + 1; j < Math.min(ws.length, i + 14); j++) {
+    const t = ws[j]!.text;
+    if (t === "." || t === ";" || t === ":") return 0;
+    if (ws[j]!.lower === "with" && phraseAt(ws, j, lex.injured, 4)) return 1;
+  }
+  return 0;
+}
+
 /** Singular victims in one sentence; `base` is the sentence's document offset. */
 export function singularVictims(text: string, base: number, doc: string): VictimHit[] {
   const lex = lexicon();
@@ -167,7 +196,7 @@ export function singularVictims(text: string, base: number, doc: string): Victim
   const out: VictimHit[] = [];
   for (let i = 1; i < ws.length; i++) {
     const nk = phraseAt(ws, i, lex.killed, 4);
-    const ni = nk ? 0 : phraseAt(ws, i, lex.injured, 4);
+    const ni = nk ? 0 : phraseAt(ws, i, lex.injured, 5) || foundWithWound(ws, i);
     const n = nk || ni;
     if (!n) continue;
     const phrase = ws
@@ -193,13 +222,18 @@ export function singularVictims(text: string, base: number, doc: string): Victim
     while (j >= 0 && lex.adverbs.has(ws[j]!.lower)) j--;
     // ", 29," or ", who" between the victim and the verb group
     if (ws[j]?.text === "," && /^\d{1,3}$/.test(ws[j - 1]?.text ?? "") && ws[j - 2]?.text === ",") j -= 3;
-    else if (ws[j]?.lower === "who" && aux) j -= ws[j - 1]?.text === "," ? 2 : 1;
+    // ", age 22," likewise
+    else if (ws[j]?.text === "," && /^\d{1,3}$/.test(ws[j - 1]?.text ?? "") && ws[j - 2]?.lower === "age") {
+      if (ws[j - 3]?.text === ",") j -= 4;
+    } else if (ws[j]?.lower === "who" && aux) j -= ws[j - 1]?.text === "," ? 2 : 1;
     // "Felimon Contreras, 29, a Latino man, was killed": the apposition's head names the victim
     else if (ws[j]?.text === "," && aux) j -= 1;
     const next = ws[i + n];
     if (!aux && !INTRANSITIVE.test(phrase) && next && !AFTER_PASSIVE.test(next.text)) continue; // active voice
     const subj = subjectEndingAt(ws, j, aux !== "" || INTRANSITIVE.test(phrase));
     if (!subj) continue;
+    // "the body of a man with a gunshot wound" is a dead person, counted by the death rules
+    if (ws[subj.start - 1]?.lower === "of" && BODY.test(ws[subj.start - 2]?.lower ?? "")) continue;
     let count = 1;
     const victims = [subj.victim];
     // "a 22-year-old man and a 16-year-old boy were shot"
@@ -326,16 +360,41 @@ function objectVictims(ws: Word[], text: string, base: number, doc: string, take
  * many ways, so a wounded singular victim is taken to be the one who died — unless the same sentence
  * sets a killed victim against a different wounded one ("a man was killed and a woman was wounded").
  */
-export function dedupeVictims<T extends VictimHit & { sentence: number }>(hits: T[], otherDeaths = false): T[] {
+export function dedupeVictims<T extends VictimHit & { sentence: number }>(
+  hits: T[],
+  otherDeaths = false,
+  docText = "",
+): T[] {
   const killed = hits.filter((h) => h.count.kind === "killed");
   if (!killed.length && !otherDeaths) return hits;
+  const lex = lexicon();
+  const isName = (v: string) => /^[\p{L}'’-]+$/u.test(v) && !lex.heads.has(v) && !AGE.test(v);
+  const names = killed.map((k) => k.victim.split("+")[0] ?? "").filter(isName);
   return hits.filter((h) => {
     if (h.count.kind !== "injured") return true;
     if (h.victim === "self") return false; // "shot himself" beside a death: a murder-suicide's shooter
     if (h.victim.startsWith("other:")) return true;
+    // "Barney was killed … Richey was wounded": two surnames that never stand together as one name
+    const v = h.victim.split("+")[0] ?? "";
+    // (unless a pronoun death follows at once: "Henderson was found shot. He died at a hospital.")
+    const pronounDeath = killed.some(
+      (k) => k.victim === "" && k.sentence - h.sentence >= 0 && k.sentence - h.sentence <= 1,
+    );
+    // "a 60-year-old man was shot and killed … the 19-year-old was treated for his injuries"
+    const age = /\b(\d{1,3})-years?-old\b/i.exec(h.count.span.text)?.[1];
+    const killedAges = killed.map((k) => /\b(\d{1,3})-years?-old\b/i.exec(k.count.span.text)?.[1]);
+    if (age && killedAges.some((a) => a) && killedAges.every((a) => a !== age)) return true;
+    if (isName(v) && !pronounDeath && names.length && names.every((n) => n !== v && !sameName(docText, v, n)))
+      return true;
     // "Watkins was shot … where he died": a pronoun death is the victim just named, not another
     return killed.some((k) => k.sentence === h.sentence && k.victim !== h.victim && h.victim !== "" && k.victim !== "");
   });
+}
+
+/** Whether two lower-case name words are parts of one name in the text ("Jakell Mitchell"). */
+function sameName(docText: string, a: string, b: string): boolean {
+  const t = docText.toLowerCase();
+  return t.includes(`${a} ${b}`) || t.includes(`${b} ${a}`) || t.includes(`${b}, ${a}`);
 }
 
 /**
@@ -363,7 +422,7 @@ export function distinctVictims<T extends VictimHit & { sentence: number }>(hits
     const head = v.replace(/^other:/, "");
     const prev = hits[i - 1];
     // "a second was injured" first in its kind: the first victim was counted under another kind
-    if (ORDINAL_VICTIM.has(head) && i === 0) unknown = true;
+    if ((ORDINAL_VICTIM.has(head) || head === "another") && i === 0) unknown = true;
     else if (v.startsWith("other:") || (prev && joined(prev, h))) ids.add(`other${i}`);
     else if (lex.male.has(head)) ids.add("male");
     else if (lex.female.has(head)) ids.add("female");

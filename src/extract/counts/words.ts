@@ -8,7 +8,9 @@ export interface Word {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-.,][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+// Soft hyphens (U+00AD, invisible line-break hints in some web copy: "neigh\u00ADbor") stay inside
+// the word and are dropped from its lower-case form, so lexicon lookups still match.
+const WORD = /[\p{L}\p{N}\u00AD]+(?:['’\-.,][\p{L}\p{N}\u00AD]+)*|[^\s\p{L}\p{N}]/gu;
 
 // The event, modality, claim and judgment passes each split the same sentences again; splits are
 // memoised per (text, base). The text itself is the map key (no concatenated key: sentence strings
@@ -37,7 +39,12 @@ function split(text: string, base: number): Word[] {
   const out: Word[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    out.push({ text: m[0], lower: m[0].toLowerCase(), start: base + m.index, end: base + m.index + m[0].length });
+    out.push({
+      text: m[0],
+      lower: m[0].toLowerCase().replace(/\u00AD/g, ""),
+      start: base + m.index,
+      end: base + m.index + m[0].length,
+    });
   }
   return out;
 }

@@ -23,6 +23,8 @@ export interface TriggerFrame {
   self?: NounPhrase;
   /** That phrase is the subject of the next verb, whose object is in `objects`. */
   selfIsSubject?: boolean;
+  /** Passive read from a bare "-ed" form with no object ("three men injured in blast"). */
+  reduced?: boolean;
   /** "attributed the attack to X": the "to" phrase names the doer. */
   attributed?: boolean;
 }
@@ -112,13 +114,21 @@ function subjectBefore(
   floor: number,
 ): { np?: NounPhrase; passive: boolean } {
   let passive = false;
-  while (k >= floor && (SKIP_BEFORE.has(tokens[k]!.pos) || BE.has(tokens[k]!.text.toLowerCase()))) {
+  // "terrorists tonight bombed": a time word may sit between the subject and its verb
+  while (
+    k >= floor &&
+    (SKIP_BEFORE.has(tokens[k]!.pos) ||
+      BE.has(tokens[k]!.text.toLowerCase()) ||
+      (TIME_WORDS.has(tokens[k]!.text.toLowerCase()) && k > floor && tokens[k - 1]!.pos !== "DET"))
+  ) {
     if (BE.has(tokens[k]!.text.toLowerCase())) passive = true;
     k--;
   }
   let relative = false;
+  let who = false;
   if (k >= floor && RELATIVE.has(tokens[k]!.text.toLowerCase())) {
     relative = tokens[k]!.text.toLowerCase() !== "who";
+    who = !relative;
     k--;
     if (k >= floor && tokens[k]!.text === ",") k--;
   }
@@ -132,6 +142,9 @@ function subjectBefore(
   let np = npEndingAt(before, k + 1);
   // "the US of the attack, which killed …": "which" refers to the nearest noun
   if (relative) return { np: np?.lastComplement ?? np, passive };
+  // "condemned the murder of X, who was killed": a "who" clause hangs on the phrase right before
+  // it, never on a phrase the verb before that phrase modifies
+  if (who) return { np, passive };
   // "a soldier guarding the substation was wounded", "two soldiers on patrol were killed": the
   // phrase before the verb is inside a modifier of the real subject
   for (let n = 0; np && n < 2; n++) {
@@ -160,7 +173,17 @@ const TIME_WORDS = new Set([
   "month",
   "year",
   "recently",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
 ]);
+
+/** Prepositions whose phrase takes conjuncts: doers and instruments (patient conjuncts cost MUC precision). */
+const CONJUNCT_PREPS = new Set(["by", "with"]);
 
 const MODIFIER_PREPS = new Set(["in", "on", "at", "from", "near", "inside", "aboard", "with"]);
 
@@ -214,7 +237,18 @@ export function triggerFrame(
     frame.passive = s.passive;
     frame.subject = s.np;
     // "a peasant killed by guerrillas": a participle with a by-agent is passive without "was"
-    if (!frame.passive && tokens[tb]?.text.toLowerCase() === "by") frame.passive = true;
+    // ("the priests murdered last Friday by …": time words may come between)
+    let by = tb;
+    while (
+      by < sb &&
+      by - tb < 3 &&
+      /^(?:last|this|early|late|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|night|morning|evening|afternoon|week|weekend)$/i.test(
+        tokens[by]!.text,
+      )
+    )
+      by++;
+    if (!frame.passive && tokens[by]?.text.toLowerCase() === "by" && (by === tb || /ed$/i.test(tokens[tb - 1]!.text)))
+      frame.passive = true;
     if (!frame.passive) {
       while (pos < sb && (tokens[pos]!.pos === "ADV" || tokens[pos]!.pos === "PART")) pos++;
       const obj = npStartingAt(after, pos);
@@ -226,7 +260,10 @@ export function triggerFrame(
         (!bare ||
           bare.pos === "PUNCT" ||
           ["in", "on", "at", "during", "after", "near", "when", "as"].includes(bare.text.toLowerCase()));
-      if (reduced && frame.subject && tokens[ta - 1] && frame.subject.last === ta) frame.passive = true;
+      if (reduced && frame.subject && tokens[ta - 1] && frame.subject.last === ta) {
+        frame.passive = true;
+        frame.reduced = true;
+      }
       if (obj) {
         frame.objects.push(obj);
         pos = obj.last;
@@ -278,6 +315,15 @@ export function triggerFrame(
     if (!np) break;
     frame.pps.push({ prep, np });
     pos = np.last;
+    // "murdered by security forces or death squads": each conjunct fills the same preposition; a
+    // conjunct followed by a verb starts a new clause ("… by guerrillas and the army responded")
+    const more: NounPhrase[] = [];
+    if (CONJUNCT_PREPS.has(prep)) conjoined(tokens, after, more, pos);
+    // the subject of the next clause ("…, witnesses said") is no conjunct
+    const clause = (m: NounPhrase) => tokens[m.last]?.pos === "VERB" || tokens[m.last]?.pos === "AUX";
+    if (more.length && clause(more[more.length - 1]!)) more.pop();
+    for (const m of more) frame.pps.push({ prep, np: m });
+    if (more.length) pos = more[more.length - 1]!.last;
   }
   return frame;
 }

@@ -6,7 +6,7 @@ import type { EntityType, Mention, Participant } from "../../model/records.js";
 import { type ExtractContext, mentionsIn, type SentenceCtx } from "../context.js";
 import { loadData } from "../data.js";
 import { type TriggerFrame, triggerFrame } from "./frame.js";
-import type { NounPhrase } from "./noun-phrases.js";
+import { type NounPhrase, tokenRange } from "./noun-phrases.js";
 
 export type HeadClass = "attacker" | "organization" | "person" | "facility" | "weapon" | "event";
 
@@ -77,14 +77,38 @@ function classify(ctx: ExtractContext, np: NounPhrase): Classified {
   return { np, mention, atHead, cls };
 }
 
-const isDate = (ctx: ExtractContext, np: NounPhrase) =>
-  ctx.dates.some((d) => d.mention.start < np.end && np.start < d.mention.end);
+/**
+ * A phrase is a date when a date mention covers its head word: "1 month after the murder of
+ * Antioquia" may overlap "Antioquia department governor X" without making the governor a date.
+ */
+function isDate(ctx: ExtractContext, np: NounPhrase): boolean {
+  const h = ctx.tokens?.[np.head];
+  const hs = h?.start ?? np.start;
+  const he = h?.end ?? np.end;
+  return ctx.dates.some((d) => d.mention.start < he && hs < d.mention.end);
+}
 
 function participant(ctx: ExtractContext, role: string, c: Classified): Participant {
   const span = { doc: ctx.doc.id, start: c.np.start, end: c.np.end, text: c.np.text };
   const p: Participant = { role, text: c.np.text, span };
   if (c.mention?.entity) p.entity = c.mention.entity;
   return p;
+}
+
+/**
+ * "the killing of attorney general Roberto Garcia": when the tagger cuts a title phrase short, the
+ * person named right after it (only a space between) belongs to the victim phrase.
+ */
+function withNameAfter(ctx: ExtractContext, p: Participant): Participant {
+  const end = p.span?.end ?? 0;
+  const next = mentionsIn(ctx, end, Math.min(ctx.doc.text.length, end + 80)).find(
+    (m) => m.kind === "person" && /^\s+(?:[a-z]+\s+)?$/.test(ctx.doc.text.slice(end, m.start)),
+  );
+  if (!next || !p.span) return p;
+  const text = ctx.doc.text.slice(p.span.start, next.end);
+  const out: Participant = { ...p, text, span: { ...p.span, end: next.end, text } };
+  if (next.entity) out.entity = next.entity;
+  return out;
 }
 
 const PRONOUNS = new Set(["he", "she", "they", "we", "him", "them", "us"]);
@@ -96,6 +120,8 @@ function personLike(c: Classified): boolean {
   if (c.mention && c.atHead) return false;
   return c.cls.has("person") && !c.cls.has("facility");
 }
+
+const groupMention = (c: Classified) => !!c.mention && c.atHead && GROUPS.has(c.mention.kind);
 
 function agentLike(c: Classified): boolean {
   if (c.cls.has("event") || c.cls.has("weapon")) return false;
@@ -123,6 +149,41 @@ function patientRole(c: Classified, onPeople: boolean): "victim" | "target" | un
 /** Attack subtypes whose patients are people. */
 const ON_PEOPLE = new Set(["Assassination", "Hostage Taking (Kidnapping)", "Hostage Taking (Barricade Incident)"]);
 
+/** Verbs of material damage: what they damage in an attack's sentence is a target. */
+const DAMAGE_VERB =
+  /^(?:damag(?:ed|es|ing)|destroy(?:ed|s|ing)?|hit|burn(?:ed|t|s)|wreck(?:ed|s)|sabotag(?:ed|es)|raz(?:ed|es)|blew|blown|dynamited|torched|struck|shattered)$/i;
+
+/**
+ * "the explosion damaged a book store", "the embassy was destroyed": facilities that a damage verb
+ * in the attack's sentence acts on (active object, passive subject) are its targets.
+ */
+function damaged(
+  ctx: ExtractContext,
+  s: SentenceCtx,
+  trigger: { start: number; end: number },
+  c: (np: NounPhrase | undefined) => Classified | undefined,
+): Classified[] {
+  const tokens = ctx.tokens ?? [];
+  const [a, b] = tokenRange(tokens, s.start, s.end);
+  const out: Classified[] = [];
+  for (let i = a; i < b; i++) {
+    const t = tokens[i]!;
+    if (t.pos !== "VERB" || !DAMAGE_VERB.test(t.text) || (t.start >= trigger.start && t.end <= trigger.end)) continue;
+    const f = triggerFrame(tokens, ctx.doc.text, s, { start: t.start, end: t.end });
+    const patients = f.passive ? [f.subject] : f.objects;
+    for (const p of patients) {
+      const x = c(p);
+      if (x && (x.cls.has("facility") || (x.mention && x.atHead && x.mention.kind === "facility"))) {
+        if (!x.cls.has("event") && !x.cls.has("weapon")) out.push(x);
+      }
+    }
+  }
+  return out;
+}
+
+/** Attack triggers that name a killing or abduction: their patients are people. */
+const KILL_WORD = /^(?:murder|assassinat|kill|slay|slain|kidnap|abduct)/i;
+
 const ATTACK_TYPES = new Set(["attack", "missile_strike", "air_strike"]);
 const DEATH_TYPES = new Set(["death", "injury", "execution"]);
 const INSTRUMENT_PREPS = new Set(["with", "using"]);
@@ -147,7 +208,8 @@ export function frameParticipants(
   const out: Participant[] = [];
   const c = (np: NounPhrase | undefined) => (np && !isDate(ctx, np) ? classify(ctx, np) : undefined);
   const add = (role: string, x: Classified | undefined) => {
-    if (x && !out.some((p) => p.span?.start === x.np.start && p.role === role)) out.push(participant(ctx, role, x));
+    if (!x || out.some((p) => p.span?.start === x.np.start && p.role === role)) return;
+    out.push(role === "victim" ? withNameAfter(ctx, participant(ctx, role, x)) : participant(ctx, role, x));
   };
   const subject = c(f.subject);
   const objects = f.objects.map((o) => c(o)).filter((x): x is Classified => !!x);
@@ -160,12 +222,22 @@ export function frameParticipants(
   const of = f.verbal ? undefined : pp("of")[0];
   const instrument = pp(INSTRUMENT_PREPS).find((x) => x.cls.has("weapon"));
 
+  // "army troops attacked in the hamlet": a bare "-ed" verb whose subject is a doer noun is active
+  if (
+    f.reduced &&
+    subject &&
+    ATTACK_TYPES.has(type) &&
+    (subject.cls.has("attacker") || subject.cls.has("organization"))
+  ) {
+    f.passive = false;
+  }
   if (ATTACK_TYPES.has(type)) {
     // the doer: active subject, passive by-agent, support-verb subject, possessor or pre-modifier
     const doers: (Classified | undefined)[] = [];
     if (f.verbal && !f.passive) doers.push(subject);
     else if (!f.verbal) doers.push(subject);
-    doers.push(by);
+    // every conjunct of the by-phrase: "murdered by soldiers or paramilitaries"
+    doers.push(...pp("by"));
     if (f.attributed) doers.push(pp("to")[0]);
     if (!f.verbal) {
       const mod = c(f.modifier ?? f.possessor);
@@ -194,11 +266,31 @@ export function frameParticipants(
     const bombing = subtype === "Bombing/Explosion" || (f.self?.headText && headClasses(f.self.headText).has("weapon"));
     if (bombing) patients.push(...pp(NEAR_PREPS).filter((x) => x.cls.has("facility")));
     if (!f.verbal) patients.push(of);
+    // "murdered university student mario flores": a kill word's patient is a person even when
+    // its lower-case name has no entity and no lexicon head
+    const onPeople = ON_PEOPLE.has(subtype ?? "") || KILL_WORD.test(ctx.doc.text.slice(trigger.start, trigger.end));
+    // "the candidate's murder": the possessor of a kill noun is its victim, unless it names a doer
+    const owner =
+      !f.verbal && KILL_WORD.test(ctx.doc.text.slice(trigger.start, trigger.end)) ? c(f.possessor) : undefined;
+    const doerOwner = owner && (owner.cls.has("attacker") || owner.cls.has("organization") || groupMention(owner));
+    if (owner && !doerOwner) patients.push(owner);
     for (const p of patients) {
-      const role = p ? patientRole(p, ON_PEOPLE.has(subtype ?? "")) : undefined;
+      const role = p ? patientRole(p, onPeople) : undefined;
       if (p && role) add(role, p);
     }
     if (instrument) add("weapon", instrument);
+    for (const x of damaged(ctx, s, trigger, c)) add("target", x);
+    // "the terrorist attack": an attacker adjective right before a nominal trigger names the doers
+    // (the trigger phrase may include it: "terrorist attack")
+    const [ta, tb] = tokenRange(ctx.tokens, trigger.start, trigger.end);
+    const prev = tb - ta > 1 ? ctx.tokens[ta] : ctx.tokens[ta - 1];
+    // ("criminal attack" judges the act and names no doer)
+    const doerAdj = prev?.pos === "ADJ" && headClasses(prev.text).has("attacker") && !/^criminal$/i.test(prev.text);
+    if (!f.verbal && doerAdj && prev && !f.modifier) {
+      const text = ctx.doc.text.slice(prev.start, prev.end);
+      if (!out.some((p) => p.role === "attacker"))
+        out.push({ role: "attacker", text, span: { doc: ctx.doc.id, start: prev.start, end: prev.end, text } });
+    }
   } else if (type === "armed_clash") {
     for (const x of [subject, ...pp("with")]) if (x && agentLike(x)) add("participant", x);
   } else if (DEATH_TYPES.has(type)) {
@@ -220,7 +312,11 @@ export function frameParticipants(
       !v.cls.has("attacker") &&
       !v.cls.has("organization") &&
       (v.cls.size > 0 || (v.mention !== undefined && v.atHead));
-    for (const v of victims) if (v && !notPerson(v) && !v.cls.has("event")) add("victim", v);
+    for (let v of victims) {
+      // "the murder of X, who was killed": the relative clause's phrase is the event; X is its patient
+      if (v?.cls.has("event") && v.np.lastComplement) v = c(v.np.lastComplement);
+      if (v && !notPerson(v) && !v.cls.has("event")) add("victim", v);
+    }
     const killer = f.verbal && !f.passive && !intransitive ? subject : (by ?? (f.verbal ? undefined : subject));
     if (killer && agentLike(killer) && !out.some((p) => p.span?.start === killer.np.start)) {
       add(type === "execution" ? "agent" : "attacker", killer);
