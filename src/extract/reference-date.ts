@@ -7,8 +7,8 @@
 import { dateRange } from "../model/dates.js";
 import type { DateValue } from "../model/records.js";
 import type { DateHit } from "./context.js";
+import { addDays, lastDayOfMonth, monthNumber } from "./dates/calendar.js";
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH =
   "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
 // "December 2023", "3 January 2024", "January 3, 2024", "Jan. 2024"
@@ -20,26 +20,21 @@ const SLACK_DAYS = 60;
 
 const pad = (n: number): string => String(n).padStart(2, "0");
 
-function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** The estimated writing window [latest dated mention, +60 days], or undefined when nothing is fully dated. */
 export function estimateReference(text: string): DateValue | undefined {
   let latest: string | undefined;
   for (const m of text.matchAll(FULL_DATE)) {
-    const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
+    const month = monthNumber(m[2]!);
+    if (!month) continue;
     const year = Number(m[4]);
     const dayText = m[1] ?? m[3];
-    const day = dayText ? Number(dayText) : lastDay(year, month);
-    if (month < 1 || day < 1 || day > lastDay(year, month)) continue;
+    const day = dayText ? Number(dayText) : lastDayOfMonth(year, month);
+    if (day < 1 || day > lastDayOfMonth(year, month)) continue;
     const iso = `${year}-${pad(month)}-${pad(day)}`;
     if (!latest || iso > latest) latest = iso;
   }
   if (!latest) return undefined;
-  const end = new Date(`${latest}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() + SLACK_DAYS);
-  return dateRange(latest, end.toISOString().slice(0, 10));
+  return dateRange(latest, addDays(latest, SLACK_DAYS));
 }
 
 const RELATIVE_RULE = /^date:(relative|weekday-past)/;

@@ -102,3 +102,22 @@ export function Notice({
     </div>
   );
 }
+
+export interface DateWindow {
+  from: string;
+  to: string;
+}
+
+/** The From / To date fields that filter the timeline, map and actor graph by time window. */
+export function DateWindowFields({ win, onChange }: { win: DateWindow; onChange: (w: DateWindow) => void }) {
+  return (
+    <>
+      <label>
+        From <input type="date" value={win.from} onChange={(e) => onChange({ ...win, from: e.target.value })} />
+      </label>
+      <label>
+        To <input type="date" value={win.to} onChange={(e) => onChange({ ...win, to: e.target.value })} />
+      </label>
+    </>
+  );
+}

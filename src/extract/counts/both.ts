@@ -3,6 +3,7 @@
 // each victim separately. Such a sentence is a count of 2 injured, unless it goes on to a death
 // ("… where one of them died"), which the killing rules count instead.
 import type { CountHit } from "./link.js";
+import { exactCount } from "./singular.js";
 
 /** "Both" (+ "of them" / a person noun) + a treatment or condition phrase, within one clause. */
 const BOTH_TREATED =
@@ -20,14 +21,7 @@ export function bothTreated(text: string, base: number, doc: string): CountHit[]
   if (DEATH_AFTER.test(text.slice(end))) return [];
   return [
     {
-      count: {
-        kind: "injured",
-        value: 2,
-        min: 2,
-        max: 2,
-        qualifier: "exact",
-        span: { doc, start: base + start, end: base + end, text: m[0] },
-      },
+      count: exactCount("injured", 2, { doc, start: base + start, end: base + end, text: m[0] }),
       rule: "count:both-treated",
       confidence: 0.6,
     },

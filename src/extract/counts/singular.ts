@@ -2,7 +2,7 @@
 // "Jakell Mitchell was shot and killed". Local news rarely writes "one person was injured", so a
 // singular victim phrase in front of a wounding or killing verb is itself a count of 1 (2 when two
 // such phrases are coordinated: "a man and his son were shot"). Cues: data/lexicons/victims.json.
-import type { CountKind } from "../../model/records.js";
+import type { CountKind, CountValue, Span } from "../../model/records.js";
 import { loadData } from "../data.js";
 import type { CountHit } from "./link.js";
 import { isPunct, phraseAt, phraseEndingAt, type Word, words } from "./words.js";
@@ -93,6 +93,11 @@ const AFTER_PASSIVE =
 /** Verb phrases that take no object, so no passive check is needed ("the victim died"). */
 const INTRANSITIVE =
   /^(?:dies|died|has died|had died|is dead|was dead|dead|found dead|pronounced dead|declared dead|deceased|found deceased|(?:suffered|sustained|received)(?: .*)?)$/;
+
+/** A count of victims read from a phrase, not a printed number: exact, its interval a single value. */
+export function exactCount(kind: CountKind, n: number, span: Span): CountValue {
+  return { kind, value: n, min: n, max: n, qualifier: "exact", span };
+}
 
 function isCapitalised(w: Word | undefined): boolean {
   return w !== undefined && /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w.text);
@@ -257,14 +262,12 @@ export function singularVictims(text: string, base: number, doc: string): Victim
     const a = ws[s + 1]!;
     const b = ws[i + n - 1]!;
     out.push({
-      count: {
-        kind,
-        value: count,
-        min: count,
-        max: count,
-        qualifier: "exact",
-        span: { doc, start: a.start, end: b.end, text: text.slice(a.start - base, b.end - base) },
-      },
+      count: exactCount(kind, count, {
+        doc,
+        start: a.start,
+        end: b.end,
+        text: text.slice(a.start - base, b.end - base),
+      }),
       rule: "count:singular-victim",
       confidence: 0.7,
       victim: victims.join("+"),
@@ -337,14 +340,12 @@ function objectVictims(ws: Word[], text: string, base: number, doc: string, take
     const b = ws[end - 1]!;
     const kind: CountKind = nk || later(ws, end) ? "killed" : "injured";
     out.push({
-      count: {
-        kind,
-        value: count,
-        min: count,
-        max: count,
-        qualifier: "exact",
-        span: { doc, start: a.start, end: b.end, text: text.slice(a.start - base, b.end - base) },
-      },
+      count: exactCount(kind, count, {
+        doc,
+        start: a.start,
+        end: b.end,
+        text: text.slice(a.start - base, b.end - base),
+      }),
       rule: "count:singular-victim:object",
       confidence: 0.6,
       victim,

@@ -5,7 +5,7 @@ import cytoscape from "cytoscape";
 import { type CSSProperties, useEffect, useRef, useState } from "react";
 import { api, qs } from "../api.js";
 import { go, href } from "../router.js";
-import { Status, useLoad } from "../ui.js";
+import { DateWindowFields, Status, useLoad } from "../ui.js";
 
 interface Graph {
   nodes: { id: string; label: string; type: string }[];
@@ -44,12 +44,7 @@ export function GraphView() {
     <section>
       <h1>Actor graph</h1>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          From <input type="date" value={win.from} onChange={(e) => setWin({ ...win, from: e.target.value })} />
-        </label>
-        <label>
-          To <input type="date" value={win.to} onChange={(e) => setWin({ ...win, to: e.target.value })} />
-        </label>
+        <DateWindowFields win={win} onChange={setWin} />
         <span className="legend">
           {Object.entries(COLORS).map(([k, c]) => (
             <span key={k} className="swatch" style={{ "--c": c } as CSSProperties}>

@@ -8,7 +8,7 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 import countries from "world-atlas/countries-110m.json";
 import { api, qs } from "../api.js";
 import { href } from "../router.js";
-import { Status, useLoad } from "../ui.js";
+import { DateWindowFields, Status, useLoad } from "../ui.js";
 
 interface Point {
   id: string;
@@ -36,12 +36,7 @@ export function MapView() {
     <section>
       <h1>Map</h1>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          From <input type="date" value={win.from} onChange={(e) => setWin({ ...win, from: e.target.value })} />
-        </label>
-        <label>
-          To <input type="date" value={win.to} onChange={(e) => setWin({ ...win, to: e.target.value })} />
-        </label>
+        <DateWindowFields win={win} onChange={setWin} />
       </form>
       <Status s={s}>{(d) => <Drawing data={d} />}</Status>
     </section>

@@ -4,7 +4,7 @@
 import { useMemo, useRef, useState } from "react";
 import { api, qs } from "../api.js";
 import { href } from "../router.js";
-import { Status, useLoad } from "../ui.js";
+import { DateWindowFields, Status, useLoad } from "../ui.js";
 
 interface Item {
   id: string;
@@ -34,12 +34,7 @@ export function Timeline() {
     <section>
       <h1>Timeline</h1>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          From <input type="date" value={win.from} onChange={(e) => setWin({ ...win, from: e.target.value })} />
-        </label>
-        <label>
-          To <input type="date" value={win.to} onChange={(e) => setWin({ ...win, to: e.target.value })} />
-        </label>
+        <DateWindowFields win={win} onChange={setWin} />
       </form>
       <Status s={s} empty={(d) => d.incidents.length === 0 && d.events.length === 0}>
         {(d) => <Chart data={d} />}
