@@ -38,10 +38,10 @@ async function storeDraft(
   store: Store,
   input: string,
   draft: DocumentDraft,
-  opts: PipelineOptions,
+  opts: PipelineOptions & { fetchedAt?: Date },
 ): Promise<IngestOutcome> {
   if (opts.outlet) draft.outlet = opts.outlet;
-  const doc = makeDocument(draft);
+  const doc = makeDocument(draft, opts.fetchedAt);
   const base: IngestOutcome = { input, status: "ok", id: doc.id };
   if (doc.title) base.title = doc.title;
   if (doc.outlet) base.outlet = doc.outlet;
@@ -68,6 +68,29 @@ export async function ingestAll(store: Store, inputs: string[], opts: PipelineOp
         : { input: item.input, status: "error", error: item.result.error };
     } catch (e) {
       o = { input: item.input, status: "error", error: (e as Error).message };
+    }
+    outcomes.push(o);
+    opts.onOutcome?.(o);
+  }
+  return finish(store, outcomes, opts);
+}
+
+/**
+ * Ingests drafts already read by the caller (an evaluation reader, an importer): the same normalise → extract →
+ * store → fuse path as files and URLs take. `fetchedAt` fixes the fetch time so records are reproducible.
+ */
+export async function ingestDrafts(
+  store: Store,
+  drafts: DocumentDraft[],
+  opts: PipelineOptions & { fetchedAt?: Date } = {},
+): Promise<IngestOutcome[]> {
+  const outcomes: IngestOutcome[] = [];
+  for (const draft of drafts) {
+    let o: IngestOutcome;
+    try {
+      o = await storeDraft(store, draft.origin, draft, opts);
+    } catch (e) {
+      o = { input: draft.origin, status: "error", error: (e as Error).message };
     }
     outcomes.push(o);
     opts.onOutcome?.(o);
