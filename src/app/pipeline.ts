@@ -23,6 +23,8 @@ export interface PipelineOptions extends IngestOptions {
   extract?: boolean; // default true
   fuse?: boolean; // default true
   onOutcome?: (o: IngestOutcome) => void;
+  /** Fixes the fetch time of every document (reproducible records in evaluations and tests). */
+  fetchedAt?: Date;
 }
 
 function safeExtract(doc: Document): { facts?: DocFacts; warning?: string } {
@@ -38,7 +40,7 @@ async function storeDraft(
   store: Store,
   input: string,
   draft: DocumentDraft,
-  opts: PipelineOptions & { fetchedAt?: Date },
+  opts: PipelineOptions,
 ): Promise<IngestOutcome> {
   if (opts.outlet) draft.outlet = opts.outlet;
   const doc = makeDocument(draft, opts.fetchedAt);
@@ -82,7 +84,7 @@ export async function ingestAll(store: Store, inputs: string[], opts: PipelineOp
 export async function ingestDrafts(
   store: Store,
   drafts: DocumentDraft[],
-  opts: PipelineOptions & { fetchedAt?: Date } = {},
+  opts: PipelineOptions = {},
 ): Promise<IngestOutcome[]> {
   const outcomes: IngestOutcome[] = [];
   for (const draft of drafts) {
