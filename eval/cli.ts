@@ -12,6 +12,7 @@ const RUNNERS: Record<string, string> = {
   gvdb: "./gvdb/index.js",
   gtd: "./gtd/index.js",
   ecbplus: "./ecbplus/index.js",
+  news: "./news/index.js",
 };
 
 export async function loadRunner(dataset: string): Promise<EvalRunner> {

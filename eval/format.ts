@@ -13,7 +13,11 @@ const COLUMNS: { key: keyof EvalRow; label: string; fmt: (r: EvalRow) => string 
 ];
 
 export function formatTable(title: string, rows: EvalRow[]): string {
-  const cols = COLUMNS.filter((c) => rows.some((r) => r[c.key] !== undefined));
+  const extras = [...new Set(rows.flatMap((r) => Object.keys(r.extra ?? {})))];
+  const cols = [
+    ...COLUMNS.filter((c) => rows.some((r) => r[c.key] !== undefined)),
+    ...extras.map((k) => ({ label: k, fmt: (r: EvalRow) => String(r.extra?.[k] ?? "") })),
+  ];
   const nameW = Math.max(4, ...rows.map((r) => r.name.length));
   const cells = rows.map((r) => cols.map((c) => c.fmt(r)));
   const widths = cols.map((c, i) => Math.max(c.label.length, ...cells.map((row) => row[i]!.length)));

@@ -18,6 +18,8 @@ export interface EvalRow {
   f1?: number;
   acc?: number;
   n?: number;
+  /** Further named columns (counts, Y/n marks), printed after the standard ones. */
+  extra?: Record<string, string | number>;
 }
 
 export interface EvalTable {
@@ -33,6 +35,8 @@ export interface EvalReport {
   protocol: string[];
   tables: EvalTable[];
   notes: string[];
+  /** The headline numbers the ratchet (`npm run eval:check`) compares with the committed baseline. */
+  headline?: Record<string, number>;
 }
 
 export type EvalRunner = (opts: EvalOptions) => Promise<EvalReport>;
