@@ -55,10 +55,12 @@ export class ExportIndex {
     return this.sourceOf(docId)?.reliability ?? "F";
   }
 
-  /** Publication day (YYYY-MM-DD) of a document, or its fetch day when the date is unknown. */
+  /**
+   * Publication day (YYYY-MM-DD) of a document; undefined when it states none, so callers print
+   * "undated" (the day it was fetched says nothing about when it was written).
+   */
   dayOf(docId: string): string | undefined {
-    const d = this.docs.get(docId);
-    return d?.publishedAt?.start ?? d?.fetchedAt?.slice(0, 10);
+    return this.docs.get(docId)?.publishedAt?.start;
   }
 
   entityName(id: string | undefined): string | undefined {

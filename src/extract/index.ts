@@ -11,7 +11,7 @@ import { extractDates, slashOrder } from "./dates/index.js";
 import { extractEntities } from "./entities/index.js";
 import { extractEvents } from "./events/index.js";
 import { extractJudgments } from "./judgments/index.js";
-import { applyEstimatedReference, estimateReference } from "./reference-date.js";
+import { applyEstimatedReference, referenceOf } from "./reference-date.js";
 
 export type { ExtractContext } from "./context.js";
 export { extractCounts, findQuantities, parseNumberWords, parseQuantity } from "./counts/index.js";
@@ -31,10 +31,10 @@ export function buildContext(doc: Document, a: Analysis): ExtractContext {
   }));
   // numeric dates read day- or month-first, decided once for the whole document
   const order = slashOrder(doc.text, doc.language);
-  // without a publication date, yearless dates are placed by the document's own latest full date
-  const reference = doc.publishedAt ?? estimateReference(doc.text);
-  let dates = extractDates(doc.id, doc.text, sentences, reference, a.spans, order);
-  if (!doc.publishedAt && reference) dates = applyEstimatedReference(dates);
+  // without a stated publication date, yearless dates are placed by an estimate of the writing date
+  const reference = referenceOf(doc);
+  let dates = extractDates(doc.id, doc.text, sentences, reference?.value, a.spans, order);
+  if (reference && !reference.stated) dates = applyEstimatedReference(dates);
   const counts = countsInSentences(doc.id, sentences, dates, doc.text);
   const quotes: QuoteSpan[] = a.spans
     .filter((s) => s.type === "QUOTE")

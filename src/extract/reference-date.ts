@@ -1,40 +1,30 @@
-// A reference date for documents that carry no publication date (pasted text, many PDFs, the seed
-// articles). Reports are written after what they report, so the latest fully dated mention — a
-// month and a year at least ("December 2023", "3 January 2024") — bounds the writing date from
-// below; we allow 60 days after it. The estimate only places yearless dates ("On 11 January") in
-// a year; phrases relative to the writing day ("yesterday", "on Monday") stay unresolved, since
-// the estimate is too loose for them.
-import { dateRange } from "../model/dates.js";
-import type { DateValue } from "../model/records.js";
+// The reference date a document's own dates are read against. A stated publication day (metadata,
+// URL, dateline) anchors everything, "yesterday" and "on Monday" included. Without one, the writing
+// date is only estimated (src/ingest/published.ts: after the latest day the text mentions, inside the
+// URL's month): the estimate may place yearless dates ("On 11 January") in a year, but phrases
+// relative to the writing day stay unresolved, since a window of days cannot anchor them. The fetch
+// time is never a reference: when a page was read says nothing about when it was written.
+
+import { estimatePublished } from "../ingest/published.js";
+import type { DateValue, Document } from "../model/records.js";
 import type { DateHit } from "./context.js";
-import { addDays, lastDayOfMonth, monthNumber } from "./dates/calendar.js";
 
-const MONTH =
-  "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
-// "December 2023", "3 January 2024", "January 3, 2024", "Jan. 2024"
-const FULL_DATE = new RegExp(
-  `\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?${MONTH}\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d{2})\\b`,
-  "g",
-);
-const SLACK_DAYS = 60;
+export interface Reference {
+  value: DateValue;
+  /** true when the document states its publication date; false for an estimate. */
+  stated: boolean;
+}
 
-const pad = (n: number): string => String(n).padStart(2, "0");
+/** The document's reference date, or undefined when neither a stated nor an estimated one exists. */
+export function referenceOf(doc: Document): Reference | undefined {
+  if (doc.publishedAt) return { value: doc.publishedAt, stated: true };
+  const estimate = doc.publishedEstimate ?? estimatePublished(doc.text);
+  return estimate ? { value: estimate.value, stated: false } : undefined;
+}
 
 /** The estimated writing window [latest dated mention, +60 days], or undefined when nothing is fully dated. */
 export function estimateReference(text: string): DateValue | undefined {
-  let latest: string | undefined;
-  for (const m of text.matchAll(FULL_DATE)) {
-    const month = monthNumber(m[2]!);
-    if (!month) continue;
-    const year = Number(m[4]);
-    const dayText = m[1] ?? m[3];
-    const day = dayText ? Number(dayText) : lastDayOfMonth(year, month);
-    if (day < 1 || day > lastDayOfMonth(year, month)) continue;
-    const iso = `${year}-${pad(month)}-${pad(day)}`;
-    if (!latest || iso > latest) latest = iso;
-  }
-  if (!latest) return undefined;
-  return dateRange(latest, addDays(latest, SLACK_DAYS));
+  return estimatePublished(text)?.value;
 }
 
 const RELATIVE_RULE = /^date:(relative|weekday-past)/;
@@ -46,8 +36,10 @@ const RELATIVE_RULE = /^date:(relative|weekday-past)/;
 export function applyEstimatedReference(hits: DateHit[]): DateHit[] {
   for (const h of hits) {
     const m = h.mention;
-    if (RELATIVE_RULE.test(m.rule)) {
+    if (RELATIVE_RULE.test(m.rule) && !m.rule.endsWith(":no-reference")) {
+      // both copies of the value go: events read `hit.value`, reviewers the mention
       delete m.value;
+      delete h.value;
       m.rule = `${m.rule}:no-reference`;
       m.confidence = Math.min(m.confidence, 0.3);
     } else if (/inferred/.test(m.rule)) {

@@ -7,6 +7,7 @@ import { charsetOf, decodeBytes } from "./encoding.js";
 import { readFeed } from "./feed.js";
 import { readHtml } from "./html.js";
 import { readPdf } from "./pdf.js";
+import { completePublication } from "./published.js";
 import { sniffKind } from "./sniff.js";
 import { readPlainText } from "./text.js";
 import { describeBytes, type IngestOptions, maxBytesOf } from "./types.js";
@@ -79,6 +80,7 @@ export async function readPayload(
       const host = hostOutlet(meta.url);
       if (host) d.outlet = host;
     }
+    completePublication(d);
   }
   return ok(results);
 }

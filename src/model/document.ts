@@ -3,6 +3,9 @@
 import { createHash } from "node:crypto";
 import type { DateValue, Document, DocumentFormat } from "./records.js";
 
+type PublishedFrom = NonNullable<Document["publishedFrom"]>;
+type PublishedEstimate = NonNullable<Document["publishedEstimate"]>;
+
 /** Canonical text form: NFC, LF line ends, no trailing spaces, at most one blank line in a row. */
 export function normaliseText(text: string): string {
   return text
@@ -27,6 +30,8 @@ export interface DocumentDraft {
   author?: string;
   outlet?: string;
   publishedAt?: DateValue;
+  publishedFrom?: PublishedFrom;
+  publishedEstimate?: PublishedEstimate;
   language?: string;
 }
 
@@ -45,6 +50,8 @@ export function makeDocument(draft: DocumentDraft, fetchedAt: Date = new Date())
   if (draft.author) doc.author = draft.author;
   if (draft.outlet) doc.outlet = draft.outlet;
   if (draft.publishedAt) doc.publishedAt = draft.publishedAt;
+  if (draft.publishedAt && draft.publishedFrom) doc.publishedFrom = draft.publishedFrom;
+  if (draft.publishedEstimate) doc.publishedEstimate = draft.publishedEstimate;
   return doc;
 }
 

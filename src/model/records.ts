@@ -52,6 +52,13 @@ export const Document = z.object({
   author: z.string().optional(),
   outlet: z.string().optional(), // Source.name
   publishedAt: DateValue.optional(),
+  /** Where `publishedAt` was read: page metadata or front matter, the URL's path, or a dateline in the text. */
+  publishedFrom: z.enum(["metadata", "url", "dateline"]).optional(),
+  /**
+   * For a document that states no day of publication: the window it was probably written in, inferred
+   * from its content and URL. It only places yearless dates in a year; it is never shown as a date.
+   */
+  publishedEstimate: z.object({ value: DateValue, confidence: z.number().min(0).max(1), basis: z.string() }).optional(),
   language: z.string(), // BCP-47 primary tag, "und" when unknown
   fetchedAt: z.string(), // ISO timestamp of the read
   format: DocumentFormat,

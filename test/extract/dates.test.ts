@@ -23,7 +23,7 @@ describe("normaliseDate", () => {
     expect(iso("on 12 January")).toBe("2024-01-12");
     expect(iso("25 January")).toBe("2024-01-25"); // within a week after publication
     expect(iso("30 December")).toBe("2023-12-30");
-    expect(rule("30 December")).toBe("date:chrono+year-inferred");
+    expect(rule("30 December")).toBe("date:day-month+year-inferred");
   });
 
   it("without a reference only absolute dates resolve", () => {
@@ -108,7 +108,7 @@ describe("findDateSpans / extractDates", () => {
     const text = "The shrine was hit on 9 January.\nA second blast came two days later.";
     const hits = extractDates("abcdef0123456789", text, splitSentences(text), REF);
     expect(hits.map((h) => [h.mention.text, h.value?.iso, h.mention.rule, h.sentence])).toEqual([
-      ["9 January", "2024-01-09", "date:chrono+year-inferred", 0],
+      ["9 January", "2024-01-09", "date:day-month+year-inferred", 0],
       ["two days later", undefined, "date:anchored", 1],
     ]);
     expect(hits[0]!.mention.id).toBe("abcdef012345:dt0");

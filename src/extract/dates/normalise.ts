@@ -15,6 +15,7 @@ import {
   toDate,
   WEEKDAYS,
 } from "./calendar.js";
+import { dayMonth } from "./day-month.js";
 import { simpleDate } from "./simple.js";
 import { type DayOrder, parseSlashed } from "./slashed.js";
 
@@ -147,6 +148,26 @@ function weekday(m: RegExpExecArray, ref: DateValue): DateResult {
   return res(dateRange(day, day), "date:weekday-past", 0.7);
 }
 
+/**
+ * A yearless day and month: the year comes from the reference (inferYear). A weekday printed with it
+ * ("Sunday, 28 January") picks, of the inferred year and the one before, the year it fits.
+ */
+function yearlessDay(t: string, ref: DateValue | undefined): DateResult | undefined {
+  const dm = dayMonth(t);
+  if (!dm) return undefined;
+  if (!ref) return res(undefined, "date:no-reference", 0.3);
+  const inferred = inferYear(ref, dm.month, dm.day);
+  const fits = (y: number) =>
+    dm.day <= lastDayOfMonth(y, dm.month) &&
+    (dm.weekday === undefined || toDate(dateValue(y, dm.month, dm.day).start).getUTCDay() === dm.weekday);
+  const year = [inferred, inferred - 1].find(fits);
+  if (year === undefined) {
+    if (dm.day > lastDayOfMonth(inferred, dm.month)) return res(undefined, "date:unresolved", 0.2);
+    return res(dateValue(inferred, dm.month, dm.day), "date:day-month+year-inferred:weekday-mismatch", 0.5);
+  }
+  return res(dateValue(year, dm.month, dm.day), "date:day-month+year-inferred", 0.75);
+}
+
 function viaChrono(text: string, ref?: DateValue): DateResult | undefined {
   // plain complete dates: the value chrono would give, without running chrono (simple.ts)
   const quick = simpleDate(text);
@@ -161,7 +182,7 @@ function viaChrono(text: string, ref?: DateValue): DateResult | undefined {
   const dayN = known(s, "day") ? s.get("day")! : undefined;
   let year = known(s, "year") ? s.get("year")! : undefined;
   const relativeWords = RELATIVE.test(text);
-  if (relativeWords && !ref) return res(undefined, "date:relative:no-reference", 0.3);
+  if (relativeWords && (!ref || ref.start !== ref.end)) return res(undefined, "date:relative:no-reference", 0.3);
   if (year === undefined && month !== undefined) year = yearOrInfer(undefined, month, dayN ?? 1, ref);
   // "12 March" with no publication date: a date, but its year is unknown — kept without a value
   if (year === undefined && month !== undefined) return res(undefined, "date:no-reference", 0.3);
@@ -277,7 +298,8 @@ function normaliseUncached(text: string, ref: DateValue | undefined, order: DayO
   }
 
   if (!HAS_ABSOLUTE.test(t)) {
-    if (ref) {
+    // "yesterday", "on Sunday" count from the day of writing: only a known day can anchor them
+    if (ref && ref.start === ref.end) {
       const rel = relative(t, ref);
       if (rel) return rel;
       const wd = WEEKDAY.exec(t);
@@ -286,6 +308,9 @@ function normaliseUncached(text: string, ref: DateValue | undefined, order: DayO
       return res(undefined, "date:relative:no-reference", 0.3);
     }
   }
+
+  const ym = yearlessDay(t, ref);
+  if (ym) return ym;
 
   const c = viaChrono(t, ref);
   if (c) return c;

@@ -1,5 +1,7 @@
 // Fills an event's arguments from its sentence: the date (in the sentence, else the nearest earlier
 // one in the paragraph), the place, participants by role, and the counts whose kind fits the type.
+
+import { findDateline } from "../../ingest/published.js";
 import type { CountKind, DateValue, EntityType, Mention, Participant } from "../../model/records.js";
 import { speakerBefore } from "../claims/speaker.js";
 import { type DateHit, type ExtractContext, entityOf, mentionsIn, type SentenceCtx } from "../context.js";
@@ -81,7 +83,8 @@ export function eventDate(
         !isBackground(ctx, d) &&
         !datesOtherSpeech(ctx, d, triggerStart, triggerEnd) &&
         // "DUBAI, Jan 4 (Wire) -": the dateline dates the report, not what it tells
-        !(datelineMention(ctx) && inDateline(ctx, d.mention)),
+        !(datelineMention(ctx) && inDateline(ctx, d.mention)) &&
+        !inWireDateline(ctx, d.mention),
     );
   if (isBackReference(ctx, s, triggerStart)) {
     // "the Kerman bombings", "this attack": the event happened at some other time; only a date
@@ -171,6 +174,18 @@ function datelineAt(ctx: ExtractContext, first: SentenceCtx): Mention | undefine
     );
   if (header) datelineEnd.set(ctx, lead.end + header[0].length);
   return header ? lead : undefined;
+}
+
+const wireCache = new WeakMap<ExtractContext, { start: number; end: number } | null>();
+
+/** A date inside the text's wire dateline ("Lagos, March 4:"), found from the text alone. */
+function inWireDateline(ctx: ExtractContext, m: Mention): boolean {
+  let w = wireCache.get(ctx);
+  if (w === undefined) {
+    w = findDateline(ctx.doc.text) ?? null;
+    wireCache.set(ctx, w);
+  }
+  return !!w && m.start >= w.start && m.end <= w.end;
 }
 
 /** Where the dateline header ("KERMAN, Iran, Jan 3 (Wire) -") ends: names inside it are no scene. */
