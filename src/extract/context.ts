@@ -38,6 +38,8 @@ export interface ExtractContext {
   dates: DateHit[];
   counts: CountInSentence[];
   quotes: QuoteSpan[];
+  /** The date the document's dates were read against: its publication day or estimated writing window. */
+  reference?: DateValue;
   /** The NLP tokens (with POS), when the context was built from an Analysis; noun phrases need them. */
   tokens?: Token[];
 }

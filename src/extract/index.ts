@@ -39,7 +39,7 @@ export function buildContext(doc: Document, a: Analysis): ExtractContext {
   const quotes: QuoteSpan[] = a.spans
     .filter((s) => s.type === "QUOTE")
     .map((s) => ({ start: s.start, end: s.end, text: s.text }));
-  return {
+  const ctx: ExtractContext = {
     doc,
     sentences,
     mentions: [...mentions].sort((x, y) => x.start - y.start),
@@ -49,6 +49,8 @@ export function buildContext(doc: Document, a: Analysis): ExtractContext {
     quotes,
     tokens: a.tokens,
   };
+  if (reference) ctx.reference = reference.value;
+  return ctx;
 }
 
 /** Everything extraction finds in one document. Runs analyze() when no Analysis is given. */

@@ -58,7 +58,7 @@ const plausibleYear = (y: number): boolean => y >= 1980 && y <= 2099;
 
 /**
  * The publication date a URL's path states: a day for `/2024/01/31/`, `/2024/jan/31/`,
- * `-20240131-`, `/2024-01-31/`; a month for `/2024/01/` alone. Host names and query strings are not
+ * `-20240131-`, `/2024-01-31/`; a month for `/2024/01/` alone; a year when one year alone stands in it. Host names and query strings are not
  * read (ids there are not dates).
  */
 export function dateFromUrl(url: string | undefined): DateValue | undefined {
@@ -87,6 +87,12 @@ export function dateFromUrl(url: string | undefined): DateValue | undefined {
     const m = Number(ym[2]);
     if (m >= 1 && m <= 12) return parseIsoDate(`${ym[1]}-${String(m).padStart(2, "0")}`);
   }
+  // a year standing alone in the path ("/2021/article/…", "…-8-26-2021/"): one distinct year only
+  const years = new Set([...path.matchAll(/(?:^|[/_-])((?:19|20)\d\d)(?=[/_.-]|$)/g)].map((m) => m[1]!));
+  if (years.size === 1) {
+    const y = Number([...years][0]);
+    if (plausibleYear(y)) return dateValue(y);
+  }
   return undefined;
 }
 
@@ -114,11 +120,11 @@ const HEAD_CHARS = 600;
 
 /**
  * A wire dateline at the start of a line: a place, perhaps a bracketed country, a day and month (the
- * year optional), perhaps the agency in parentheses, then a dash or colon — "KABUL, Aug 27 (Reuters) -",
- * "Quetta [Pakistan], August 1 (Agency):", "Lagos, March 4:".
+ * year optional), then the agency in parentheses or a dash, colon or full stop — "KABUL, Aug 27 (Reuters) -",
+ * "Quetta [Pakistan], August 1 (Agency):", "Lagos, March 4:", "Kano, Nigeria, June 9 (Agency) Gunmen …".
  */
 const WIRE = new RegExp(
-  `(?:^|\\n)[ \\t]*(\\p{Lu}[\\p{L} .'’-]{1,40}(?:\\s*\\[[^\\]\\n]{1,40}\\])?,\\s*(?:(\\d{1,2})\\s+${MONTH_WORD}|${MONTH_WORD}\\s+(\\d{1,2}))(?:,?\\s+((?:19|20)\\d\\d))?\\s*(?:\\([^)\\n]{2,40}\\)\\s*)?[-–—:])`,
+  `(?:^|\\n)[ \\t]*(\\p{Lu}[\\p{L} .'’-]{1,40}(?:\\s*\\[[^\\]\\n]{1,40}\\])?(?:,\\s*\\p{Lu}[\\p{L} .'’-]{1,30})?,\\s*(?:(\\d{1,2})\\s+${MONTH_WORD}|${MONTH_WORD}\\s+(\\d{1,2}))(?:,?\\s+((?:19|20)\\d\\d))?\\s*(?:\\([^)\\n]{2,40}\\)\\.?\\s*(?:[-–—:]|(?=\\p{Lu}))|[-–—:.](?=\\s)))`,
   "iu",
 );
 
@@ -128,12 +134,20 @@ function wireMatch(text: string): RegExpExecArray | undefined {
   return w && /^\p{Lu}/u.test(w[1]!) ? w : undefined;
 }
 
-/** Where a wire dateline sits in a text (start, end of the header): its date dates the report, not the news. */
-export function findDateline(text: string): { start: number; end: number } | undefined {
+/**
+ * Where a text states its own date — a wire dateline header, a "Published …" line, a date-stamp line
+ * (start, end): a date there dates the report, not the news it tells.
+ */
+export function reportDateSpans(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
   const w = wireMatch(text);
-  if (!w) return undefined;
-  const start = w.index + w[0].length - w[1]!.length;
-  return { start, end: w.index + w[0].length };
+  if (w) out.push({ start: w.index + w[0].length - w[1]!.length, end: w.index + w[0].length });
+  const head = text.slice(0, HEAD_CHARS);
+  for (const re of [LABELLED, DATE_LINE]) {
+    const m = re.exec(head);
+    if (m) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
 }
 
 export interface StatedDate {
@@ -172,7 +186,7 @@ export function datelineDate(
 export interface DateEstimate {
   value: DateValue; // a window of days
   confidence: number;
-  basis: "content" | "url-month" | "url-month+content";
+  basis: "content" | "url-month" | "url-month+content" | "url-year" | "url-year+content";
 }
 
 // "3 January 2024", "January 3, 2024", "December 2023", "2024-01-03"
@@ -217,17 +231,19 @@ export function latestDatedDay(text: string): string | undefined {
  * latest day it mentions (within SLACK_DAYS), inside the month its URL gives when it gives one.
  * Confidence says how far to trust it; it only ever places yearless dates in a year.
  */
-export function estimatePublished(text: string, urlMonth?: DateValue): DateEstimate | undefined {
+export function estimatePublished(text: string, urlDate?: DateValue): DateEstimate | undefined {
   const latest = latestDatedDay(text);
   const content = latest ? dateRange(latest, addDays(latest, SLACK_DAYS)) : undefined;
-  const month = urlMonth && urlMonth.precision === "month" ? urlMonth : undefined;
-  if (month && content) {
+  const coarse = urlDate && (urlDate.precision === "month" || urlDate.precision === "year") ? urlDate : undefined;
+  const unit = coarse?.precision === "month" ? "url-month" : "url-year";
+  if (coarse && content) {
     // ISO days compare as strings: the later start, the earlier end
-    const start = [content.start, month.start].sort()[1]!;
-    const end = [content.end, month.end].sort()[0]!;
-    if (start <= end) return { value: dateRange(start, end), confidence: 0.8, basis: "url-month+content" };
+    const start = [content.start, coarse.start].sort()[1]!;
+    const end = [content.end, coarse.end].sort()[0]!;
+    if (start <= end) return { value: dateRange(start, end), confidence: 0.8, basis: `${unit}+content` };
   }
-  if (month) return { value: dateRange(month.start, month.end), confidence: 0.7, basis: "url-month" };
+  if (coarse)
+    return { value: dateRange(coarse.start, coarse.end), confidence: unit === "url-month" ? 0.7 : 0.5, basis: unit };
   if (content) return { value: content, confidence: 0.5, basis: "content" };
   return undefined;
 }
@@ -260,9 +276,12 @@ export function completePublication<T extends Datable>(d: T): T {
     d.publishedFrom = "url";
   }
   if (d.publishedAt?.precision === "day") return d;
-  const urlMonth = d.publishedAt?.precision === "month" ? d.publishedAt : fromUrl;
-  const estimate = estimatePublished(d.text, urlMonth);
-  const stated = datelineDate(d.text, estimate ? (m, day) => yearWithin(estimate.value, m, day) : undefined);
+  const coarse = d.publishedAt ?? fromUrl;
+  const estimate = estimatePublished(d.text, coarse);
+  // a dateline's missing year is taken from the URL only: a content estimate can be years off
+  // (a report recalling history mentions old dates), and a stated date must not rest on it
+  const yearSource = estimate && estimate.basis !== "content" ? estimate : undefined;
+  const stated = datelineDate(d.text, yearSource ? (m, day) => yearWithin(yearSource.value, m, day) : undefined);
   if (
     stated &&
     (!d.publishedAt || (stated.value.start >= d.publishedAt.start && stated.value.end <= d.publishedAt.end))

@@ -19,6 +19,8 @@ describe("dateFromUrl", () => {
     ["https://example.net/story-title-20220314-abc.html", "2022-03-14", "day"],
     ["https://example.net/archive/2021-11-02/headline", "2021-11-02", "day"],
     ["https://blog.example.com/2024/01/some-headline.html", "2024-01", "month"],
+    ["https://example.org/2021/article/market-fire-98765", "2021", "year"],
+    ["https://example.org/review-of-the-siege-3-14-2019/", "2019", "year"],
   ])("%s → %s", (url, iso, precision) => {
     expect(dateFromUrl(url)).toMatchObject({ iso, precision });
   });
@@ -26,11 +28,15 @@ describe("dateFromUrl", () => {
   it.each([
     "https://example.com/news/28636194",
     "https://example.com/story/11690767419395.html",
-    "https://example.com/2024/13/40/bad",
     "https://example.com/item?date=2024-01-31",
+    "https://example.com/compare-2019-and-2020-budgets",
     "not a url",
   ])("reads no date from %s", (url) => {
-    expect(dateFromUrl(url)?.precision === "day").toBe(false);
+    expect(dateFromUrl(url)).toBeUndefined();
+  });
+
+  it("keeps only the year of an impossible day", () => {
+    expect(dateFromUrl("https://example.com/2024/13/40/bad")).toMatchObject({ precision: "year", iso: "2024" });
   });
 });
 
@@ -51,6 +57,11 @@ describe("datelineDate", () => {
     const text = "Quetta [Pakistan], Aug 2 (Agency): Officials said the toll rose.";
     expect(datelineDate(text)).toBeUndefined();
     expect(datelineDate(text, () => 2022)?.value.iso).toBe("2022-08-02");
+    expect(datelineDate("Kano, Aug 2 (Agency) Gunmen killed five people.", () => 2022)?.value.iso).toBe("2022-08-02");
+    expect(datelineDate("NAIROBI, Kenya, June 9. A bus was attacked.", () => 2019)?.value.iso).toBe("2019-06-09");
+    // a lower-case start or a sentence is no dateline
+    expect(datelineDate("officials, June 9: talks resumed.", () => 2019)).toBeUndefined();
+    expect(datelineDate("The talks of June 9 collapsed.", () => 2019)).toBeUndefined();
   });
 
   it("ignores dates deep in the body and dates inside sentences", () => {
@@ -118,5 +129,15 @@ describe("completePublication", () => {
     const d = await readOne(src, { origin: "a.txt" });
     expect(d.publishedAt?.iso).toBe("2022-05-17");
     expect(d.publishedFrom).toBe("url");
+  });
+});
+
+describe("yearless datelines and content estimates", () => {
+  it("does not state a publication day from a year the content only suggests", () => {
+    const d = completePublication<Datable>({
+      text: "HARARE, May 3 (Wire).- Looking back to March 1998, officials said.",
+    });
+    expect(d.publishedAt).toBeUndefined();
+    expect(d.publishedEstimate?.basis).toBe("content");
   });
 });

@@ -1,10 +1,11 @@
 // Fills an event's arguments from its sentence: the date (in the sentence, else the nearest earlier
 // one in the paragraph), the place, participants by role, and the counts whose kind fits the type.
 
-import { findDateline } from "../../ingest/published.js";
+import { reportDateSpans } from "../../ingest/published.js";
 import type { CountKind, DateValue, EntityType, Mention, Participant } from "../../model/records.js";
 import { speakerBefore } from "../claims/speaker.js";
 import { type DateHit, type ExtractContext, entityOf, mentionsIn, type SentenceCtx } from "../context.js";
+import { ATTACHED_AFTER, datesAnotherWord, REFERRED_TO } from "./date-scope.js";
 import { frameParticipants, headClasses } from "./roles.js";
 
 const ACTORS: ReadonlySet<string> = new Set<EntityType>(["person", "organization", "armed_group", "state"]);
@@ -74,6 +75,7 @@ export function eventDate(
   s: SentenceCtx,
   triggerStart: number,
   triggerEnd = triggerStart,
+  type?: string,
 ): EventDate | undefined {
   const usable = (i: number) =>
     ctx.dates.filter(
@@ -82,6 +84,7 @@ export function eventDate(
         d.value &&
         !isBackground(ctx, d) &&
         !datesOtherSpeech(ctx, d, triggerStart, triggerEnd) &&
+        !datesAnotherWord(ctx.doc.text, d.mention, triggerStart, triggerEnd, type) &&
         // "DUBAI, Jan 4 (Wire) -": the dateline dates the report, not what it tells
         !(datelineMention(ctx) && inDateline(ctx, d.mention)) &&
         !inWireDateline(ctx, d.mention),
@@ -93,8 +96,8 @@ export function eventDate(
       (d) =>
         (d.mention.end <= triggerStart &&
           d.mention.start >= triggerStart - 40 &&
-          /^[\w\s’'-]*$/.test(ctx.doc.text.slice(d.mention.end, triggerStart))) ||
-        (d.mention.start >= triggerEnd && /^\s+(?:on|of)\s+$/i.test(ctx.doc.text.slice(triggerEnd, d.mention.start))),
+          MODIFIERS_ONLY.test(ctx.doc.text.slice(d.mention.end, triggerStart))) ||
+        (d.mention.start >= triggerEnd && ATTACHED_AFTER.test(ctx.doc.text.slice(triggerEnd, d.mention.start))),
     );
     // "the bombing that killed 12 people … a day earlier": a day offset counted back from the
     // report's own date is told precisely to date the event referred to
@@ -128,10 +131,15 @@ export function eventDate(
  * A nominal trigger under a definite determiner or possessive ("the attack", "these bombings",
  * "the Kerman bombings", "Iran's response to the attack") refers back to an event told elsewhere.
  */
+/** Between a date and the noun it modifies ("the 3 January twin bombings"): a few words, no verb or preposition. */
+const MODIFIERS_ONLY =
+  /^\s*(?!.*\b(?:over|for|of|on|in|at|by|with|to|that|which|who|and|or|was|were|is|are|had|has|have|\w+ed)\b)(?:[\w’'-]+\s+){0,3}$/i;
+
 const BACK_REFERENCE = /\b(?:the|this|these|that|those|its|their|his|her)\s+(?:[A-Z][\w’'-]*\s+){0,3}$/;
 
 function isBackReference(ctx: ExtractContext, s: SentenceCtx, triggerStart: number): boolean {
-  return BACK_REFERENCE.test(ctx.doc.text.slice(Math.max(s.start, triggerStart - 60), triggerStart));
+  const before = ctx.doc.text.slice(Math.max(s.start, triggerStart - 60), triggerStart);
+  return BACK_REFERENCE.test(before) || REFERRED_TO.test(before);
 }
 
 // Up to three words may sit between the preposition and the place ("in the northern province of"),
@@ -176,16 +184,16 @@ function datelineAt(ctx: ExtractContext, first: SentenceCtx): Mention | undefine
   return header ? lead : undefined;
 }
 
-const wireCache = new WeakMap<ExtractContext, { start: number; end: number } | null>();
+const wireCache = new WeakMap<ExtractContext, { start: number; end: number }[]>();
 
-/** A date inside the text's wire dateline ("Lagos, March 4:"), found from the text alone. */
+/** A date inside the text's own date stamp or wire dateline ("Lagos, March 4:"), found from the text alone. */
 function inWireDateline(ctx: ExtractContext, m: Mention): boolean {
   let w = wireCache.get(ctx);
   if (w === undefined) {
-    w = findDateline(ctx.doc.text) ?? null;
+    w = reportDateSpans(ctx.doc.text);
     wireCache.set(ctx, w);
   }
-  return !!w && m.start >= w.start && m.end <= w.end;
+  return w.some((x) => m.start >= x.start && m.end <= x.end);
 }
 
 /** Where the dateline header ("KERMAN, Iran, Jan 3 (Wire) -") ends: names inside it are no scene. */

@@ -14,6 +14,7 @@ import {
 } from "./arguments.js";
 import { eventType } from "./lexicon.js";
 import { modalityOf } from "./modality.js";
+import { markSalience } from "./salience.js";
 import { findTriggers, type TriggerMatch } from "./triggers.js";
 
 export { modalityOf } from "./modality.js";
@@ -110,7 +111,7 @@ function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => strin
       rule: best.pattern.entry.id,
       confidence: Math.round(confidence * 100) / 100,
     };
-    const date = eventDate(ctx, s, best.start, best.end);
+    const date = eventDate(ctx, s, best.start, best.end, type);
     if (date) {
       ev.date = date.value;
       if (date.how !== "sentence") ev.attributes.dateFrom = date.how;
@@ -158,5 +159,5 @@ export function extractEvents(ctx: ExtractContext): Event[] {
   const next = () => `${prefix}:ev${n++}`;
   const out: Event[] = [];
   for (const s of ctx.sentences) out.push(...eventsInSentence(ctx, s, next));
-  return out;
+  return markSalience(ctx, out, ctx.reference);
 }
