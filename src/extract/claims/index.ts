@@ -5,7 +5,7 @@
 import type { Claim, Event, Mention } from "../../model/records.js";
 import { type ExtractContext, mentionsIn, type QuoteSpan, type SentenceCtx } from "../context.js";
 import { isPunct, phraseAt, type Word, words } from "../counts/words.js";
-import { speechLexicon } from "./lexicon.js";
+import { type SpeechLexicon, speechLexicon } from "./lexicon.js";
 import { speakerAfter, speakerBefore } from "./speaker.js";
 
 export interface ClaimsResult {
@@ -354,6 +354,18 @@ function accusationClaims(ctx: ExtractContext, s: SentenceCtx, ws: Word[]): Draf
   return out;
 }
 
+/** Length of a role phrase at word i ("played a decisive role", "had a hand"), else 0. */
+function roleAt(ws: Word[], i: number, lex: SpeechLexicon): number {
+  const r = lex.attributionRole;
+  if (!r.verbs.has(ws[i]?.lower ?? "") || !r.determiners.has(ws[i + 1]?.lower ?? "")) return 0;
+  for (let j = i + 2; j <= i + 2 + r.maxModifiers && j < ws.length; j++) {
+    const w = ws[j]!;
+    if (isPunct(w)) return 0;
+    if (r.nouns.has(w.lower)) return j - i + 1;
+  }
+  return 0;
+}
+
 function attributionClaims(ctx: ExtractContext, s: SentenceCtx, ws: Word[], enclosing: Draft[]): Draft[] {
   const lex = speechLexicon();
   const out: Draft[] = [];
@@ -380,7 +392,7 @@ function attributionClaims(ctx: ExtractContext, s: SentenceCtx, ws: Word[], encl
     out.push(d);
   };
   for (let i = 0; i < ws.length; i++) {
-    const verbN = phraseAt(ws, i, lex.attributionAfter, 4);
+    const verbN = phraseAt(ws, i, lex.attributionAfter, 4) || roleAt(ws, i, lex);
     if (verbN) {
       const cue = { start: ws[i]!.start, end: ws[i + verbN - 1]!.end };
       // the blamed actor sits right before the verb: "Israel financed it"

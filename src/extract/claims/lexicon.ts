@@ -9,6 +9,7 @@ interface SpeechLexiconRaw {
   responsibility: string[];
   accusation: string[];
   attributionAfter: string[];
+  attributionRole: { verbs: string[]; determiners: string[]; nouns: string[]; maxModifiers: number };
   attributionNouns: string[];
   doubtCues: string[];
 }
@@ -21,6 +22,8 @@ export interface SpeechLexicon {
   responsibility: Set<string>;
   accusation: Set<string>;
   attributionAfter: Set<string>;
+  /** "played a (decisive) role", "had a hand": verb, determiner, up to `maxModifiers` words, noun. */
+  attributionRole: { verbs: Set<string>; determiners: Set<string>; nouns: Set<string>; maxModifiers: number };
   attributionNouns: Set<string>;
   doubt: string[];
 }
@@ -37,6 +40,12 @@ export function speechLexicon(): SpeechLexicon {
     responsibility: new Set(raw.responsibility),
     accusation: new Set(raw.accusation),
     attributionAfter: new Set(raw.attributionAfter),
+    attributionRole: {
+      verbs: new Set(raw.attributionRole.verbs),
+      determiners: new Set(raw.attributionRole.determiners),
+      nouns: new Set(raw.attributionRole.nouns),
+      maxModifiers: raw.attributionRole.maxModifiers,
+    },
     attributionNouns: new Set(raw.attributionNouns),
     doubt: raw.doubtCues,
   };

@@ -1,12 +1,12 @@
-// Statistics told as background are not counts of the incident: "the most killings since 2007,
-// when 28 were killed", "nine officers have been fatally shot this year alone". Such a count is
-// dropped so it cannot become the incident's toll.
+// Statistics told as background are not counts of the incident: a figure of an earlier year ("the
+// worst since 2011, when 40 died") or a running tally ("six have been killed so far this year").
+// Such a count is dropped so it cannot become the incident's toll.
 
-/** "since 2007, when …", "in 2012, when …": the number belongs to that earlier time. */
+/** "since <year>, when …", "in <year>, when …": the number belongs to that earlier time. */
 const EARLIER_WHEN =
   /\b(?:since|in|of|during)\s+(?:\d{4}|last\s+year),?\s+when\s+(?:at\s+least\s+|about\s+|some\s+)?$/i;
 
-/** A period or tally phrase right after the count's clause: "… this year alone", "… so far in 2016". */
+/** A period or tally phrase right after the count's clause: "… so far this year", "… so far in <year>". */
 const PERIOD_AFTER =
   /^[^.;,]{0,50}?\b(?:(?:so\s+far\s+)?this\s+year(?:\s+alone)?|so\s+far\s+in\s+\d{4}|last\s+year|(?:each|every|per)\s+year|in\s+the\s+(?:past|last)\s+(?:year|decade|\w+\s+years)|since\s+(?:\d{4}|january|the\s+start\s+of\s+the\s+year))\b/i;
 

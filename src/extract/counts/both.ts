@@ -1,4 +1,4 @@
-// "Both were taken to the hospital", "Both victims are in stable condition": local news often gives
+// "Both were rushed to a hospital", "both men are in fair condition": local news often gives
 // the number of wounded only through "both" in a sentence about their treatment, after telling
 // each victim separately. Such a sentence is a count of 2 injured, unless it goes on to a death
 // ("… where one of them died"), which the killing rules count instead.

@@ -1,15 +1,15 @@
-// Whether a sentence reports a death in words without a number ("Man shot, dies"; "a homicide").
-// Such a sentence makes a wounded singular victim the one who died (see dedupeVictims), so a death
-// word that reports no death must not count: legal and tactical terms ("assault with a deadly
-// weapon", "deadly force", "attempted homicide") and hypothetical or negated deaths ("came within
-// inches of possibly killing", "didn't receive a fatal bullet", "could have killed you").
+// Whether a sentence reports a death in words without a number ("clerk dies after robbery", "a
+// homicide"). Such a sentence makes a wounded singular victim the one who died (see dedupeVictims),
+// so a death word that reports no death must not count: legal and tactical terms (a charge of
+// assault with a deadly weapon, deadly force, attempted homicide) and deaths that are attempted,
+// hypothetical or negated (an attempt, "could", "nearly", "not", "never" shortly before the word).
 
 const DEATH_WORD =
   /\b(?:killed|killing|died|dies|dead|deadly|fatal|fatally|murdered|slain|homicide|succumbed|passed away)\b/gi;
 
 /**
- * Right after the death word: a means or a charge ("deadly weapon", "deadly force"), or a generic
- * or addressed object ("killing you", "killed people like him"), which is talk, not a report.
+ * Right after the death word: a means or a charge (weapon, force), or a generic or addressed object
+ * (you, people, anyone), which is talk, not a report of a death.
  */
 const NOT_A_DEATH_AFTER = /^\s+(?:weapons?|force|weapon's|you|people|anyone|anybody|everyone|someone|somebody)\b/i;
 

@@ -34,7 +34,7 @@ export function countsInSentences(
       found.push({ ...hit, sentence: s.index });
     }
     subtractDead(found, s);
-    // "Both were taken to the hospital": 2 injured, unless the sentence already has a number
+    // "both" + a treatment phrase: 2 injured, unless the sentence already has a number
     if (!found.some((f) => f.count.kind === "injured"))
       for (const hit of bothTreated(s.text, s.start, docId)) found.push({ ...hit, sentence: s.index });
     out.push(...found);
@@ -56,7 +56,7 @@ export function countsInSentences(
     const n = distinctVictims(ofKind, docText);
     const first = ofKind[0];
     if (!first || docText === undefined || n <= Math.max(...ofKind.map((h) => h.count.value))) continue;
-    // a printed number of the kind ("Two men are hospitalized") already says how many ("both" is none)
+    // a printed number of the kind already says how many ("both" is none)
     if (
       out.some(
         (c) =>
@@ -85,7 +85,7 @@ export function countsInSentences(
 }
 
 /**
- * "Three shot, one dead": the number shot counts everyone hit, the dead among them, so the wounded
+ * "Five shot, two dead": the number shot counts everyone hit, the dead among them, so the wounded
  * are the difference. Only for "shot" right before the death count; "3 wounded, 1 dead" are two
  * groups. Edits `found` (one sentence's counts) in place.
  */

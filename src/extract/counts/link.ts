@@ -84,7 +84,7 @@ function excluded(q: QuantityMatch, text: string): boolean {
     .trimEnd();
   const lastWord = /(\S+)$/.exec(before)?.[1] ?? "";
   if (lex.excludeBefore.has(lastWord) || /[$£€]$/.test(before)) return true;
-  // "a mother of three", "under the age of 12": family sizes and ages are not casualties
+  // "a father of four", "aged under 10", "the age of N": family sizes and ages are not casualties
   if (
     /\b(?:mother|father|parent|grandmother|grandfather|mom|dad|ages?)\s+of\s*$/i.test(
       text.slice(Math.max(0, q.start - 16), q.start),
@@ -100,7 +100,7 @@ function excluded(q: QuantityMatch, text: string): boolean {
     )
   )
     return true;
-  // A house number: "shot at 5918 Parkcrest St.", "in the 1200 block of Main"
+  // A house number: a number followed by a capitalised street name and a street word ("4410 Oak Rd.")
   if (
     /^\d{2,6}$/.test(q.text) &&
     /^\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,3}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Pl|Place|Ct|Court|Pkwy|Parkway|Hwy|Highway|Ter|Terrace|Cir|Circle)\b/u.test(
@@ -108,7 +108,7 @@ function excluded(q: QuantityMatch, text: string): boolean {
     )
   )
     return true;
-  // Clock times ("at 8:25 p.m."), also when the sentence splitter cut the time off at "p."
+  // Clock times ("at 6:40 a.m."), also when the sentence splitter cut the time off at the abbreviation
   if (/^:\d\d/.test(text.slice(q.end, q.end + 3)) || /\d:$/.test(text.slice(Math.max(0, q.start - 2), q.start)))
     return true;
   // A plain four-digit number in the year range is a year unless a cue claims it later.

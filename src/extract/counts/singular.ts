@@ -1,7 +1,8 @@
-// Victims reported without a number: "a 20-year-old man was shot", "girl shot at party dies",
-// "Jakell Mitchell was shot and killed". Local news rarely writes "one person was injured", so a
-// singular victim phrase in front of a wounding or killing verb is itself a count of 1 (2 when two
-// such phrases are coordinated: "a man and his son were shot"). Cues: data/lexicons/victims.json.
+// Victims reported without a number: a singular person phrase ("a 30-year-old driver", "the clerk",
+// a named person) in front of a wounding or killing verb, or headline style without an auxiliary
+// ("teen shot near school"). Local news seldom prints "one person was hurt", so such a phrase is
+// itself a count of 1 (2 when two such phrases are coordinated: "a woman and her son were wounded").
+// Cues: data/lexicons/victims.json.
 import type { CountKind, CountValue, Span } from "../../model/records.js";
 import { loadData } from "../data.js";
 import type { CountHit } from "./link.js";
@@ -114,13 +115,13 @@ function subjectEndingAt(ws: Word[], j: number, hasAux: boolean): Subject | unde
   const lex = lexicon();
   const w = ws[j];
   if (!w) return undefined;
-  // "he was shot", "where she died"; without an auxiliary a pronoun is the shooter ("he shot her")
+  // a pronoun with an auxiliary is a victim ("she was wounded"); without one it is the doer ("he shot her")
   if (lex.pronouns.has(w.lower)) return hasAux ? { victim: "", start: j, named: false } : undefined;
-  // "one person died and a second was injured": an ordinal standing for another victim
+  // an ordinal standing alone for a further victim ("… and a second was hurt")
   if (hasAux && ORDINAL_VICTIM.has(w.lower) && j > 0 && /^(?:a|the)$/i.test(ws[j - 1]!.text))
     return { victim: `other:${w.lower}`, start: j - 1, named: false };
-  // "one man was killed, another was injured", "… dead and another wounded": "another" alone is a
-  // further victim; without an auxiliary only right after "and" or a comma (else it may be the shooter)
+  // "another" alone is a further victim ("one died, another was hurt"); without an auxiliary only
+  // right after "and" or a comma (else it may be the shooter)
   const prev = ws[j - 1]?.lower;
   if (w.lower === "another" && (hasAux || prev === "and" || prev === ","))
     return { victim: "other:another", start: j, named: false };
@@ -128,7 +129,7 @@ function subjectEndingAt(ws: Word[], j: number, hasAux: boolean): Subject | unde
   const ageOnly = AGE.test(w.text);
   if (h || ageOnly) {
     if (lex.notVictims.has(w.lower)) return undefined;
-    // walk back over modifiers ("20-year-old", "Milwaukee", "off-duty") to a determiner
+    // walk back over modifiers (an age, a town name, "off-duty") to a determiner
     let k = j - (h || 1);
     let mods = 0;
     while (k >= 0 && mods < 3 && !isPunct(ws[k]) && !DETERMINERS.has(ws[k]!.lower)) {
@@ -140,9 +141,9 @@ function subjectEndingAt(ws: Word[], j: number, hasAux: boolean): Subject | unde
     }
     const det = k >= 0 && DETERMINERS.has(ws[k]!.lower);
     const start = det ? k : k + 1;
-    // "another teen", "the second victim": someone other than the victim named before
+    // "another" or an ordinal among the modifiers: someone other than the victim named before
     const other = ws.slice(start, j).some((x) => lex.others.has(x.lower));
-    // "the suspect's brother" — a possessive ending just before the phrase belongs to another noun
+    // a possessive just before the phrase ("the driver's cousin") makes it someone else's relative
     if (start > 0 && /^['’]s?$/.test(ws[start - 1]!.text)) return undefined;
     const victim = other
       ? `other:${w.lower}`
@@ -151,7 +152,7 @@ function subjectEndingAt(ws: Word[], j: number, hasAux: boolean): Subject | unde
         : w.lower;
     return { victim, start, named: false };
   }
-  // a named person: one to three capitalised words right before the verb group ("Mitchell was")
+  // a named person: one to three capitalised words right before the verb group
   if (!hasAux || !isCapitalised(w) || lex.notVictims.has(w.lower)) return undefined;
   let k = j;
   while (k - 1 >= 0 && j - k < 2 && isCapitalised(ws[k - 1]) && !DETERMINERS.has(ws[k - 1]!.lower)) k--;
@@ -165,18 +166,18 @@ function later(ws: Word[], from: number): boolean {
     const t = ws[i]!.text;
     if (t === ";" || t === "." || t === ":") return false;
     if (phraseAt(ws, i, lex.laterDeath, 4)) return true;
-    // "Man shot, killed in Feltonville", "was shot and killed"
+    // a killing verb joined to the wounding one by a comma or "and" (headline "X shot, killed")
     if (ws[i]!.lower === "killed" && (ws[i - 1]?.text === "," || ws[i - 1]?.lower === "and")) return true;
   }
   return false;
 }
 
 /**
- * "A second victim was found two blocks away with a gunshot wound": "found" stands for the wound
- * phrase later in its clause (one word long, so the victim is read left of "found").
+ * "found … with a gunshot wound" later in the clause: "found" stands for the wound phrase (one word
+ * long, so the victim is read left of "found").
  */
 function foundWithWound(ws: Word[], i: number): number {
-  // "suffered three gunshot wounds", "sustained multiple stab wounds": a number inside the phrase
+  // "suffered/sustained/received" + a number or quantifier + wounds: the number counts wounds, not people
   if (/^(?:suffered|sustained|received)$/.test(ws[i]!.lower)) {
     const tail = ws
       .slice(i + 1, i + 5)
@@ -225,23 +226,23 @@ export function singularVictims(text: string, base: number, doc: string): Victim
     }
     if (ws[j]?.lower === "not" || ws[j]?.lower === "never") continue;
     while (j >= 0 && lex.adverbs.has(ws[j]!.lower)) j--;
-    // ", 29," or ", who" between the victim and the verb group
+    // an age between commas, or ", who", between the victim and the verb group
     if (ws[j]?.text === "," && /^\d{1,3}$/.test(ws[j - 1]?.text ?? "") && ws[j - 2]?.text === ",") j -= 3;
-    // ", age 22," likewise
+    // ", age N," likewise
     else if (ws[j]?.text === "," && /^\d{1,3}$/.test(ws[j - 1]?.text ?? "") && ws[j - 2]?.lower === "age") {
       if (ws[j - 3]?.text === ",") j -= 4;
     } else if (ws[j]?.lower === "who" && aux) j -= ws[j - 1]?.text === "," ? 2 : 1;
-    // "Felimon Contreras, 29, a Latino man, was killed": the apposition's head names the victim
+    // a name, an age and a descriptive apposition before the verb: the apposition's head is the victim
     else if (ws[j]?.text === "," && aux) j -= 1;
     const next = ws[i + n];
     if (!aux && !INTRANSITIVE.test(phrase) && next && !AFTER_PASSIVE.test(next.text)) continue; // active voice
     const subj = subjectEndingAt(ws, j, aux !== "" || INTRANSITIVE.test(phrase));
     if (!subj) continue;
-    // "the body of a man with a gunshot wound" is a dead person, counted by the death rules
+    // "the body of a <person> with a wound" is a dead person, counted by the death rules
     if (ws[subj.start - 1]?.lower === "of" && BODY.test(ws[subj.start - 2]?.lower ?? "")) continue;
     let count = 1;
     const victims = [subj.victim];
-    // "a 22-year-old man and a 16-year-old boy were shot"
+    // two coordinated person phrases before one plural verb group
     let s = subj.start - 1;
     while (s > 0 && (ws[s]!.lower === "and" || ws[s]!.text === ",")) {
       const other = subjectEndingAt(ws, s - 1, true);
@@ -250,14 +251,15 @@ export function singularVictims(text: string, base: number, doc: string): Victim
       victims.push(other.victim);
       s = other.start - 1;
     }
-    // "the family were hurt", "a man and a woman was"; headline style has no auxiliary to agree
+    // the auxiliary must agree with the number of victims; headline style has no auxiliary to agree
     if (aux && PLURAL_AUX.has(aux) !== count > 1) continue;
     const kind: CountKind = nk || later(ws, i + n) ? "killed" : "injured";
-    // "… was killed along with Heriberto Corpus, 20": a second victim after the verb
+    // "… was killed along with <a name or a person phrase>": a second victim after the verb
     const along = ws[i + n]?.lower === "along" && ws[i + n + 1]?.lower === "with" ? ws[i + n + 2] : undefined;
-    if (along && (isCapitalised(along) || objectAt(ws, i + n + 2))) {
+    const alongObject = along ? objectAt(ws, i + n + 2) : undefined;
+    if (along && (isCapitalised(along) || alongObject)) {
       count++;
-      victims.push(along.lower);
+      victims.push(alongObject?.victim ?? along.lower);
     }
     const a = ws[s + 1]!;
     const b = ws[i + n - 1]!;
@@ -278,7 +280,7 @@ export function singularVictims(text: string, base: number, doc: string): Victim
   return out;
 }
 
-/** A singular victim phrase starting at word index i ("a 17-year-old boy", "his wife"): its end. */
+/** A singular victim phrase starting at word index i (a determiner, modifiers, a person head): its end. */
 function objectAt(ws: Word[], i: number): { end: number; victim: string } | undefined {
   const lex = lexicon();
   if (!DETERMINERS.has(ws[i]?.lower ?? "") || ws[i]!.lower === "that" || ws[i]!.lower === "this") return undefined;
@@ -287,7 +289,7 @@ function objectAt(ws: Word[], i: number): { end: number; victim: string } | unde
     if (isPunct(w) || lex.aux.has(w.lower)) return undefined;
     const h = phraseAt(ws, j, lex.heads, 2);
     if (h && !lex.notVictims.has(ws[j + h - 1]!.lower)) {
-      // "a man's car" is not the man
+      // a possessive ("a driver's van") is the owner's thing, not the person
       if (/^['’]s?$/.test(ws[j + h]?.text ?? "")) return undefined;
       const other = ws.slice(i, j).some((x) => lex.others.has(x.lower));
       return { end: j + h, victim: `${other ? "other:" : ""}${ws[j + h - 1]!.lower}` };
@@ -298,8 +300,8 @@ function objectAt(ws: Word[], i: number): { end: number; victim: string } | unde
 }
 
 /**
- * Victims as objects: "a gunman shot a 17-year-old boy", "accused of shooting his wife", "the
- * shooting of a man", "a shooting that left a man in critical condition", "shot himself".
+ * Victims as objects: after a wounding or killing verb ("gunmen wounded a guard"), a nominal ("the
+ * stabbing of a clerk"), "left <a person> in <a> condition", or a reflexive ("shot himself").
  */
 function objectVictims(ws: Word[], text: string, base: number, doc: string, taken: VictimHit[]): VictimHit[] {
   const lex = lexicon();
@@ -315,7 +317,7 @@ function objectVictims(ws: Word[], text: string, base: number, doc: string, take
     let victim: string;
     let end: number;
     if (!left && lex.reflexive.has(ws[k]?.lower ?? "")) {
-      if (nk) continue; // "killed himself": the shooter, not a victim
+      if (nk) continue; // a reflexive killing is the shooter, not a victim
       victim = "self";
       end = k + 1;
     } else {
@@ -323,12 +325,12 @@ function objectVictims(ws: Word[], text: string, base: number, doc: string, take
       if (!o) continue;
       victim = o.victim;
       end = o.end;
-      // "left a man in critical condition"; "left" alone says nothing about a wound
+      // "left" counts only with a condition phrase after the person; alone it says nothing of a wound
       const after = ws.slice(end, end + 5).map((w) => w.lower);
       if (left && !(after[0] === "in" && after.includes("condition"))) continue;
     }
     let count = 1;
-    // "killed a man and a woman"
+    // two coordinated objects
     if (ws[end]?.lower === "and") {
       const o2 = objectAt(ws, end + 1);
       if (o2) {
@@ -356,10 +358,11 @@ function objectVictims(ws: Word[], text: string, base: number, doc: string, take
 }
 
 /**
- * Drops singular injury counts when the document also reports a death ("a man was shot … he died at
- * the hospital"; "Toddler shot and killed … Robinson, 3, had been shot"): news copy names one victim
- * many ways, so a wounded singular victim is taken to be the one who died — unless the same sentence
- * sets a killed victim against a different wounded one ("a man was killed and a woman was wounded").
+ * Drops singular injury counts when the document also reports a death: news copy names one victim
+ * many ways (a headline phrase, a name, "the victim") and tells the wounding before the death, so a
+ * wounded singular victim is taken to be the one who died — unless it is marked as another, differs
+ * in surname or age from every dead victim, or the same sentence sets a killed victim against a
+ * different wounded one ("a guard was killed and a cook was wounded").
  */
 export function dedupeVictims<T extends VictimHit & { sentence: number }>(
   hits: T[],
@@ -373,26 +376,26 @@ export function dedupeVictims<T extends VictimHit & { sentence: number }>(
   const names = killed.map((k) => k.victim.split("+")[0] ?? "").filter(isName);
   return hits.filter((h) => {
     if (h.count.kind !== "injured") return true;
-    if (h.victim === "self") return false; // "shot himself" beside a death: a murder-suicide's shooter
+    if (h.victim === "self") return false; // a reflexive wounding beside a death: the shooter
     if (h.victim.startsWith("other:")) return true;
-    // "Barney was killed … Richey was wounded": two surnames that never stand together as one name
+    // two surnames that never stand together as one name are two people
     const v = h.victim.split("+")[0] ?? "";
-    // (unless a pronoun death follows at once: "Henderson was found shot. He died at a hospital.")
+    // (unless a pronoun death follows at once: the named victim is the one who died)
     const pronounDeath = killed.some(
       (k) => k.victim === "" && k.sentence - h.sentence >= 0 && k.sentence - h.sentence <= 1,
     );
-    // "a 60-year-old man was shot and killed … the 19-year-old was treated for his injuries"
+    // a wounded victim of another age than every dead one is another person
     const age = /\b(\d{1,3})-years?-old\b/i.exec(h.count.span.text)?.[1];
     const killedAges = killed.map((k) => /\b(\d{1,3})-years?-old\b/i.exec(k.count.span.text)?.[1]);
     if (age && killedAges.some((a) => a) && killedAges.every((a) => a !== age)) return true;
     if (isName(v) && !pronounDeath && names.length && names.every((n) => n !== v && !sameName(docText, v, n)))
       return true;
-    // "Watkins was shot … where he died": a pronoun death is the victim just named, not another
+    // a pronoun death is the victim just named, not another
     return killed.some((k) => k.sentence === h.sentence && k.victim !== h.victim && h.victim !== "" && k.victim !== "");
   });
 }
 
-/** Whether two lower-case name words are parts of one name in the text ("Jakell Mitchell"). */
+/** Whether two lower-case name words are parts of one name in the text (given name + surname). */
 function sameName(docText: string, a: string, b: string): boolean {
   const t = docText.toLowerCase();
   return t.includes(`${a} ${b}`) || t.includes(`${b} ${a}`) || t.includes(`${b}, ${a}`);
@@ -400,17 +403,15 @@ function sameName(docText: string, a: string, b: string): boolean {
 
 /**
  * How many different victims a document's singular counts of one kind describe, when that is
- * clearly more than one: victims marked as another ("another man was shot"), two victims of the
- * subject rule joined by "and" ("one man was shot in the back and a 29-year-old man was shot"), or
- * a male and a female victim ("the woman was shot … the man was shot"). Otherwise 1 — one victim is
- * usually named several ways. Hits carry their sentence index and are in text order.
+ * clearly more than one: victims marked as another, two subject-rule victims joined by "and" in one
+ * sentence, or a male and a female victim. Otherwise 1 — one victim is usually named several ways.
+ * Hits carry their sentence index and are in text order.
  */
 export function distinctVictims<T extends VictimHit & { sentence: number }>(hits: T[], docText = ""): number {
   const lex = lexicon();
   const ids = new Set<string>();
   let unknown = false;
-  // "the woman was shot in the neck and the man was shot in the back": two subject-rule victims
-  // joined by "and" within one sentence
+  // two subject-rule victims joined by "and" within one sentence
   const joined = (a: T, b: T) =>
     a.sentence === b.sentence &&
     a.rule === "count:singular-victim" &&
@@ -422,14 +423,14 @@ export function distinctVictims<T extends VictimHit & { sentence: number }>(hits
     const v = h.victim.split("+")[0] ?? "";
     const head = v.replace(/^other:/, "");
     const prev = hits[i - 1];
-    // "a second was injured" first in its kind: the first victim was counted under another kind
+    // an ordinal victim first in its kind: the first victim was counted under another kind
     if ((ORDINAL_VICTIM.has(head) || head === "another") && i === 0) unknown = true;
     else if (v.startsWith("other:") || (prev && joined(prev, h))) ids.add(`other${i}`);
     else if (lex.male.has(head)) ids.add("male");
     else if (lex.female.has(head)) ids.add("female");
     else unknown = true;
   });
-  // "another man was shot" with no first victim phrase still means two
+  // "another <person>" with no first victim phrase still means two
   const base = ids.has("male") || ids.has("female") || unknown ? 0 : 1;
   return Math.max(ids.size + base, unknown ? 1 : 0);
 }

@@ -39,9 +39,18 @@ export function datesAnotherWord(text: string, d: DateSpan, tStart: number, tEnd
   // the statement itself keeps the date: its trigger is the speech verb just before
   const isTheSpeech = tEnd <= d.start && tStart >= d.start - 60 && SPEECH_BETWEEN.test(text.slice(tStart, tEnd));
   if (SPEECH_NAMED_BEFORE.test(before) && !isTheSpeech) return true;
-  // only within one sentence: a date carried over from an earlier sentence governs no verb here
+  // "On Friday, the governor announced that …": an active speech verb shortly after the date, in the
+  // same sentence; not after a header date ("3 May 2004: …") nor a passive ("were reported")
   const between = d.end <= tStart ? text.slice(d.end, tStart) : "";
-  if (between && !/[.!?]["”’]?\s/.test(between) && SPEECH_BETWEEN.test(between)) return true;
+  const verb = SPEECH_BETWEEN.exec(between);
+  if (
+    verb &&
+    verb.index <= 60 &&
+    !/^\s*:/.test(between) &&
+    !/[.!?]["”’]?\s/.test(between.slice(0, verb.index)) &&
+    !/\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$/i.test(between.slice(0, verb.index))
+  )
+    return true;
   return false;
 }
 
@@ -51,7 +60,7 @@ export function datesAnotherWord(text: string, d: DateSpan, tStart: number, tEnd
  * definite back-reference, only a date attached to it dates it.
  */
 export const REFERRED_TO =
-  /\b(?:accused\s+of|convicted\s+of|charged\s+(?:with|over)|sentenced\s+(?:\w+\s+){0,3}(?:for|over)|executed\s+(?:\w+\s+){0,3}(?:for|over)|in\s+connection\s+with|responsible\s+for|blamed\s+for|involved\s+in|linked\s+to|suspected\s+of|over|behind)\s+(?:(?:carrying\s+out|perpetrating|plotting|staging|masterminding|organising|organizing|the|a|an|its|their|this|that)\s+)*(?:[\w’'-]+\s+){0,3}$/i;
+  /\b(?:accused\s+of|convicted\s+of|charged\s+(?:with|over)|sentenced\s+(?:\w+\s+){0,3}(?:for|over)|executed\s+(?:\w+\s+){0,3}(?:for|over)|in\s+connection\s+with|blamed\s+for|over)\s+(?:(?:carrying\s+out|perpetrating|plotting|staging|masterminding|organising|organizing|the|a|an|its|their|this|that)\s+)*(?:[\w’'-]+\s+){0,3}$/i;
 
 /** Between a trigger and a date attached to it: a chain of short place phrases ("on a shrine in Shiraz in …"). */
 export const ATTACHED_AFTER =
