@@ -158,6 +158,15 @@ export const CountValue = z.object({
   max: z.number().nullable(), // null = unbounded above
   qualifier: Qualifier,
   span: Span,
+  /** A figure the text gives as superseded: "the toll rose from 90 to 170" → 90. */
+  earlier: z.boolean().optional(),
+  /**
+   * The group the count is about when it is not all the victims of its kind: "attackers", or the words
+   * naming a part ("including 23 children" → "children", "13 US service members"). Never the total.
+   */
+  subset: z.string().optional(),
+  /** A count about one person told in passing ("the death of a young woman"), not a toll. */
+  individual: z.boolean().optional(),
 });
 export type CountValue = z.infer<typeof CountValue>;
 

@@ -3,6 +3,7 @@ import type { Mention } from "../../model/records.js";
 import type { CountInSentence, DateHit, SentenceCtx } from "../context.js";
 import { isBackgroundCount } from "./background.js";
 import { bothTreated } from "./both.js";
+import { classifyCounts } from "./classes.js";
 import { reportsDeath } from "./death-words.js";
 import { extractCounts } from "./link.js";
 import { dedupeVictims, distinctVictims, singularVictims } from "./singular.js";
@@ -27,7 +28,7 @@ export function countsInSentences(
   const singles: (CountInSentence & { victim: string })[] = [];
   for (const s of sentences) {
     const found: CountInSentence[] = [];
-    for (const hit of extractCounts(s.text, s.start, docId)) {
+    for (const hit of classifyCounts(extractCounts(s.text, s.start, docId), s.text, s.start)) {
       const sp = hit.count.span;
       if (dates.some((d) => d.mention.start < sp.end && sp.start < d.mention.end)) continue;
       if (isBackgroundCount(s.text, sp.start - s.start, sp.end - s.start)) continue;
@@ -47,7 +48,9 @@ export function countsInSentences(
   const deaths =
     out.some((c) => c.count.kind === "killed" && c.count.min > 0) || sentences.some((s) => reportsDeath(s.text));
   const kept = dedupeVictims(singles, deaths, docText);
-  for (const { victim: _, ...hit } of kept) out.push(hit);
+  // a victim told without a number is a count about one person: recognisable as such, so that
+  // elsewhere in a report with a toll it is not taken for the toll
+  for (const { victim: _, ...hit } of kept) out.push({ ...hit, count: { ...hit.count, individual: true } });
   // several different wounded victims, each reported without a number: their sum is the count.
   // Not for deaths: a dead victim is named many ways (headline, name, "the victim"), and on GVDB dev
   // summing them cost more than it gained.

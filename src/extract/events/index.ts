@@ -1,6 +1,6 @@
 // Event extraction: triggers from the ontology lexicon, one event per type per sentence (the
 // strongest trigger names it), then arguments, modality and attack attributes.
-import type { Event, Modality } from "../../model/records.js";
+import type { CountValue, Event, Modality } from "../../model/records.js";
 import { accidentCause } from "../claims/cause.js";
 import type { ExtractContext, SentenceCtx } from "../context.js";
 import {
@@ -58,6 +58,26 @@ function attackAttributes(triggers: TriggerMatch[], sentence: string): Record<st
   return attrs;
 }
 
+/**
+ * A count that is not a toll of its event: a subset or another group (CountValue.subset; the executed
+ * only outside an execution), or a count about one person when the document gives a toll of that kind.
+ */
+function sideCount(ctx: ExtractContext, c: CountValue, type: string): boolean {
+  // the people put to death are what an execution counts
+  if (c.subset === "executed") return type !== "execution";
+  if (c.subset !== undefined) return true;
+  if (!c.individual) return false;
+  // a toll with a printed number: victims added up from phrases without one do not count
+  return ctx.counts.some(
+    (o) =>
+      o.count.kind === c.kind &&
+      !o.count.individual &&
+      o.count.subset === undefined &&
+      o.count.min > 1 &&
+      !o.rule.startsWith("count:singular-victim"),
+  );
+}
+
 function reportedBy(ctx: ExtractContext, s: SentenceCtx, cue: { start: number; end: number; text: string }) {
   const kinds = ACTOR_KINDS;
   if (/^according\s+to$/i.test(cue.text)) return actorAfter(ctx, s, cue.end, kinds);
@@ -91,10 +111,13 @@ function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => strin
       mod = modalityOf(s.text, s.start, best.start, [...(SKIP_MODALITY[type] ?? []), "claimed"]);
     const kinds = COUNT_KINDS[type] ?? [];
     const near = NEAR_COUNT_TYPES.has(type);
-    const counts = ctx.counts
+    const found = ctx.counts
       .filter((c) => c.sentence === s.index && kinds.includes(c.count.kind))
       .filter((c) => !near || (c.count.span.start >= best.end && c.count.span.start - best.end <= 12))
       .map((c) => c.count);
+    // parts, other groups and one-person counts beside a toll are kept apart from the event's tolls
+    const counts = found.filter((c) => !sideCount(ctx, c, type));
+    const otherCounts = found.filter((c) => sideCount(ctx, c, type));
     let confidence = best.pattern.entry.confidence;
     if ((type === "death" || type === "injury") && counts.length === 0) confidence *= 0.6;
     if (mod.modality !== "asserted") confidence *= 0.9;
@@ -111,6 +134,7 @@ function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => strin
       rule: best.pattern.entry.id,
       confidence: Math.round(confidence * 100) / 100,
     };
+    if (otherCounts.length) ev.attributes.otherCounts = otherCounts;
     const date = eventDate(ctx, s, best.start, best.end, type);
     if (date) {
       ev.date = date.value;
