@@ -69,7 +69,7 @@ describe("GTD export", () => {
     expect(row!.claimmode_txt).toBe("Posted to website, blog, etc.");
   });
 
-  it("codes the disputed death toll conservatively and names the dispute in the summary", () => {
+  it("codes the current death toll (the later report's lead figure) and names the dispute in the summary", () => {
     expect(row!.nkill).toBe("84");
     expect(row!.nwound).toBe("171");
     expect(row!.summary).toMatch(/103 \(Caspian Wire/);

@@ -42,6 +42,13 @@ export interface IncidentCoding {
   groups: { name: string; gtdName: string; kind: string; basis: string }[];
   killed: CountSummary;
   injured: CountSummary;
+  /**
+   * GTD's nkill / nwound: the best-supported current figure; 0 when no report gives a figure and none reports a
+   * death (resp. injury); blank (undefined) when one does without a usable figure (GTD codebook: fatalities in
+   * evidence but no figure → blank).
+   */
+  nkill?: number;
+  nwound?: number;
   suicide: boolean;
   claimed: boolean;
   claimMode?: string;
@@ -96,6 +103,13 @@ function subEventOf(events: Event[], types: string[], suicide: boolean): string 
   return "Other";
 }
 
+/** The GTD total of one casualty class (see IncidentCoding.nkill). */
+function codedTotal(s: CountSummary, events: Event[], reports: RegExp): number | undefined {
+  if (s.current !== undefined) return s.current;
+  if (s.values.length || events.some((e) => reports.test(e.type))) return undefined;
+  return 0;
+}
+
 export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCoding {
   const date = incidentDate(incident);
   const [y, m, d] = (date?.start ?? "").split("-").map(Number);
@@ -111,7 +125,7 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
   const weaponText = [...attributeTexts(ix, incident, "weapon"), ...attributeTexts(ix, incident, "method")].join(" ");
   const weaponType =
     matchKeyword(GTD.weaponKeywords, weaponText)?.type ?? GTD.weaponByAttackType[attackType] ?? "Unknown";
-  const targets = attributeTexts(ix, incident, "target");
+  const targets = [...attributeTexts(ix, incident, "target"), ...attributeTexts(ix, incident, "victim")];
   const target = targets[0];
   const targetType = target ? (matchKeyword(GTD.targetKeywords, targets.join(" "))?.type ?? "Unknown") : "Unknown";
   const perps = perpetrators(ix, incident);
@@ -141,6 +155,8 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
   const doubt = nature.some((v) => v.value === "attack") && nature.some((v) => v.value !== "attack");
   const killed = countSummary(ix, incident, "killed");
   const injured = countSummary(ix, incident, "injured");
+  const nkill = codedTotal(killed, live, /^(death|execution)$/);
+  const nwound = codedTotal(injured, live, /^injury$/);
   const subEvent = subEventOf(live, types, suicide && weaponType === "Explosives");
   const eventType = acledEventTypeOf(subEvent) ?? "Strategic developments";
   const disputes = [describeCount(ix, killed, "fatalities"), describeCount(ix, injured, "injured counts")].filter(
@@ -172,6 +188,8 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
     killed,
     injured,
     suicide,
+    ...(nkill !== undefined ? { nkill } : {}),
+    ...(nwound !== undefined ? { nwound } : {}),
     claimed: claimants.length > 0,
     competingClaims: claimants.length > 1,
     doubt,
