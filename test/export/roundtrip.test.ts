@@ -50,6 +50,22 @@ describe("STIX round trip", () => {
     await second.close();
   });
 
+  for (const profile of ["opencti", "misp"] as const) {
+    it(`the ${profile} profile round-trips too: export → import → export is byte-identical`, async () => {
+      const first = await storeWith(kermanFixture().input, `${profile}-a.db`);
+      const options = { profile, tlp: "amber" as const };
+      const text = JSON.stringify(buildStixBundle(await loadExportInput(first), options));
+      const { input, foreign, lost } = readStixBundle(JSON.parse(text));
+      expect([foreign, lost]).toEqual([0, []]);
+      const second = openStore(join(tmp.dir, `${profile}-b.db`));
+      await importIntoStore(second, input);
+      expect(JSON.stringify(buildStixBundle(await loadExportInput(second), options))).toBe(text);
+      expect((await loadExportInput(second)).fusion).toEqual((await loadExportInput(first)).fusion);
+      await first.close();
+      await second.close();
+    });
+  }
+
   it("importing the same bundle twice reports duplicates instead of copying", async () => {
     const store = await storeWith(kermanFixture().input, "c.db");
     const bundle = buildStixBundle(await loadExportInput(store));

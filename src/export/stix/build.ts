@@ -330,7 +330,7 @@ class Builder {
       if (shape.country && shape.locationType !== "Country") {
         const country = this.derivedLocation("Country", shape.country, o);
         const where = countryName(shape.country) ?? shape.country;
-        // OpenCTI allows located-at from a city or position to a country, not from a province.
+        // OpenCTI allows located-at from a city or position to a country, not from a province or region.
         const type = lies ? "located-at" : "related-to";
         this.relationship(id, type, country, when, `${shape.name} lies in ${where}.`, conf, docs);
       }

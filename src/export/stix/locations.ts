@@ -77,7 +77,12 @@ export function locationShape(e: Entity): LocationShape | undefined {
         ...(cc ? { country: cc } : {}),
       };
     case "region":
-      return { locationType: "Region", name: e.name, props: { ...coords, region: e.name, country: cc } };
+      return {
+        locationType: "Region",
+        name: e.name,
+        props: { ...coords, region: e.name, country: cc },
+        ...(cc ? { country: cc } : {}),
+      };
     case "city":
       return {
         locationType: "City",
