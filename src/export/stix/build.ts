@@ -448,7 +448,7 @@ class Builder {
           created_by_ref: TESSERA_IDENTITY_ID,
           ...this.times(docs),
           name,
-          description: `${name} as the perpetrator Tessera's sources name (${e.type}).`,
+          description: `Named as a perpetrator in Tessera's sources; stands for the ${e.type} ${e.name}.`,
           threat_actor_types: cc ? ["nation-state"] : ["unknown"],
           resource_level: cc ? "government" : individual ? "individual" : "organization",
           confidence: this.confidenceOf(e),
@@ -468,7 +468,7 @@ class Builder {
     const identity = state ? this.entityObject.get(state.id) : from?.type === "identity" ? from.id : undefined;
     if (identity) {
       const type = individual ? "related-to" : "attributed-to";
-      this.relationship(id, type, identity, when, `${name} is ${e.name}.`, conf, docs);
+      this.relationship(id, type, identity, when, `The actor ${name} is the ${e.type} ${e.name}.`, conf, docs);
     }
     const country = cc ? this.countryObject.get(cc) : undefined;
     if (country)
@@ -558,7 +558,10 @@ class Builder {
     this.push(o);
     const when = [times.created, times.modified];
     for (const p of perpetrators(this.ix, inc)) {
-      const cred = gradeValue(this.ix, inc, "perpetrator", { entity: p.entity, basis: p.bases[0] });
+      // Graded like any fused value; without perpetrator values, by the outlets that name this one.
+      const cred = (inc.attributes.perpetrator ?? []).length
+        ? gradeValue(this.ix, inc, "perpetrator", { entity: p.entity, basis: p.bases[0] })
+        : this.corroboration(p.docs);
       const who = p.by.map((b) => this.ix.entityName(b) ?? b);
       const text = `${p.name}: ${p.bases.join(", ")}${who.length ? ` (by ${who.join(", ")})` : ""}; ${p.docs.length} document(s).`;
       const body = {
