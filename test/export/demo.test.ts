@@ -1,6 +1,7 @@
 // The exporters on real pipeline output: the demo corpus (data/demo) ingested, extracted and fused, then
-// exported to STIX (every object validated against the official schemas, then round-tripped), GTD/ACLED
-// and a brief whose footnotes all quote their documents. Skips when the demo or the schemas are absent.
+// exported to STIX in every profile (every object validated against the official schemas, checked
+// against OpenCTI's and misp-stix's import rules, then round-tripped), GTD/ACLED and a brief whose
+// footnotes all quote their documents. Skips when the demo or the schemas are absent.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -12,9 +13,11 @@ import { gtdRows } from "../../src/export/csv/gtd.js";
 import { loadExportInput } from "../../src/export/input.js";
 import { buildStixBundle } from "../../src/export/stix/build.js";
 import { importIntoStore, readStixBundle } from "../../src/export/stix/import.js";
+import { STIX_PROFILES } from "../../src/export/stix/profiles.js";
 import type { Reliability } from "../../src/model/records.js";
 import { openStore } from "../../src/store/index.js";
 import { tempDir } from "../helpers.js";
+import { mispProblems, openctiProblems } from "./interop.js";
 import { haveStixSchemas, STIX_SCHEMAS, stixValidator } from "./stix-schemas.js";
 
 const demo = dataDir("demo");
@@ -49,6 +52,16 @@ describe.skipIf(!ready)("exports of the demo corpus", () => {
     const copy = openStore(join(tmp.dir, "copy.db"));
     await importIntoStore(copy, readStixBundle(JSON.parse(JSON.stringify(bundle))).input);
     expect(buildStixBundle(await loadExportInput(copy))).toEqual(bundle);
+
+    for (const profile of STIX_PROFILES) {
+      const b = buildStixBundle(input, { profile, tlp: "green" });
+      const bad = b.objects.map((o) => ({ id: o.id, errors: v.object(o) })).filter((x) => x.errors.length);
+      expect(bad, profile).toEqual([]);
+      if (profile === "opencti") expect(openctiProblems(b)).toEqual([]);
+      if (profile === "misp") expect(mispProblems(b)).toEqual([]);
+      const again = buildStixBundle(await loadExportInput(copy), { profile, tlp: "green" });
+      expect(JSON.stringify(again), profile).toBe(JSON.stringify(b));
+    }
 
     expect(gtdRows(input).length).toBe(input.fusion.incidents.length);
     expect(acledRows(input).length).toBe(input.fusion.incidents.length);

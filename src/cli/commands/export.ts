@@ -32,13 +32,24 @@ export function registerExport(program: Command): void {
       "a STIX 2.1 bundle (reports, incidents, actors, identities, locations, relationships, notes, opinions)",
     )
     .option("--incident <id>", "only this incident and the records it rests on")
+    .option("--profile <name>", "bundle shape: tessera (default), opencti, or misp (one MISP event)", "tessera")
+    .option(
+      "--tlp <level>",
+      "TLP 2.0 marking on every object: clear (default), green, amber, amber+strict, red",
+      "clear",
+    )
     .option("--out <file>", "write to a file instead of stdout")
     .option("--compact", "no indentation")
     .action(async (o) => {
+      const { isStixProfile, isTlpLevel, STIX_PROFILES, TLP_LEVELS } = await import("../../export/stix/index.js");
+      if (!isStixProfile(o.profile))
+        throw new UserError(`unknown STIX profile "${o.profile}": use ${STIX_PROFILES.join(", ")}`);
+      const tlp = String(o.tlp).toLowerCase();
+      if (!isTlpLevel(tlp)) throw new UserError(`unknown TLP level "${o.tlp}": use ${TLP_LEVELS.join(", ")}`);
       const store = open(o.db);
       try {
         const { exportStix } = await import("../../export/run.js");
-        const bundle = await exportStix(store, o.incident);
+        const bundle = await exportStix(store, o.incident, { profile: o.profile, tlp });
         emit(`${JSON.stringify(bundle, null, o.compact ? 0 : 2)}\n`, o.out);
       } finally {
         await store.close();
