@@ -110,6 +110,20 @@ function codedTotal(s: CountSummary, events: Event[], reports: RegExp): number |
   return 0;
 }
 
+/** GTD target types of state security forces: an armed group fighting them is in a battle, ACLED's codebook says. */
+const SECURITY_FORCES = new Set(["Police", "Military"]);
+
+/**
+ * ACLED's distinction by actor and target: direct violence (an armed assault, a clash) by a non-state or unidentified
+ * armed group against police or military is a Battle (armed clash), not violence against civilians; explosive and
+ * remote weapons stay Explosions/Remote violence whoever they hit; abductions stay abductions.
+ */
+export function acledSubEvent(subEvent: string, targetType: string, attackerKind: string | undefined): string {
+  const direct = subEvent === "Attack";
+  if (direct && SECURITY_FORCES.has(targetType) && attackerKind !== "state") return "Armed clash";
+  return subEvent;
+}
+
 export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCoding {
   const date = incidentDate(incident);
   const [y, m, d] = (date?.start ?? "").split("-").map(Number);
@@ -157,7 +171,11 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
   const injured = countSummary(ix, incident, "injured");
   const nkill = codedTotal(killed, live, /^(death|execution)$/);
   const nwound = codedTotal(injured, live, /^injury$/);
-  const subEvent = subEventOf(live, types, suicide && weaponType === "Explosives");
+  const subEvent = acledSubEvent(
+    subEventOf(live, types, suicide && weaponType === "Explosives"),
+    targetType,
+    groups[0]?.kind,
+  );
   const eventType = acledEventTypeOf(subEvent) ?? "Strategic developments";
   const disputes = [describeCount(ix, killed, "fatalities"), describeCount(ix, injured, "injured counts")].filter(
     (s): s is string => !!s,
