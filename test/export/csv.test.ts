@@ -105,7 +105,7 @@ describe("ACLED export", () => {
       fatalities: "84",
     });
     expect(row!.source).toBe("Caspian Wire; Zagros Monitor");
-    expect(row!.notes).toContain("lowest credible figure");
+    expect(row!.notes).toContain("current figure 84, lowest credible 84");
     expect(row!.timestamp).toBe(String(Date.parse("2024-01-06T00:00:00Z") / 1000));
   });
 

@@ -1,6 +1,6 @@
 // One incident coded into the neutral fields both event datasets need (date, place, attack/target/weapon,
-// perpetrator, casualties, claim, doubt, sources). Disputed figures are coded conservatively — the lowest
-// credible value — and the dispute is written out in words for the notes/summary column.
+// perpetrator, casualties, claim, doubt, sources). Casualties carry both the best-supported current figure (GTD)
+// and the lowest credible one (ACLED); a dispute is written out in words for the notes/summary column.
 import type { Event, Incident } from "../../model/records.js";
 import { countryAlpha3, countryName } from "../countries.js";
 import {
@@ -69,7 +69,8 @@ function describeCount(ix: ExportIndex, s: CountSummary, what: string): string |
     return `${n} (${ix.outletOf(v.doc)}${v.publishedAt ? `, ${v.publishedAt}` : ""})`;
   });
   const uniq = [...new Set(parts)];
-  return `Reported ${what} differ: ${uniq.join("; ")}; coded ${s.lowest ?? "blank"} (lowest credible figure).`;
+  const current = s.current === undefined ? "none" : `${s.current}`;
+  return `Reported ${what} differ: ${uniq.join("; ")}; current figure ${current}, lowest credible ${s.lowest ?? "none"}.`;
 }
 
 function attackTypeOf(events: Event[], types: string[]): string {
