@@ -109,7 +109,11 @@ export async function* ingestInputs(inputs: string[], opts: IngestOptions = {}):
         continue;
       }
       if (isDir) {
-        for await (const file of walkFolder(input)) yield* fromFile(file, opts);
+        const walk = walkFolder(input, opts.followOutsideLinks ? { followOutsideLinks: true } : {});
+        for await (const entry of walk) {
+          if (entry.refused !== undefined) yield { input: entry.path, result: err(entry.refused) };
+          else yield* fromFile(entry.path, opts);
+        }
       } else {
         yield* fromFile(input, opts);
       }

@@ -8,6 +8,8 @@ export interface IngestOptions {
   outlet?: string;
   /** Allow loopback/private/link-local URLs (default false). */
   allowPrivate?: boolean;
+  /** In a folder, follow symbolic links whose target lies outside it (default false: refused). */
+  followOutsideLinks?: boolean;
   /** Size cap per file or response in bytes; default 20 MiB. */
   maxBytes?: number;
   /** URL fetch timeout in milliseconds; default 15000. */

@@ -20,6 +20,7 @@ export function registerIngest(program: Command): void {
     .option("--json", "print results as JSON")
     .option("--strict", "exit non-zero if any input fails")
     .option("--allow-private", "allow URLs on loopback/private/link-local addresses")
+    .option("--follow-links", "in folders, follow symbolic links that point outside the folder")
     .option("--max-bytes <n>", "size cap per file or response", (v) => intOption(v, "--max-bytes"))
     .option("--no-extract", "store the text only; skip fact extraction")
     .action(async (inputs: string[], o) => {
@@ -31,6 +32,7 @@ export function registerIngest(program: Command): void {
         const outcomes = await ingestAll(store, inputs, {
           outlet: o.outlet,
           allowPrivate: Boolean(o.allowPrivate),
+          followOutsideLinks: Boolean(o.followLinks),
           ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}),
           extract: o.extract !== false,
           onOutcome: (x) => {
