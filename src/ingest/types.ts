@@ -16,6 +16,8 @@ export interface IngestOptions {
   timeoutMs?: number;
   /** Redirect hops followed per URL; default 5. */
   maxRedirects?: number;
+  /** Called as each input unit (a file, a URL, a refused entry) begins, before it is read; for progress. */
+  onInput?: (input: string) => void;
   /** Injectable fetch, for tests. */
   fetchImpl?: typeof fetch;
   /** Injectable host-name resolver (all addresses), for tests; default node:dns lookup. */
