@@ -18,7 +18,7 @@ const runner = join(root, "test", "cli", "run-cli.ts");
 const tsx = import.meta.resolve("tsx");
 
 /** The `npx tessera` lines of the README's ```sh blocks, in order. */
-export function readmeCommands(markdown: string): string[] {
+function readmeCommands(markdown: string): string[] {
   const out: string[] = [];
   for (const block of markdown.matchAll(/```(?:sh|bash|shell)\n([\s\S]*?)```/g)) {
     for (const raw of block[1]!.split("\n")) {
