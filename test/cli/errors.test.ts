@@ -78,4 +78,23 @@ describe("CLI errors", () => {
     expect(created.code).toBe(0);
     expect(created.out).toMatch(/No Such Outlet graded B/);
   });
+
+  it("ingest exits non-zero when a file was read but could not be stored", async () => {
+    const sdb = join(tmp.dir, "refusing.db");
+    const store = new SqliteStore(sdb);
+    // a real store failure, no mock: the database itself refuses one of the two documents
+    store.db.exec(
+      "CREATE TRIGGER refuse_one BEFORE INSERT ON documents WHEN NEW.text LIKE '%refused here%' BEGIN SELECT RAISE(ABORT, 'the store refused this row'); END;",
+    );
+    await store.close();
+    const good = join(tmp.dir, "good.txt");
+    const bad = join(tmp.dir, "bad.txt");
+    writeFileSync(good, "Customs officers seized a truck of rifles at the northern crossing on Sunday.\n");
+    writeFileSync(bad, "This report is refused here by the database, though it reads perfectly well.\n");
+    const r = await runCli("ingest", good, bad, "--db", sdb);
+    expect(r.out).toMatch(/1 ingested, 0 duplicate, 1 failed/);
+    expect(r.out).toMatch(/error +.*bad\.txt: the store refused this row/);
+    expect(r.err).toMatch(/1 input\(s\) were read but could not be stored/);
+    expect(r.code).toBe(1);
+  });
 });
