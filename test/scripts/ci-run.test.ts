@@ -1,4 +1,5 @@
-// .ci/run installs with `npm ci` and fails when the install rewrote package-lock.json. The script is
+// .ci/run installs with `npm ci` and fails when the install rewrote package-lock.json, then lints, type-checks,
+// tests and runs the accuracy ratchet. The script is
 // run for real in a scratch copy, with a stand-in `npm` on PATH that records its calls (and, in one
 // case, edits the lock file the way an out-of-sync install does).
 import { spawnSync } from "node:child_process";
@@ -41,7 +42,7 @@ describe(".ci/run", () => {
     expect(r.code).toBe(0);
     expect(r.calls[1]).toMatch(/^ci\b/); // after `npm --version`
     expect(r.calls).not.toContainEqual(expect.stringMatching(/^install\b/));
-    expect(r.calls.slice(2)).toEqual(["run lint", "run typecheck", "test"]);
+    expect(r.calls.slice(2)).toEqual(["run lint", "run typecheck", "test", "run eval:check"]);
   });
 
   it("fails, before running anything else, when the install modified package-lock.json", () => {
