@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { PageSizes, PDFDocument, type PDFFont, rgb, StandardFonts } from "pdf-lib";
+import { PageSizes, PDFDocument, type PDFFont, PDFName, rgb, StandardFonts } from "pdf-lib";
 
 export interface FrontMatterDoc {
   meta: Record<string, string>;
@@ -82,6 +82,30 @@ function isHeading(paragraph: string): boolean {
   return !paragraph.includes("\n") && paragraph.split(/\s+/).length <= 5 && !/[.:;,!?]$/.test(paragraph);
 }
 
+const xmlEscape = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * XMP metadata naming the publisher (Dublin Core dc:publisher), the standard place for it: the info
+ * dictionary has no publisher key, and without one the PDF reader had no outlet for the report.
+ */
+export function xmpPacket(fields: { title: string; publisher?: string; creator?: string }): string {
+  const bag = (tag: string, kind: string, value: string | undefined): string =>
+    value
+      ? `<${tag}><rdf:${kind}><rdf:li${kind === "Alt" ? ' xml:lang="x-default"' : ""}>${xmlEscape(value)}</rdf:li></rdf:${kind}></${tag}>`
+      : "";
+  return [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    bag("dc:title", "Alt", fields.title),
+    bag("dc:creator", "Seq", fields.creator),
+    bag("dc:publisher", "Bag", fields.publisher),
+    "</rdf:Description></rdf:RDF></x:xmpmeta>",
+    '<?xpacket end="w"?>',
+  ].join("");
+}
+
 /** Build the PDF bytes for one front-matter text file. */
 export async function buildPdf(source: string): Promise<Uint8Array> {
   const { meta, body } = parseFrontMatter(source);
@@ -94,7 +118,9 @@ export async function buildPdf(source: string): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.setTitle(title, { showInWindowTitleBar: true });
   if (author) pdf.setAuthor(author);
-  if (outlet) pdf.setSubject(outlet);
+  const xmp = xmpPacket({ title, ...(outlet ? { publisher: outlet } : {}), ...(author ? { creator: author } : {}) });
+  const stream = pdf.context.stream(new TextEncoder().encode(xmp), { Type: "Metadata", Subtype: "XML" });
+  pdf.catalog.set(PDFName.of("Metadata"), pdf.context.register(stream));
   pdf.setLanguage(meta.language ?? "en");
   pdf.setCreator("Tessera scripts/build-demo-pdf.ts");
   pdf.setProducer("pdf-lib");

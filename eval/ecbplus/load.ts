@@ -1,4 +1,4 @@
-// Reading the ECB+ copy in /work/shared/research-data/ecbplus (documents, event and entity mentions, splits)
+// Reading the ECB+ copy in ../shared/research-data/ecbplus (documents, event and entity mentions, splits)
 // into per-topic structures the clusterers use. Sentence tokens are pre-tokenised in the data.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";

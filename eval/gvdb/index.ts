@@ -1,11 +1,11 @@
 // GVDB runner: one document per article (title + full text as released; publication date from the
 // URL when it carries one), extractor → incident summary → per-article accuracy.
-import type { Document } from "../../src/model/records.js";
+import type { DocumentDraft } from "../../src/model/document.js";
 import { limitItems, resolveDataFile, splitOf } from "../common/io.js";
-import { type Extractor, evalDocument, loadExtractor, safeExtract } from "../common/system.js";
+import { codeOneDocument } from "../common/product.js";
 import { dateFromUrl } from "../common/url-date.js";
 import type { EvalOptions, EvalReport } from "../types.js";
-import { predictGvdb } from "./predict.js";
+import { gvdbPrediction } from "./predict.js";
 import { type GvdbArticle, readGvdbTsv } from "./reader.js";
 import { type GvdbPrediction, scoreGvdb } from "./score.js";
 
@@ -14,40 +14,48 @@ export function loadGvdb(opts: EvalOptions): { file: string; split: string; arti
   return { file, split: splitOf(opts.data, opts.split, file), articles: limitItems(readGvdbTsv(file), opts.limit) };
 }
 
-export function gvdbDocument(a: GvdbArticle): Document {
-  return evalDocument({
+export function gvdbDraft(a: GvdbArticle): DocumentDraft {
+  const draft: DocumentDraft = {
+    format: "text",
     origin: `gvdb:${a.id}`,
     url: a.url || undefined,
     title: a.title || undefined,
     text: a.text,
     // US local news: numeric dates read month-first unless the article itself shows otherwise
     language: "en-US",
-    publishedAt: dateFromUrl(a.url),
-  });
+  };
+  const published = dateFromUrl(a.url);
+  if (published) draft.publishedAt = published;
+  return draft;
 }
 
 export const GVDB_PROTOCOL = [
   "Input: the `Full text` column (<split>.tsv) as one document; publication date parsed from the article URL when it contains one (/2016/01/27/, /2016/jan/26/, -20160223-), else none; language tagged `en-US` (US local news: numeric dates read month-first unless a date with a part > 12 says otherwise).",
   "Gold per article: killed = victims whose victim-was includes 'killed'; injured = victims marked 'injured' or 'hospitalized' and not killed; date = date-and-time.date; city = date-and-time.city.value.",
-  "Prediction (eval/common/incident.ts pools the document's factual violent events): killed/injured = the largest lower bound among killed/injured counts, else 1 when a death (resp. injury, if nobody died) event exists, else 0; date = first day-precision date of those events; city = the most specific event place when it is city-level, else the first city-level place mentioned in the document.",
+  "Prediction: the article is ingested alone into a fresh store (`ingestDrafts`: extraction and fusion); the incident holding its most salient event (eval/common/product.ts) is coded by `codeIncident`, the coding `tessera export gtd` writes: killed/injured = the coded nkill/nwound (the best-supported current figure; GVDB has no 'unknown', so a blank scores as 0); date = the coded day when the incident is dated to a day; city = the coded city.",
   "Accuracy over articles: counts exact; date exact day (articles with a gold date); city exact, case-insensitive (articles with a gold city).",
 ];
 
-export async function run(opts: EvalOptions, extractor?: Extractor): Promise<EvalReport> {
+export async function run(opts: EvalOptions): Promise<EvalReport> {
   const { file, split, articles } = loadGvdb(opts);
-  const extract = extractor ?? (await loadExtractor());
   const failures: string[] = [];
   const preds = new Map<string, GvdbPrediction>();
-  for (const a of articles) preds.set(a.id, predictGvdb(safeExtract(extract, gvdbDocument(a), failures)));
+  for (const a of articles) {
+    const { run, coding } = await codeOneDocument(gvdbDraft(a));
+    failures.push(...run.errors);
+    preds.set(a.id, gvdbPrediction(coding));
+  }
   const dated = articles.filter((a) => dateFromUrl(a.url)).length;
   const notes = [`data: ${file}`, `publication date from URL for ${dated}/${articles.length} articles`];
-  if (failures.length) notes.push(`extractor failed on ${failures.length} articles (scored as empty): ${failures[0]}`);
+  if (failures.length) notes.push(`${failures.length} articles failed in the pipeline: ${failures[0]}`);
+  const table = scoreGvdb(articles, preds);
   return {
     dataset: "gvdb",
     split,
     documents: articles.length,
     protocol: GVDB_PROTOCOL,
-    tables: [scoreGvdb(articles, preds)],
+    tables: [table],
     notes,
+    headline: Object.fromEntries(table.rows.filter((r) => r.acc !== undefined).map((r) => [r.name, r.acc!])),
   };
 }

@@ -1,14 +1,13 @@
-// DocFacts → GVDB fields via the incident summary: counts default to 0 (the article reports no
-// such victims), date = the incident's day, city = the incident place when it is a city.
-import type { DocFacts } from "../../src/model/records.js";
-import { cityOf, summarise } from "../common/incident.js";
+// The main incident of an article, read as GVDB fields from the product's own coding: killed/injured are the
+// coded totals `tessera export gtd` writes (GVDB has no "unknown": a blank total scores as 0 victims), the date
+// is the coded day, the city the coded city.
+import type { IncidentCoding } from "../../src/export/csv/coding.js";
 import type { GvdbPrediction } from "./score.js";
 
-export function predictGvdb(f: DocFacts): GvdbPrediction {
-  const s = summarise(f);
-  const p: GvdbPrediction = { killed: s.killed ?? 0, injured: s.injured ?? 0 };
-  if (s.date?.precision === "day") p.date = s.date.start;
-  const city = cityOf(s.place);
-  if (city) p.city = city;
+export function gvdbPrediction(c: IncidentCoding | undefined): GvdbPrediction {
+  if (!c) return { killed: 0, injured: 0 };
+  const p: GvdbPrediction = { killed: c.nkill ?? 0, injured: c.nwound ?? 0 };
+  if (c.datePrecision === "day" && c.dateStart) p.date = c.dateStart;
+  if (c.city) p.city = c.city;
   return p;
 }

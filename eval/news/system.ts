@@ -7,10 +7,8 @@ import { type ExportInput, loadExportInput } from "../../src/export/input.js";
 import { ExportIndex } from "../../src/export/view.js";
 import type { Document, Event, Incident } from "../../src/model/records.js";
 import { SqliteStore } from "../../src/store/sqlite/store.js";
+import { FETCHED_AT, mainIncidentOf } from "../common/product.js";
 import type { GoldCluster } from "./gold.js";
-
-/** A fixed fetch time: an undated report must never look dated by the day it was read. */
-export const FETCHED_AT = new Date("2000-01-01T00:00:00Z");
 
 export interface SystemArticle {
   id: string;
@@ -32,31 +30,6 @@ export interface SystemCluster {
 /** The events of a document, by the document-id prefix every extracted id carries. */
 export function eventsOfDoc(ix: ExportIndex, inc: Incident, docId: string): Event[] {
   return ix.eventsOf(inc).filter((e) => e.doc === docId);
-}
-
-/**
- * The protocol maps an article to the incident holding its most salient event. The product marks salience on
- * events when it knows it (`attributes.salience === "main"`); otherwise the incident holding most of the article's
- * events stands in for it (ties: the incident whose first event from the article comes first in the text).
- */
-export function mainIncidentOf(ix: ExportIndex, incidents: Incident[], docId: string): Incident | undefined {
-  let best: { inc: Incident; main: boolean; n: number; first: number } | undefined;
-  for (const inc of incidents) {
-    if (!inc.documents.includes(docId)) continue;
-    const evs = eventsOfDoc(ix, inc, docId);
-    if (!evs.length) continue;
-    const main = evs.some((e) => e.attributes?.salience === "main");
-    const first = Math.min(...evs.map((e) => e.trigger.start));
-    const cand = { inc, main, n: evs.length, first };
-    if (
-      !best ||
-      (cand.main && !best.main) ||
-      (cand.main === best.main && (cand.n > best.n || (cand.n === best.n && cand.first < best.first)))
-    ) {
-      best = cand;
-    }
-  }
-  return best?.inc;
 }
 
 export async function runCluster(c: GoldCluster): Promise<SystemCluster> {

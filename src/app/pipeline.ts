@@ -15,9 +15,14 @@ export interface IngestOutcome {
   title?: string;
   outlet?: string;
   error?: string;
+  /** For an error: whether reading the input failed or storing what was read (the store threw). */
+  stage?: "read" | "store";
   /** Set when the document was stored but extraction failed on it (the text is kept). */
   warning?: string;
 }
+
+/** What the pipeline is doing now, for a progress display. */
+export type Phase = "reading" | "extracting" | "storing" | "fusing";
 
 export interface PipelineOptions extends IngestOptions {
   extract?: boolean; // default true
@@ -25,6 +30,8 @@ export interface PipelineOptions extends IngestOptions {
   onOutcome?: (o: IngestOutcome) => void;
   /** Fixes the fetch time of every document (reproducible records in evaluations and tests). */
   fetchedAt?: Date;
+  /** Called as each phase begins, with the input it concerns (none for fusing). */
+  onPhase?: (phase: Phase, input?: string) => void;
 }
 
 function safeExtract(doc: Document): { facts?: DocFacts; warning?: string } {
@@ -47,29 +54,38 @@ async function storeDraft(
   const base: IngestOutcome = { input, status: "ok", id: doc.id };
   if (doc.title) base.title = doc.title;
   if (doc.outlet) base.outlet = doc.outlet;
-  if (!doc.text) return { ...base, status: "error", error: "no text left after cleaning" };
+  if (!doc.text) return { ...base, status: "error", error: "no text left after cleaning", stage: "read" };
   if (await store.getDocument(doc.id)) return { ...base, status: "duplicate" };
+  if (opts.extract !== false) opts.onPhase?.("extracting", input);
   const { facts, warning } = opts.extract === false ? {} : safeExtract(doc);
+  opts.onPhase?.("storing", input);
   const { status } = await store.putDocument(doc, facts);
   return warning ? { ...base, status, warning } : { ...base, status };
 }
 
 async function finish(store: Store, outcomes: IngestOutcome[], opts: PipelineOptions): Promise<IngestOutcome[]> {
-  if (opts.fuse !== false && outcomes.some((o) => o.status === "ok")) await refuse(store);
+  if (opts.fuse !== false && outcomes.some((o) => o.status === "ok")) {
+    opts.onPhase?.("fusing");
+    await refuse(store);
+  }
   return outcomes;
 }
 
 /** Ingests every input; one bad input never stops the batch. */
 export async function ingestAll(store: Store, inputs: string[], opts: PipelineOptions = {}): Promise<IngestOutcome[]> {
   const outcomes: IngestOutcome[] = [];
-  for await (const item of ingestInputs(inputs, opts)) {
+  const onInput = (input: string): void => {
+    opts.onInput?.(input);
+    opts.onPhase?.("reading", input);
+  };
+  for await (const item of ingestInputs(inputs, { ...opts, onInput })) {
     let o: IngestOutcome;
     try {
       o = item.result.ok
         ? await storeDraft(store, item.input, item.result.value, opts)
-        : { input: item.input, status: "error", error: item.result.error };
+        : { input: item.input, status: "error", error: item.result.error, stage: "read" };
     } catch (e) {
-      o = { input: item.input, status: "error", error: (e as Error).message };
+      o = { input: item.input, status: "error", error: (e as Error).message, stage: "store" };
     }
     outcomes.push(o);
     opts.onOutcome?.(o);
@@ -92,7 +108,7 @@ export async function ingestDrafts(
     try {
       o = await storeDraft(store, draft.origin, draft, opts);
     } catch (e) {
-      o = { input: draft.origin, status: "error", error: (e as Error).message };
+      o = { input: draft.origin, status: "error", error: (e as Error).message, stage: "store" };
     }
     outcomes.push(o);
     opts.onOutcome?.(o);
@@ -108,13 +124,13 @@ export async function ingestPayload(
   opts: PipelineOptions = {},
 ): Promise<IngestOutcome[]> {
   const read = await readBuffer(bytes, meta, opts);
-  if (!read.ok) return [{ input: meta.origin, status: "error", error: read.error }];
+  if (!read.ok) return [{ input: meta.origin, status: "error", error: read.error, stage: "read" }];
   const outcomes: IngestOutcome[] = [];
   for (const draft of read.value) {
     try {
       outcomes.push(await storeDraft(store, meta.origin, draft, opts));
     } catch (e) {
-      outcomes.push({ input: meta.origin, status: "error", error: (e as Error).message });
+      outcomes.push({ input: meta.origin, status: "error", error: (e as Error).message, stage: "store" });
     }
   }
   return finish(store, outcomes, opts);

@@ -28,6 +28,15 @@ export function intOption(value: string, name: string): number {
   return n;
 }
 
+/** A TCP port: 1–65535, or 0 for any free port. */
+export function portOption(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n > 65535) {
+    throw new UserError(`--port must be a whole number from 1 to 65535, or 0 for any free port (got ${value})`);
+  }
+  return n;
+}
+
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

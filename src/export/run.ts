@@ -8,6 +8,7 @@ import { gtdCsv } from "./csv/gtd.js";
 import { type ExportInput, loadExportInput, restrictToIncident } from "./input.js";
 import { buildStixBundle } from "./stix/build.js";
 import type { StixBundle } from "./stix/extension.js";
+import type { StixOptions } from "./stix/profiles.js";
 
 async function scoped(store: Store, incident?: string): Promise<ExportInput> {
   const all = await loadExportInput(store);
@@ -17,8 +18,8 @@ async function scoped(store: Store, incident?: string): Promise<ExportInput> {
   return one;
 }
 
-export async function exportStix(store: Store, incident?: string): Promise<StixBundle> {
-  return buildStixBundle(await scoped(store, incident));
+export async function exportStix(store: Store, incident?: string, options: StixOptions = {}): Promise<StixBundle> {
+  return buildStixBundle(await scoped(store, incident), options);
 }
 
 export async function exportCsv(store: Store, format: "gtd" | "acled", incident?: string): Promise<string> {

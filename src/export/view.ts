@@ -117,6 +117,8 @@ export interface CountSummary {
   /** Lowest lower bound among credible values (sources not rated E, unless only E sources report). */
   lowest?: number;
   highest?: number;
+  /** The best-supported current figure (see `currentFigure`): what a GTD coder records. */
+  current?: number;
   disputed: boolean;
 }
 
@@ -141,7 +143,45 @@ export function countSummary(ix: ExportIndex, incident: Incident, attribute: str
   };
   if (pool.length) out.lowest = Math.min(...pool.map((v) => v.low));
   if (values.length) out.highest = Math.max(...values.map((v) => v.high ?? v.low));
+  const current = currentFigure(ix, pool);
+  if (current !== undefined) out.current = current;
   return out;
+}
+
+/**
+ * The figure a careful coder records: the latest report's current figure, else the best corroborated one.
+ * - Only a report's own current figures count: a figure it restates as earlier (`asOf`), a vague one ("dozens"),
+ *   and a figure of an event extraction marks as background are left out.
+ * - Within one report the current figure is the first it gives: news writing leads with the current toll and
+ *   tells earlier tallies, parts of the incident and single victims after it.
+ * - Across reports, the reports of the latest publication day decide when any report is dated (tolls are revised
+ *   over days); among their figures, and among all figures when nothing is dated, the one most outlets give wins,
+ *   then the larger.
+ */
+export function currentFigure(ix: ExportIndex, values: CountSummary["values"]): number | undefined {
+  const first = new Map<string, { at: number; n: number }>();
+  for (const v of values) {
+    const q = (v.value as { qualifier?: string })?.qualifier;
+    if (v.asOf || q === "vague") continue;
+    if (v.event && ix.events.get(v.event)?.attributes?.salience === "background") continue;
+    const at = v.span?.start ?? Number.MAX_SAFE_INTEGER;
+    const seen = first.get(v.doc);
+    if (!seen || at < seen.at) first.set(v.doc, { at, n: v.low });
+  }
+  if (!first.size) return undefined;
+  const perDoc = new Map([...first].map(([doc, f]) => [doc, f.n]));
+  const outlets = new Map<number, Set<string>>();
+  // independent support: one vote per outlet (a report without an outlet is its own)
+  for (const [doc, n] of perDoc) outlets.set(n, (outlets.get(n) ?? new Set()).add(ix.docs.get(doc)?.outlet ?? doc));
+  const day = (doc: string) => ix.docs.get(doc)?.publishedAt?.start;
+  const latest = [...perDoc.keys()]
+    .map(day)
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
+  const pool = latest ? [...perDoc].filter(([doc]) => day(doc) === latest).map(([, n]) => n) : [...perDoc.values()];
+  const support = (n: number) => outlets.get(n)?.size ?? 0;
+  return pool.sort((a, b) => support(b) - support(a) || b - a)[0];
 }
 
 /**

@@ -3,6 +3,7 @@
 // (`${doc.id.slice(0,12)}:ev${n}`, `:cl`, `:jd`, `:dt`, `:ct`).
 import type { DocFacts, Document } from "../model/records.js";
 import { analyze } from "../nlp/analyze.js";
+import { restoreCase } from "../nlp/truecase.js";
 import type { Analysis } from "../nlp/types.js";
 import { extractClaims } from "./claims/index.js";
 import type { ExtractContext, QuoteSpan, SentenceCtx } from "./context.js";
@@ -54,7 +55,11 @@ export function buildContext(doc: Document, a: Analysis): ExtractContext {
 }
 
 /** Everything extraction finds in one document. Runs analyze() when no Analysis is given. */
-export function extractFacts(doc: Document, analysis?: Analysis): DocFacts {
+export function extractFacts(stored: Document, analysis?: Analysis): DocFacts {
+  // A caseless document (ALL CAPS wire copy, lower-cased exports) is read with its case restored; only letter
+  // case changes, so every span still points at the stored text.
+  const text = restoreCase(stored.text);
+  const doc = text === stored.text ? stored : { ...stored, text };
   const a = analysis ?? analyze(doc);
   const ctx = buildContext(doc, a);
   const events = extractEvents(ctx);

@@ -31,7 +31,8 @@ type Perp = Incident["perpetrators"][number];
 
 const COUNT_KEYS = new Set<string>(CountKind.options);
 const ATTACKER_ROLES = new Set(["attacker", "perpetrator", "agent", "bomber", "gunman", "shooter", "suspect"]);
-const TARGET_ROLES = new Set(["target", "victim"]);
+/** Participant roles kept on the incident as their own attributes (people harmed apart from things hit). */
+const ROLE_ATTRIBUTE: Record<string, string> = { target: "target", victim: "victim", weapon: "instrument" };
 
 function push(attrs: Record<string, AttributeValue[]>, key: string, v: AttributeValue): void {
   const list = attrs[key] ?? [];
@@ -102,10 +103,17 @@ export function collectAttributes(
     for (const p of ev.participants) {
       const id = ctx.canonical(ev.doc, p.entity);
       const role = p.role.toLowerCase();
-      if (TARGET_ROLES.has(role)) {
-        const v: AttributeValue = { ...base(), value: id ?? p.text };
+      const key = ROLE_ATTRIBUTE[role];
+      if (key) {
+        const v: AttributeValue = { ...base(), value: key === "instrument" ? p.text : (id ?? p.text) };
         if (p.span) v.span = p.span;
-        push(attrs, "target", v);
+        push(attrs, key, v);
+      }
+      // attackers no entity names ("two gunmen") are kept as written; named groups become perpetrators below
+      if (ATTACKER_ROLES.has(role) && !id && !negated && feat.family === "attack") {
+        const v: AttributeValue = { ...base(), value: p.text };
+        if (p.span) v.span = p.span;
+        push(attrs, "attacker", v);
       }
       // only attack-like events name perpetrators: the "agent" of an arrest is the police
       if (ATTACKER_ROLES.has(role) && id && !negated && feat.family === "attack") {

@@ -45,6 +45,7 @@ async function* itemsOf(input: string, results: Result<Result<DocumentDraft>[]>)
 }
 
 async function* fromFile(path: string, opts: IngestOptions): AsyncGenerator<IngestItem> {
+  opts.onInput?.(path);
   let bytes: Result<Uint8Array>;
   try {
     bytes = await readFileCapped(path, maxBytesOf(opts));
@@ -66,6 +67,7 @@ async function* fromFile(path: string, opts: IngestOptions): AsyncGenerator<Inge
 }
 
 async function* fromUrl(url: string, opts: IngestOptions): AsyncGenerator<IngestItem> {
+  opts.onInput?.(url);
   const fetched = await fetchUrl(url, opts);
   if (!fetched.ok) {
     yield { input: url, result: fetched };
@@ -74,6 +76,33 @@ async function* fromUrl(url: string, opts: IngestOptions): AsyncGenerator<Ingest
   const { bytes, contentType, url: finalUrl } = fetched.value;
   const meta = { origin: url, url: finalUrl, ...(contentType ? { contentType } : {}) };
   yield* itemsOf(url, await readPayload(bytes, meta, opts));
+}
+
+/** An input unit that fails before any reading; it still counts as one unit for progress. */
+function refused(input: string, reason: string, opts: IngestOptions): IngestItem {
+  opts.onInput?.(input);
+  return { input, result: err(reason) };
+}
+
+/**
+ * How many input units ingestInputs will start (files and refused entries under folders, one per other
+ * input), without reading any file; a progress display's total. A feed still counts once.
+ */
+export async function countInputs(inputs: string[], opts: IngestOptions = {}): Promise<number> {
+  let n = 0;
+  for (const input of inputs) {
+    const info = isHttpUrl(input) ? undefined : await stat(input).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      n++;
+      continue;
+    }
+    try {
+      for await (const _ of walkFolder(input, opts.followOutsideLinks ? { followOutsideLinks: true } : {})) n++;
+    } catch {
+      n++;
+    }
+  }
+  return n;
 }
 
 /**
@@ -88,7 +117,7 @@ export async function* ingestInputs(inputs: string[], opts: IngestOptions = {}):
         continue;
       }
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
-        yield { input, result: err(`unsupported URL scheme in ${input} (only http and https)`) };
+        yield refused(input, `unsupported URL scheme in ${input} (only http and https)`, opts);
         continue;
       }
       let isDir: boolean;
@@ -97,19 +126,24 @@ export async function* ingestInputs(inputs: string[], opts: IngestOptions = {}):
         isDir = info.isDirectory();
         if (!isDir && !info.isFile()) {
           // FIFOs and devices could block or never end.
-          yield { input, result: err(`not a regular file or folder: ${input}`) };
+          yield refused(input, `not a regular file or folder: ${input}`, opts);
           continue;
         }
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        yield {
+        yield refused(
           input,
-          result: err(code === "ENOENT" ? `no such file or folder: ${input}` : `cannot read ${input}: ${code}`),
-        };
+          code === "ENOENT" ? `no such file or folder: ${input}` : `cannot read ${input}: ${code}`,
+          opts,
+        );
         continue;
       }
       if (isDir) {
-        for await (const file of walkFolder(input)) yield* fromFile(file, opts);
+        const walk = walkFolder(input, opts.followOutsideLinks ? { followOutsideLinks: true } : {});
+        for await (const entry of walk) {
+          if (entry.refused === undefined) yield* fromFile(entry.path, opts);
+          else yield refused(entry.path, entry.refused, opts);
+        }
       } else {
         yield* fromFile(input, opts);
       }

@@ -1,6 +1,7 @@
 // The private-address guard for URL ingest. A workbench that fetches analyst-supplied URLs must
 // not become a way to reach the analyst's own machine or network (SSRF): every host name is
-// resolved and every address checked, on every redirect hop, unless allowPrivate is set.
+// resolved and every address checked, on every redirect hop, unless allowPrivate (the CLI's
+// --allow-private) is set.
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 
@@ -118,7 +119,7 @@ export async function checkHost(url: URL, resolve: Lookup = dnsLookup): Promise<
   }
   for (const a of addresses) {
     const why = blockedReason(a);
-    if (why) return `refusing ${url.hostname}: ${a} is a ${why} address (use allowPrivate to permit)`;
+    if (why) return `refusing ${url.hostname}: ${a} is not a public address (${why}); pass --allow-private to fetch it`;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 // The PDF reader (unpdf/pdf.js): rebuilds lines from positioned text items, drops running
 // headers/footers and page numbers, re-joins lines the layout broke mid-sentence, undoes
-// end-of-line hyphenation, and reads Title/Author/CreationDate from the info dictionary.
+// end-of-line hyphenation, and reads Title/Author/CreationDate from the info dictionary and the
+// publisher (the outlet) from XMP dc:publisher, or a custom Publisher info entry.
 import { extractTextItems, getDocumentProxy, getMeta } from "unpdf";
 import type { DocumentDraft } from "../model/document.js";
 import { err, ok, type Result } from "../model/result.js";
@@ -147,6 +148,13 @@ function infoString(info: Record<string, unknown>, key: string): string | undefi
   return typeof v === "string" && v.trim() ? v.trim() : undefined;
 }
 
+/** The publisher named in XMP metadata (Dublin Core dc:publisher), the PDF's outlet. */
+function xmpPublisher(metadata: { get(name: string): unknown } | null | undefined): string | undefined {
+  const v = metadata?.get("dc:publisher");
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === "string" && first.trim() ? first.trim() : undefined;
+}
+
 /** Reads a PDF payload. Encrypted, broken or image-only PDFs come back as errors, not throws. */
 export async function readPdf(bytes: Uint8Array, origin: string): Promise<Result<DocumentDraft>> {
   try {
@@ -156,8 +164,12 @@ export async function readPdf(bytes: Uint8Array, origin: string): Promise<Result
       const { items } = await extractTextItems(doc);
       const text = pagesToText(items.map((page) => itemsToLines(page as Item[])));
       let info: Record<string, unknown> = {};
+      let publisher: string | undefined;
       try {
-        info = (await getMeta(doc)).info ?? {};
+        const meta = await getMeta(doc);
+        info = meta.info ?? {};
+        publisher =
+          xmpPublisher(meta.metadata) ?? infoString((info.Custom ?? {}) as Record<string, unknown>, "Publisher");
       } catch {
         // metadata is optional
       }
@@ -168,6 +180,7 @@ export async function readPdf(bytes: Uint8Array, origin: string): Promise<Result
       const title = infoString(info, "Title");
       // Word processors often write the file name as the title; that is not a headline.
       if (title && !/^(microsoft word\s*-|untitled\b)|\.(docx?|odt|rtf|pdf|indd)$/i.test(title)) draft.title = title;
+      if (publisher) draft.outlet = publisher;
       const author = metaAuthor ?? cleaned.author;
       if (author) draft.author = author;
       const published = parsePublished(infoString(info, "CreationDate"));

@@ -8,12 +8,16 @@ export interface IngestOptions {
   outlet?: string;
   /** Allow loopback/private/link-local URLs (default false). */
   allowPrivate?: boolean;
+  /** In a folder, follow symbolic links whose target lies outside it (default false: refused). */
+  followOutsideLinks?: boolean;
   /** Size cap per file or response in bytes; default 20 MiB. */
   maxBytes?: number;
   /** URL fetch timeout in milliseconds; default 15000. */
   timeoutMs?: number;
   /** Redirect hops followed per URL; default 5. */
   maxRedirects?: number;
+  /** Called as each input unit (a file, a URL, a refused entry) begins, before it is read; for progress. */
+  onInput?: (input: string) => void;
   /** Injectable fetch, for tests. */
   fetchImpl?: typeof fetch;
   /** Injectable host-name resolver (all addresses), for tests; default node:dns lookup. */

@@ -19,8 +19,14 @@ export function alignTokens(text: string, tokens: readonly string[]): Aligned[] 
   const out: Aligned[] = [];
   let cursor = 0;
   for (const tok of tokens) {
-    let at = tok.length > 0 ? text.indexOf(tok, cursor) : -1;
-    if (at >= 0 && at - cursor > MAX_GAP && /\S/.test(text.slice(cursor, at))) at = -1;
+    // A token may start up to MAX_GAP characters past the cursor, or further only across
+    // whitespace. The search is confined to that window: an unmatched token used to search the
+    // rest of the paragraph, which is quadratic on a long paragraph of altered tokens.
+    let first = cursor;
+    while (first < text.length && /\s/.test(text[first] ?? "")) first++;
+    const latest = Math.max(cursor + MAX_GAP, first);
+    const found = tok.length > 0 ? text.slice(cursor, latest + tok.length).indexOf(tok) : -1;
+    const at = found < 0 ? -1 : cursor + found;
     if (at < 0) {
       // Fallback: take the next non-space characters; the token text is re-cut from the source.
       let s = cursor;

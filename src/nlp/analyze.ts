@@ -5,6 +5,8 @@
 // next sentence; paragraphs are therefore split on "\n" first and wink runs on each. wink gives no
 // character offsets, so they are recovered by scanning for each token's surface (align.ts).
 // Group acronyms ("IS", "IS-K", "LeT") are forced to PROPN before chunking (acronyms.ts).
+// Every document runs under a size and time budget (budget.ts): long runs without spaces are cut
+// in the copy wink reads, and paragraphs are read in slices with a deadline check between them.
 //
 // Measured speed (2-core machine shared with other jobs, Node 20.20): a generated 1.03 MB text
 // (6,000 paragraphs, 221k tokens, sentences written for the benchmark) in 1.14 s = 0.9 MB/s end to
@@ -13,11 +15,12 @@
 // test/nlp/analyze.test.ts prints the figure for a smaller text on every run.
 import { domainAcronyms, MAX_ACRONYM_TOKENS } from "./acronyms.js";
 import { alignTokens } from "./align.js";
+import { type Budget, BudgetClock, cutLongRuns, SLICE_CHARS } from "./budget.js";
 import { propnChunks } from "./chunks.js";
 import { findQuotes } from "./quotes.js";
 import type { Analysis, Paragraph, Sentence, SpanType, Token, TypedSpan } from "./types.js";
 import { wink } from "./wink.js";
-import { readParagraphs } from "./wink-read.js";
+import { readParagraphs, type WinkParagraph } from "./wink-read.js";
 
 const WINK_SPAN_TYPES = new Set<SpanType>(["DATE", "TIME", "DURATION", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"]);
 
@@ -135,10 +138,38 @@ function sentenceAt(sentences: readonly Sentence[], at: number): number {
   return best;
 }
 
-/** Analyse one document. Pure apart from the shared, lazily loaded wink model. */
-export function analyze(doc: { id: string; text: string }): Analysis {
+/** wink's reading of every paragraph, in slices of about SLICE_CHARS with a deadline check between. */
+function readInSlices(texts: string[], clock: BudgetClock): WinkParagraph[] {
   const nlp = wink();
+  const out: WinkParagraph[] = [];
+  let from = 0;
+  while (from < texts.length) {
+    let to = from;
+    let size = 0;
+    while (to < texts.length && (to === from || size + texts[to]!.length <= SLICE_CHARS)) size += texts[to++]!.length;
+    for (const r of readParagraphs(
+      nlp,
+      texts.slice(from, to).map((t) => cutLongRuns(t)),
+    ))
+      out.push(r);
+    from = to;
+    clock.checkTime(`at paragraph ${from} of ${texts.length}`);
+  }
+  return out;
+}
+
+export interface AnalyzeOptions {
+  /** Size and time limits (default DEFAULT_BUDGET); over either, analyze throws BudgetExceeded. */
+  budget?: Budget;
+  /** Clock for the time budget, for tests; default performance.now. */
+  now?: () => number;
+}
+
+/** Analyse one document. Pure apart from the shared, lazily loaded wink model and the clock. */
+export function analyze(doc: { id: string; text: string }, opts: AnalyzeOptions = {}): Analysis {
+  const clock = new BudgetClock(opts.budget, opts.now);
   const text = doc.text;
+  clock.checkSize(text.length);
   const paragraphs = splitParagraphs(text);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
@@ -146,7 +177,7 @@ export function analyze(doc: { id: string; text: string }): Analysis {
   const pendingQuotes: { start: number; end: number }[] = [];
 
   const texts = paragraphs.map((p) => text.slice(p.start, p.end));
-  const read = readParagraphs(nlp, texts);
+  const read = readInSlices(texts, clock);
 
   for (const para of paragraphs) {
     const pt = texts[para.index]!;
@@ -202,6 +233,7 @@ export function analyze(doc: { id: string; text: string }): Analysis {
     for (const q of findQuotes(pt)) pendingQuotes.push({ start: para.start + q.start, end: para.start + q.end });
   }
 
+  clock.checkTime("after tokenising");
   for (const s of sentences) {
     for (const [a, b] of propnChunks(tokens, s.tokenStart, s.tokenEnd)) {
       const start = tokens[a]!.start;

@@ -9,10 +9,15 @@ import { exportRoutes } from "./routes/exports.js";
 import { fusionRoutes } from "./routes/fusion.js";
 import { workbenchRoutes } from "./routes/workbench.js";
 import { serveWorkbench } from "./routes/workbench-static.js";
+import { type SecurityOptions, security } from "./security.js";
 
 export const API_VERSION = "0.1.0";
 
-export function createApp(store: Store): OpenAPIHono {
+/**
+ * The app over a store. `security` names the hosts it answers to (loopback names by default) and
+ * carries the authentication hook (security.ts); its checks run before every route.
+ */
+export function createApp(store: Store, opts: Partial<SecurityOptions> = {}): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -33,6 +38,11 @@ export function createApp(store: Store): OpenAPIHono {
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "no-referrer");
   });
+  // Host (DNS rebinding), Origin (cross-site writes), authentication, JSON-only bodies.
+  app.use(
+    "*",
+    security({ hosts: opts.hosts ?? [], ...(opts.authenticate ? { authenticate: opts.authenticate } : {}) }),
+  );
 
   app.openapi(
     createRoute({

@@ -11,13 +11,26 @@ export const ErrorBody = z
   })
   .openapi("Error");
 
-export type ErrorCode = "bad_request" | "not_found" | "conflict" | "payload_too_large" | "internal";
+export type ErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "internal";
 
 /**
  * Error responses are declared per route through `errorResponses`; the result is typed `never` so
  * hono's per-status response typing accepts it in any handler.
  */
-export function apiError(c: Context, status: 400 | 404 | 409 | 413 | 500, code: ErrorCode, message: string): never {
+export function apiError(
+  c: Context,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500,
+  code: ErrorCode,
+  message: string,
+): never {
   return c.json({ error: { code, message } }, status) as never;
 }
 

@@ -73,7 +73,7 @@ describe("tessera CLI", { timeout: 180_000 }, () => {
     expect(missing.err.trim()).toMatch(/^tessera: no database at .*\.$/);
     const badId = tessera("show", "zzzzzz", "--db", db);
     expect(badId.code).toBe(1);
-    expect(badId.err).toMatch(/no single document matches/);
+    expect(badId.err).toMatch(/zzzzzz is not a document id/);
     const badUrl = tessera("ingest", "http://127.0.0.1:9/x", "--db", db);
     expect(badUrl.code).toBe(1);
     expect(badUrl.out).toMatch(/error .*(private|loopback)/i);

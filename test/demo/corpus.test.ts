@@ -15,6 +15,7 @@ import {
   toWinAnsi,
   wrapText,
 } from "../../scripts/build-demo-pdf.js";
+import { readPdf } from "../../src/ingest/pdf.js";
 import { Source } from "../../src/model/records.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -200,6 +201,18 @@ describe("build-demo-pdf", () => {
       expect(pdf.getAuthor()).toBe(src.meta.author);
       expect(pdf.getCreationDate()?.toISOString()).toBe(new Date(src.meta.published!).toISOString());
     }
+  });
+
+  it("names the outlet in XMP metadata, and the PDF reader gives it back (the brief used to say Unknown outlet)", async () => {
+    for (const name of listed(DEMO_PDF_SRC, [".txt"])) {
+      const source = readFileSync(name, "utf8");
+      const { meta } = parseFrontMatter(source);
+      const read = await readPdf(await buildPdf(source), "demo.pdf");
+      expect(read.ok && read.value.outlet, name).toBe(meta.outlet);
+    }
+    const odd = await buildPdf('---\ntitle: A & B <notes>\noutlet: Smith & "Sons" <Press>\n---\nA body paragraph.\n');
+    const r = await readPdf(odd, "odd.pdf");
+    expect(r.ok && r.value.outlet).toBe('Smith & "Sons" <Press>');
   });
 
   it("is deterministic, so re-running the script leaves the file unchanged", async () => {

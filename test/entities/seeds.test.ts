@@ -1,5 +1,5 @@
 // End-to-end check on the two shared seed articles: analyze + extractEntities must find the key
-// actors with the right types. Skipped when /work/shared is not present.
+// actors with the right types. Skipped when ../shared is not present.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

@@ -69,7 +69,7 @@ describe("GTD export", () => {
     expect(row!.claimmode_txt).toBe("Posted to website, blog, etc.");
   });
 
-  it("codes the disputed death toll conservatively and names the dispute in the summary", () => {
+  it("codes the current death toll (the later report's lead figure) and names the dispute in the summary", () => {
     expect(row!.nkill).toBe("84");
     expect(row!.nwound).toBe("171");
     expect(row!.summary).toMatch(/103 \(Caspian Wire/);
@@ -105,7 +105,7 @@ describe("ACLED export", () => {
       fatalities: "84",
     });
     expect(row!.source).toBe("Caspian Wire; Zagros Monitor");
-    expect(row!.notes).toContain("lowest credible figure");
+    expect(row!.notes).toContain("current figure 84, lowest credible 84");
     expect(row!.timestamp).toBe(String(Date.parse("2024-01-06T00:00:00Z") / 1000));
   });
 

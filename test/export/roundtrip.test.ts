@@ -50,6 +50,22 @@ describe("STIX round trip", () => {
     await second.close();
   });
 
+  for (const profile of ["opencti", "misp"] as const) {
+    it(`the ${profile} profile round-trips too: export → import → export is byte-identical`, async () => {
+      const first = await storeWith(kermanFixture().input, `${profile}-a.db`);
+      const options = { profile, tlp: "amber" as const };
+      const text = JSON.stringify(buildStixBundle(await loadExportInput(first), options));
+      const { input, foreign, lost } = readStixBundle(JSON.parse(text));
+      expect([foreign, lost]).toEqual([0, []]);
+      const second = openStore(join(tmp.dir, `${profile}-b.db`));
+      await importIntoStore(second, input);
+      expect(JSON.stringify(buildStixBundle(await loadExportInput(second), options))).toBe(text);
+      expect((await loadExportInput(second)).fusion).toEqual((await loadExportInput(first)).fusion);
+      await first.close();
+      await second.close();
+    });
+  }
+
   it("importing the same bundle twice reports duplicates instead of copying", async () => {
     const store = await storeWith(kermanFixture().input, "c.db");
     const bundle = buildStixBundle(await loadExportInput(store));
@@ -110,6 +126,32 @@ describe("STIX round trip", () => {
     expect(inc.perpetrators[0]!.entity).toBe(input.fusion.entities[0]!.id);
     expect(input.fusion.entities[0]!.aliases).toEqual(["ISKP", "IS-K"]);
     expect(lost.some((l) => l.startsWith("note"))).toBe(true);
+  });
+
+  it("reads OpenCTI's incident → location targets as the place; TLP markings are not foreign objects", () => {
+    const t = "2024-01-05T00:00:00.000Z";
+    const core = { spec_version: "2.1", created: t, modified: t };
+    const inc = "incident--1b1c4a43-52a7-4b8e-9a64-4e6c2a0ef0a1";
+    const loc = "location--2b1c4a43-52a7-4b8e-9a64-4e6c2a0ef0a1";
+    const { input, foreign } = readStixBundle({
+      type: "bundle",
+      id: "bundle--3b1c4a43-52a7-4b8e-9a64-4e6c2a0ef0a1",
+      objects: [
+        buildStixBundle(kermanFixture().input, { tlp: "green" }).objects.find((o) => o.type === "marking-definition"),
+        { ...core, type: "incident", id: inc, name: "Market blast" },
+        { ...core, type: "location", id: loc, name: "Zaranj", latitude: 31, longitude: 61.9, city: "Zaranj" },
+        {
+          ...core,
+          type: "relationship",
+          id: "relationship--4b1c4a43-52a7-4b8e-9a64-4e6c2a0ef0a1",
+          relationship_type: "targets",
+          source_ref: inc,
+          target_ref: loc,
+        },
+      ],
+    });
+    expect(foreign).toBe(3);
+    expect(input.fusion.incidents[0]!.place).toBe(`stix:${loc}`);
   });
 
   it("refuses a file that is not a bundle", () => {

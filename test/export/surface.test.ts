@@ -42,6 +42,20 @@ describe("export HTTP API", () => {
     expect((await app.request("/api/export/stix?incident=missing")).status).toBe(404);
   });
 
+  it("takes the STIX profile and TLP as query parameters and refuses unknown ones", async () => {
+    const res = await app.request("/api/export/stix?profile=misp&tlp=amber%2Bstrict");
+    expect(res.status).toBe(200);
+    const b = (await res.json()) as { objects: { type: string; name?: string }[] };
+    expect(b.objects.filter((o) => o.type === "report")).toHaveLength(1);
+    expect(b.objects.some((o) => o.type === "incident" || o.type === "extension-definition")).toBe(false);
+    expect(b.objects.find((o) => o.type === "marking-definition")!.name).toBe("TLP:AMBER+STRICT");
+    const oc = (await (await app.request("/api/export/stix?profile=opencti")).json()) as typeof b;
+    expect(oc.objects.some((o) => o.type === "extension-definition")).toBe(false);
+    expect(oc.objects.find((o) => o.type === "marking-definition")!.name).toBe("TLP:CLEAR");
+    expect((await app.request("/api/export/stix?profile=xml")).status).toBe(400);
+    expect((await app.request("/api/export/stix?tlp=white")).status).toBe(400);
+  });
+
   it("serves GTD and ACLED CSV with a CSV content type", async () => {
     for (const f of ["gtd", "acled"]) {
       const res = await app.request(`/api/export/${f}.csv`);
@@ -87,6 +101,22 @@ describe("export CLI", () => {
     expect(r.out).toMatch(/Imported 2 document\(s\) \(0 already present\), 1 incident/);
     const again = tessera("export", "stix", "--db", fresh, "--compact");
     expect(JSON.parse(again.out)).toEqual(JSON.parse(readFileSync(file, "utf8")));
+  });
+
+  it("exports the opencti and misp profiles with a TLP, and refuses an unknown profile or level in one sentence", () => {
+    const r = tessera("export", "stix", "--db", db, "--profile", "opencti", "--tlp", "amber", "--compact");
+    expect(r.code, r.err).toBe(0);
+    const b = JSON.parse(r.out) as { objects: { type: string; name?: string; object_marking_refs?: string[] }[] };
+    expect(b.objects.some((o) => o.type === "extension-definition")).toBe(false);
+    const marking = b.objects.find((o) => o.type === "marking-definition")!;
+    expect(marking.name).toBe("TLP:AMBER");
+    const m = JSON.parse(tessera("export", "stix", "--db", db, "--profile", "misp", "--compact").out) as typeof b;
+    expect(m.objects.filter((o) => o.type === "report")).toHaveLength(1);
+    const bad = tessera("export", "stix", "--db", db, "--profile", "xml");
+    expect(bad.code).toBe(1);
+    expect(bad.err.trim()).toBe('tessera: unknown STIX profile "xml": use tessera, opencti, misp.');
+    const tlp = tessera("export", "stix", "--db", db, "--tlp", "white");
+    expect(tlp.err.trim()).toBe('tessera: unknown TLP level "white": use clear, green, amber, amber+strict, red.');
   });
 
   it("writes GTD and ACLED CSV", () => {

@@ -123,6 +123,7 @@ describe("sources after 'according to'", () => {
       ].join("\n"),
     );
     const death = f.events.find((e) => e.type === "death");
+    expect(death?.counts.map((c) => c.value)).toEqual([14]);
     const by = death?.reportedBy ? f.mentions.find((m) => m.entity === death.reportedBy)?.text : undefined;
     expect(by ?? "").not.toMatch(/Islamic State/);
   });

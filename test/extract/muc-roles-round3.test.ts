@@ -1,19 +1,11 @@
 // Round 3 of the MUC-4 role rules: state and adjective perpetrators, by-phrase conjuncts, victims
 // behind a date phrase or a relative clause, lower-case victims of kill words, targets of damage
-// verbs, and the MUC mapping of group modifiers and short names. Every sentence was written for
+// verbs. Every sentence was written for
 // this test and runs through the full pipeline (wink tokens + entity layer).
 import { describe, expect, it } from "vitest";
-import {
-  fullNames,
-  orgModifier,
-  predictRoles,
-  predictTemplates,
-  weaponFiller,
-  withoutQuantifier,
-} from "../../eval/muc4/predict.js";
 import { extractFacts } from "../../src/extract/index.js";
 import { makeDocument } from "../../src/model/document.js";
-import type { DocFacts, Mention } from "../../src/model/records.js";
+import type { DocFacts } from "../../src/model/records.js";
 
 function facts(text: string): DocFacts {
   return extractFacts(makeDocument({ origin: "test", text, format: "text" }));
@@ -94,76 +86,5 @@ describe("attack roles, round 3", () => {
   it("joins a cut-short title phrase with the name right after it", () => {
     const r = roles("They denounced the brutal killing of attorney general Ramon Ortiz Paz.", "death");
     expect(r.victim?.[0]).toMatch(/Ramon Ortiz Paz$/);
-  });
-});
-
-describe("MUC mapping, round 3", () => {
-  it("names the organisation in a group modifier of the doers", () => {
-    expect(orgModifier("honduran army troops")).toBe("honduran army");
-    expect(orgModifier("the national police members")).toBe("national police");
-    expect(orgModifier("gunmen")).toBeUndefined();
-    expect(orgModifier("members of the army")).toBeUndefined();
-  });
-
-  it("drops a time phrase the chunker left in front of a perpetrator", () => {
-    expect(withoutQuantifier("3 March urban guerrillas")).toBe("urban guerrillas");
-    expect(withoutQuantifier("last few hours terrorists")).toBe("terrorists");
-    expect(withoutQuantifier("three heavily armed men")).toBe("three heavily armed men");
-  });
-
-  it("strips size words and a month from a weapon filler", () => {
-    expect(weaponFiller("A powerful dynamite charge")).toBe("dynamite charge");
-    expect(weaponFiller("the March dynamite")).toBe("dynamite");
-    expect(weaponFiller("300 kg of dynamite")).toBe("300 kg of dynamite");
-  });
-
-  it("never gives a town or country as a target", () => {
-    const f: DocFacts = {
-      doc: "d",
-      mentions: [],
-      entities: [{ id: "p1", type: "place", name: "Berlin", aliases: ["Berlin"], mentions: [] }],
-      events: [
-        {
-          id: "e1",
-          doc: "d",
-          type: "attack",
-          trigger: { doc: "d", start: 0, end: 6, text: "attack" },
-          participants: [
-            { role: "target", text: "Berlin", entity: "p1" },
-            { role: "target", text: "the embassy" },
-          ],
-          counts: [],
-          modality: "asserted",
-          attributes: {},
-          rule: "test",
-          confidence: 0.8,
-        },
-      ],
-      claims: [],
-      judgments: [],
-    };
-    expect(predictRoles(predictTemplates(f)).Target).toEqual(["the embassy"]);
-  });
-
-  it("lengthens a short victim name to the fullest person mention that contains it", () => {
-    const m = (text: string): Mention => ({
-      id: text,
-      doc: "d",
-      kind: "person",
-      start: 0,
-      end: text.length,
-      text,
-      rule: "test",
-      confidence: 1,
-    });
-    const f: DocFacts = {
-      doc: "d",
-      mentions: [m("Julio Torres"), m("Torres"), m("Ana Maria Diaz")],
-      entities: [],
-      events: [],
-      claims: [],
-      judgments: [],
-    };
-    expect(fullNames(["Torres", "Diaz", "Pedro Gil"], f)).toEqual(["Julio Torres", "Ana Maria Diaz", "Pedro Gil"]);
   });
 });

@@ -1,4 +1,4 @@
-// What a careful reader takes from the two seed articles (read from /work/shared, never copied).
+// What a careful reader takes from the two seed articles (read from ../shared, never copied).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

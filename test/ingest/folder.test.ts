@@ -1,5 +1,5 @@
 // Folder expansion through ingestInputs: recursion, order, skipped entries, bad files among good.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,5 +85,47 @@ describe("feed files in ingestInputs", () => {
     expect(items.map((i) => i.result.ok)).toEqual([true, false, true]);
     expect(items.map((i) => i.input)).toEqual([`${feedPath}#1`, `${feedPath}#2`, `${feedPath}#3`]);
     expect(items[1]!.result.ok === false && items[1]!.result.error).toMatch(/entry 2 \("Two"\) has no text/);
+  });
+});
+
+describe("symbolic links in a folder", () => {
+  const outside = (): string => mkdtempSync(join(tmpdir(), "tessera-outside-"));
+
+  it("refuses links that leave the folder, reports dangling ones, and follows links inside it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tessera-links-"));
+    const away = outside();
+    try {
+      writeFileSync(join(away, "private.txt"), `Outside the folder. ${PROSE}`);
+      mkdirSync(join(away, "more"));
+      writeFileSync(join(away, "more", "other.txt"), `Also outside. ${PROSE}`);
+      mkdirSync(join(dir, "real"));
+      writeFileSync(join(dir, "real", "inside.txt"), `Inside the folder. ${PROSE}`);
+      symlinkSync(join(away, "private.txt"), join(dir, "a-out-file.txt"));
+      symlinkSync(join(away, "more"), join(dir, "b-out-dir"));
+      symlinkSync(join(dir, "gone.txt"), join(dir, "c-dangling.txt"));
+      symlinkSync(join(dir, "real", "inside.txt"), join(dir, "d-in-file.txt"));
+      symlinkSync(dir, join(dir, "real", "loop")); // a link back up must not loop
+      const items = await collect([dir]);
+      const by = new Map(items.map((i) => [i.input.slice(dir.length + 1), i.result]));
+      const why = (k: string): string => {
+        const r = by.get(k);
+        return r && !r.ok ? r.error : "";
+      };
+      expect(why("a-out-file.txt")).toMatch(/outside the folder \(pass --follow-links to allow\)/);
+      expect(why("b-out-dir")).toMatch(/outside the folder/);
+      expect(why("c-dangling.txt")).toMatch(/dangling symbolic link/);
+      expect(by.get("d-in-file.txt")?.ok).toBe(true);
+      expect(by.get(join("real", "inside.txt"))?.ok).toBe(true);
+      expect(items.some((i) => i.result.ok && i.result.value.text.includes("outside"))).toBe(false);
+      expect(items).toHaveLength(5);
+
+      const allowed = await collect([dir], { followOutsideLinks: true });
+      const texts = allowed.flatMap((i) => (i.result.ok ? [i.result.value.text] : []));
+      expect(texts.some((t) => t.startsWith("Outside the folder."))).toBe(true);
+      expect(texts.some((t) => t.startsWith("Also outside."))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(away, { recursive: true, force: true });
+    }
   });
 });

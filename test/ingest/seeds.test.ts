@@ -1,4 +1,4 @@
-// The two seed reports in /work/shared/seeds carry real page furniture; the text reader must drop
+// The two seed reports in ../shared/seeds carry real page furniture; the text reader must drop
 // it and keep the article. Assertions are about structure (navigation lines, trailing link block,
 // bio/follow lines), checked against the file itself rather than hard-coded article sentences.
 import { existsSync, readdirSync, readFileSync } from "node:fs";

@@ -3,6 +3,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { stripBoilerplate } from "../../src/ingest/boilerplate.js";
 import { guessLanguage } from "../../src/ingest/language.js";
+import { leadTitle } from "../../src/ingest/text.js";
 import { readError, readOne, utf8 } from "./helpers.js";
 
 const BODY = [
@@ -172,9 +173,20 @@ describe("title heuristic", () => {
     expect(d.title).toBe("Gunmen Storm Border Post: What We Know");
   });
 
-  it("does not take a sentence as the title", async () => {
+  it("does not take a long sentence as the headline, but titles the text with its opening words", async () => {
     const d = await readOne(BODY, { origin: "t2.txt" });
-    expect(d.title).toBeUndefined();
+    const opening = BODY.split(/\s+/)
+      .slice(0, 10)
+      .join(" ")
+      .replace(/[,;:]$/, "");
+    expect(d.title).toBe(`${opening}…`);
+  });
+
+  it("titles a text without a headline by its first sentence when that is short", async () => {
+    const d = await readOne(`Dr. Amal Haddad resigned on Friday.\n\n${BODY}`, { origin: "t3.txt" });
+    expect(d.title).toBe("Dr. Amal Haddad resigned on Friday");
+    expect(leadTitle("The U.S. envoy left Kabul. Talks ended.")).toBe("The U.S. envoy left Kabul");
+    expect(leadTitle("12 345 678")).toBeUndefined();
   });
 });
 

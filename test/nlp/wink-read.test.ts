@@ -52,12 +52,21 @@ describe("readParagraphs", () => {
     expect(checked).toBeGreaterThan(3);
   });
 
-  it("falls back to per-paragraph reads when zero-width characters could move token edges", () => {
+  it("keeps each paragraph's own words when a zero-width character sits at an edge", () => {
     const parts = ["Gunmen attacked the post\u200b", "Two guards were hurt."];
-    expect(readParagraphs(nlp, parts)).toEqual(parts.map((p) => readParagraph(nlp, p)));
+    const read = readParagraphs(nlp, parts);
+    expect(read).toHaveLength(2);
+    // no word of the second paragraph leaks into the first, and each paragraph is one sentence
+    expect(read[0]!.surf.filter((w) => /\w/.test(w))).toEqual(["Gunmen", "attacked", "the", "post"]);
+    expect(read[1]!.surf).toEqual(["Two", "guards", "were", "hurt", "."]);
+    expect(read.map((r) => r.sentences.length)).toEqual([1, 1]);
   });
 
-  it("keeps a single paragraph on the plain path", () => {
-    expect(readParagraphs(nlp, ["One line only."])).toEqual([readParagraph(nlp, "One line only.")]);
+  it("reads a single paragraph with its words, tags and one sentence", () => {
+    const [one] = readParagraphs(nlp, ["One line only."]);
+    expect(one!.surf).toEqual(["One", "line", "only", "."]);
+    expect(one!.pos).toHaveLength(4);
+    expect(one!.pos[3]).toBe("PUNCT");
+    expect(one!.sentences).toEqual([[0, 3]]);
   });
 });

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { demoFiles } from "../../app/demo.js";
 import { dataDir } from "../../app/paths.js";
 import { Reliability } from "../../model/records.js";
-import { intOption, open } from "../options.js";
+import { open, portOption } from "../options.js";
 import { waitForSignal } from "./serve.js";
 
 interface SourceGrade {
@@ -18,7 +18,7 @@ export function registerDemo(program: Command): void {
     .command("demo")
     .description("ingest the demo corpus into a SQLite file and serve the workbench")
     .option("--db <file>", "SQLite database file", "tessera-demo.db")
-    .option("--port <n>", "port", (v) => intOption(v, "--port"), 7357)
+    .option("--port <n>", "port (1-65535; 0 for any free port)", portOption, 7357)
     .option("--host <addr>", "address to listen on", "127.0.0.1")
     .option("--fresh", "delete the database first")
     .option("--no-serve", "ingest only, then exit")

@@ -39,7 +39,13 @@ export function registerImport(program: Command): void {
         await store.close();
       }
     });
-  imp.action(() => {
-    throw new UserError("name an import format: tessera import stix FILE");
-  });
+  imp
+    .argument("[format]")
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action((format?: string) => {
+      if (format && !format.startsWith("-"))
+        throw new UserError(`unknown import format "${format}"; only stix is supported (tessera import stix FILE)`);
+      throw new UserError("name an import format: tessera import stix FILE");
+    });
 }

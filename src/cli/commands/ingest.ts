@@ -1,10 +1,11 @@
-// `tessera ingest`: files, folders, URLs and feeds into the store, with a per-input result line.
+// `tessera ingest`: files, folders, URLs and feeds into the store. On a terminal a progress bar
+// (phase, done/total, rate, ETA) with errors printed above it; otherwise one line per input.
 import type { Command } from "commander";
 import type { IngestOutcome } from "../../app/pipeline.js";
-import { Progress } from "../../app/progress.js";
+import { BatchProgress } from "../../app/progress.js";
 import { intOption, open, printJson, withDb } from "../options.js";
 
-function line(o: IngestOutcome): string {
+export function line(o: IngestOutcome): string {
   const id = o.id ? o.id.slice(0, 12) : "";
   if (o.status === "error") return `error      ${o.input}: ${o.error}`;
   const what = [id, o.title ? `"${o.title}"` : "", o.outlet ? `(${o.outlet})` : ""].filter(Boolean).join(" ");
@@ -20,35 +21,51 @@ export function registerIngest(program: Command): void {
     .option("--json", "print results as JSON")
     .option("--strict", "exit non-zero if any input fails")
     .option("--allow-private", "allow URLs on loopback/private/link-local addresses")
+    .option("--follow-links", "in folders, follow symbolic links that point outside the folder")
     .option("--max-bytes <n>", "size cap per file or response", (v) => intOption(v, "--max-bytes"))
     .option("--no-extract", "store the text only; skip fact extraction")
     .action(async (inputs: string[], o) => {
       // loaded on use so `--help` and light commands start fast
-      const { ingestAll } = await import("../../app/pipeline.js");
+      const [{ ingestAll }, { countInputs }] = await Promise.all([
+        import("../../app/pipeline.js"),
+        import("../../ingest/index.js"),
+      ]);
       const store = open(o.db, { create: true });
-      const progress = new Progress("ingest");
+      const followOutsideLinks = Boolean(o.followLinks);
+      // with --json, stdout carries the JSON only; the bar (if any) goes to a terminal's stderr
+      const out = o.json ? process.stderr : process.stdout;
+      const tty = Boolean(out.isTTY);
+      const quiet = o.json && !tty;
+      const progress = new BatchProgress({
+        out,
+        tty,
+        ...(quiet ? {} : { total: await countInputs(inputs, { followOutsideLinks }) }),
+      });
       try {
         const outcomes = await ingestAll(store, inputs, {
           outlet: o.outlet,
           allowPrivate: Boolean(o.allowPrivate),
+          followOutsideLinks,
           ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}),
           extract: o.extract !== false,
+          onPhase: quiet ? undefined : progress.onPhase,
           onOutcome: (x) => {
-            progress.tick(x.input);
-            if (!o.json) {
-              progress.end();
-              console.log(line(x));
-            }
+            if (o.json) return;
+            // on a terminal only what needs attention scrolls; the bar shows the rest
+            if (!tty || x.status === "error" || x.warning) progress.message(line(x));
           },
         });
         progress.end();
         const count = (s: IngestOutcome["status"]): number => outcomes.filter((x) => x.status === s).length;
         const summary = { ok: count("ok"), duplicate: count("duplicate"), error: count("error") };
+        const unstored = outcomes.filter((x) => x.stage === "store").length;
         if (o.json) printJson({ results: outcomes, summary });
         else console.log(`${summary.ok} ingested, ${summary.duplicate} duplicate, ${summary.error} failed`);
+        if (unstored) console.error(`tessera: ${unstored} input(s) were read but could not be stored; see above.`);
         const nothing = summary.ok + summary.duplicate === 0;
-        if (nothing || (o.strict && summary.error > 0)) process.exitCode = 1;
+        if (nothing || unstored > 0 || (o.strict && summary.error > 0)) process.exitCode = 1;
       } finally {
+        progress.end();
         await store.close();
       }
     });

@@ -36,8 +36,12 @@ export function registerRead(program: Command): void {
     .action(async (id: string, o) => {
       const store = open(o.db);
       try {
-        const doc = await store.getDocument(id);
-        if (!doc) throw new UserError(`no single document matches id ${id}`);
+        const key = id.trim();
+        if (!/^[0-9a-fA-F]+$/.test(key)) throw new UserError(`${id} is not a document id (ids are hexadecimal)`);
+        if (key.length < 6)
+          throw new UserError(`an id prefix needs at least 6 characters (got ${key.length}: ${key}); see tessera list`);
+        const doc = await store.getDocument(key);
+        if (!doc) throw new UserError(`no document, or more than one, has an id starting ${key}; see tessera list`);
         const facts = o.facts ? await store.getFacts(doc.id) : undefined;
         if (o.json) return printJson(facts ? { document: doc, facts } : doc);
         const meta: Array<[string, string | undefined]> = [

@@ -1,6 +1,6 @@
 // One incident coded into the neutral fields both event datasets need (date, place, attack/target/weapon,
-// perpetrator, casualties, claim, doubt, sources). Disputed figures are coded conservatively — the lowest
-// credible value — and the dispute is written out in words for the notes/summary column.
+// perpetrator, casualties, claim, doubt, sources). Casualties carry both the best-supported current figure (GTD)
+// and the lowest credible one (ACLED); a dispute is written out in words for the notes/summary column.
 import type { Event, Incident } from "../../model/records.js";
 import { countryAlpha3, countryName } from "../countries.js";
 import {
@@ -42,6 +42,13 @@ export interface IncidentCoding {
   groups: { name: string; gtdName: string; kind: string; basis: string }[];
   killed: CountSummary;
   injured: CountSummary;
+  /**
+   * GTD's nkill / nwound: the best-supported current figure; 0 when no report gives a figure and none reports a
+   * death (resp. injury); blank (undefined) when one does without a usable figure (GTD codebook: fatalities in
+   * evidence but no figure → blank).
+   */
+  nkill?: number;
+  nwound?: number;
   suicide: boolean;
   claimed: boolean;
   claimMode?: string;
@@ -62,7 +69,8 @@ function describeCount(ix: ExportIndex, s: CountSummary, what: string): string |
     return `${n} (${ix.outletOf(v.doc)}${v.publishedAt ? `, ${v.publishedAt}` : ""})`;
   });
   const uniq = [...new Set(parts)];
-  return `Reported ${what} differ: ${uniq.join("; ")}; coded ${s.lowest ?? "blank"} (lowest credible figure).`;
+  const current = s.current === undefined ? "none" : `${s.current}`;
+  return `Reported ${what} differ: ${uniq.join("; ")}; current figure ${current}, lowest credible ${s.lowest ?? "none"}.`;
 }
 
 function attackTypeOf(events: Event[], types: string[]): string {
@@ -96,6 +104,27 @@ function subEventOf(events: Event[], types: string[], suicide: boolean): string 
   return "Other";
 }
 
+/** The GTD total of one casualty class (see IncidentCoding.nkill). */
+function codedTotal(s: CountSummary, events: Event[], reports: RegExp): number | undefined {
+  if (s.current !== undefined) return s.current;
+  if (s.values.length || events.some((e) => reports.test(e.type))) return undefined;
+  return 0;
+}
+
+/** GTD target types of state security forces: an armed group fighting them is in a battle, ACLED's codebook says. */
+const SECURITY_FORCES = new Set(["Police", "Military"]);
+
+/**
+ * ACLED's distinction by actor and target: direct violence (an armed assault, a clash) by a non-state or unidentified
+ * armed group against police or military is a Battle (armed clash), not violence against civilians; explosive and
+ * remote weapons stay Explosions/Remote violence whoever they hit; abductions stay abductions.
+ */
+export function acledSubEvent(subEvent: string, targetType: string, attackerKind: string | undefined): string {
+  const direct = subEvent === "Attack";
+  if (direct && SECURITY_FORCES.has(targetType) && attackerKind !== "state") return "Armed clash";
+  return subEvent;
+}
+
 export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCoding {
   const date = incidentDate(incident);
   const [y, m, d] = (date?.start ?? "").split("-").map(Number);
@@ -111,7 +140,7 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
   const weaponText = [...attributeTexts(ix, incident, "weapon"), ...attributeTexts(ix, incident, "method")].join(" ");
   const weaponType =
     matchKeyword(GTD.weaponKeywords, weaponText)?.type ?? GTD.weaponByAttackType[attackType] ?? "Unknown";
-  const targets = attributeTexts(ix, incident, "target");
+  const targets = [...attributeTexts(ix, incident, "target"), ...attributeTexts(ix, incident, "victim")];
   const target = targets[0];
   const targetType = target ? (matchKeyword(GTD.targetKeywords, targets.join(" "))?.type ?? "Unknown") : "Unknown";
   const perps = perpetrators(ix, incident);
@@ -141,7 +170,13 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
   const doubt = nature.some((v) => v.value === "attack") && nature.some((v) => v.value !== "attack");
   const killed = countSummary(ix, incident, "killed");
   const injured = countSummary(ix, incident, "injured");
-  const subEvent = subEventOf(live, types, suicide && weaponType === "Explosives");
+  const nkill = codedTotal(killed, live, /^(death|execution)$/);
+  const nwound = codedTotal(injured, live, /^injury$/);
+  const subEvent = acledSubEvent(
+    subEventOf(live, types, suicide && weaponType === "Explosives"),
+    targetType,
+    groups[0]?.kind,
+  );
   const eventType = acledEventTypeOf(subEvent) ?? "Strategic developments";
   const disputes = [describeCount(ix, killed, "fatalities"), describeCount(ix, injured, "injured counts")].filter(
     (s): s is string => !!s,
@@ -172,6 +207,8 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
     killed,
     injured,
     suicide,
+    ...(nkill !== undefined ? { nkill } : {}),
+    ...(nwound !== undefined ? { nwound } : {}),
     claimed: claimants.length > 0,
     competingClaims: claimants.length > 1,
     doubt,

@@ -1,12 +1,32 @@
 // Tessera records → one STIX 2.1 bundle: a report per document, an incident per fused incident,
-// threat-actors for armed groups, identities for people, organisations, states and outlets, locations
-// for geocoded places, relationships (attributed-to, targets, located-at, related-to), notes for claims
-// and contradictions, opinions for estimative judgments. Mapping documented in docs/stix.md.
-import { CREDIBILITY_NAMES } from "../../fuse/grading.js";
-import type { Claim, Document, Entity, Icd203Band, Incident, Judgment, Span } from "../../model/records.js";
+// threat-actors for armed groups (and for other perpetrators), identities for people, organisations,
+// states and outlets, typed locations for places and nationalities, relationships, notes for claims and
+// contradictions, opinions for estimative judgments. Every object carries a confidence, TLP marking and
+// the properties OpenCTI and misp-stix read; the Tessera extension keeps the records for a lossless
+// round trip. Profiles (profiles.ts) shape the bundle for each importer. Mapping: docs/stix.md.
+import { CREDIBILITY_NAMES, credibility } from "../../fuse/grading.js";
+import type {
+  Claim,
+  Credibility,
+  Document,
+  Entity,
+  Icd203Band,
+  Incident,
+  Judgment,
+  Reliability,
+  Span,
+} from "../../model/records.js";
+import { countryName } from "../countries.js";
 import { codeIncident, summaryOf } from "../csv/coding.js";
 import type { ExportInput } from "../input.js";
-import { countSummary, ExportIndex, gradeValue, perpetrators } from "../view.js";
+import { countSummary, ExportIndex, gradeValue, incidentDate, perpetrators } from "../view.js";
+import {
+  CONFIDENCE_OF_CREDIBILITY,
+  CONFIDENCE_OF_RELIABILITY,
+  confidenceOfExtraction,
+  OPENCTI_RELIABILITY,
+} from "./confidence.js";
+import { keepDistinct } from "./distinct.js";
 import {
   clean,
   EXTENSION_ID,
@@ -14,10 +34,14 @@ import {
   type StixBundle,
   type StixObject,
   TESSERA_IDENTITY_ID,
+  tesseraExtension,
   tesseraIdentity,
   withExtension,
 } from "./extension.js";
-import { stixId, stixTime, timeSpan } from "./ids.js";
+import { offsetMs, shiftTime, stixId, stixTime, timeSpan } from "./ids.js";
+import { type LocationShape, locationShape } from "./locations.js";
+import { tlpMarking } from "./markings.js";
+import { applyProfile, DEFAULT_STIX_OPTIONS, type StixOptions } from "./profiles.js";
 
 const SPEC = "2.1";
 const COUNT_ATTRS = ["killed", "injured", "arrested", "missiles", "attacks_thwarted", "hostages", "attackers"];
@@ -43,6 +67,17 @@ const spanOf = (s: Span, extra: Record<string, unknown> = {}): Record<string, un
   ...extra,
 });
 
+/** The opening of a document, at most ~500 characters cut at a sentence end, as a report description. */
+export function leadOf(text: string, max = 500): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const end = Math.max(cut.lastIndexOf(". "), cut.lastIndexOf("! "), cut.lastIndexOf("? "));
+  if (end > max / 3) return cut.slice(0, end + 1);
+  const space = cut.lastIndexOf(" ");
+  return `${cut.slice(0, space > 0 ? space : max)}…`;
+}
+
 export function outletKey(doc: Document): string {
   return doc.outlet ?? "";
 }
@@ -50,17 +85,23 @@ export function outletKey(doc: Document): string {
 class Builder {
   readonly ix: ExportIndex;
   readonly objects: StixObject[] = [];
+  private readonly byId = new Map<string, StixObject>();
   private readonly entityObject = new Map<string, string>(); // canonical entity id → STIX id
-  private readonly locationObject = new Map<string, string>();
+  private readonly entityConf = new Map<string, number | undefined>();
+  private readonly locations = new Map<string, LocationShape>(); // STIX id → how it was typed
+  private readonly countryObject = new Map<string, string>(); // ISO alpha-2 → Country location id
+  private readonly adminObject = new Map<string, string>(); // "CC|name" → Administrative-Area id
+  private readonly actorObject = new Map<string, string>(); // perpetrator key → threat-actor id
   private readonly outletIdentity = new Map<string, string>();
   private readonly docTime = new Map<string, string>();
+  private readonly mentionConf = new Map<string, number>();
   private readonly incidentsOfDoc = new Map<string, string[]>();
-  private readonly entitiesOfDoc = new Map<string, string[]>();
-  private readonly notesOfDoc = new Map<string, string[]>();
+  private readonly refsOfDoc = new Map<string, string[]>();
 
   constructor(readonly input: ExportInput) {
     this.ix = new ExportIndex(input);
     for (const d of input.documents) this.docTime.set(d.id, stixTime(d.publishedAt?.start ?? d.fetchedAt));
+    for (const f of input.facts) for (const m of f.mentions) this.mentionConf.set(m.id, m.confidence);
     for (const inc of input.fusion.incidents) {
       for (const d of inc.documents) this.incidentsOfDoc.set(d, [...(this.incidentsOfDoc.get(d) ?? []), inc.id]);
     }
@@ -70,17 +111,31 @@ class Builder {
     return timeSpan(docs.map((d) => this.docTime.get(d)).filter((t): t is string => !!t));
   }
 
-  private push(o: StixObject): StixObject {
+  private push(o: StixObject, docs: string[] = []): StixObject {
     this.objects.push(o);
+    this.byId.set(o.id, o);
+    this.refDocs(docs, o.id);
     return o;
   }
 
-  build(): StixBundle {
-    this.push(tesseraIdentity());
-    this.push(extensionDefinition());
+  private refDocs(docs: string[], id: string): void {
+    for (const d of docs) this.refsOfDoc.set(d, [...(this.refsOfDoc.get(d) ?? []), id]);
+  }
+
+  /** Credibility of a whole record from the outlets that report it (one vote per outlet). */
+  private corroboration(docs: string[]): Credibility {
+    const byOutlet = new Map<string, Reliability>();
+    for (const d of docs) byOutlet.set(this.ix.outletOf(d), this.ix.reliabilityOf(d));
+    return credibility({ supporting: [...byOutlet.values()], contradicting: 0 });
+  }
+
+  build(options: Required<StixOptions>): StixBundle {
+    const head = [tesseraIdentity()];
+    if (options.profile === "tessera") head.push(extensionDefinition());
     for (const s of this.input.sources) this.source(s);
     for (const e of this.input.fusion.entities) this.entity(e);
     for (const e of this.input.fusion.entities) if (e.type === "person" && e.affiliation) this.affiliation(e);
+    this.placeLinks();
     for (const inc of this.input.fusion.incidents) this.incident(inc);
     for (const f of this.input.facts) {
       for (const c of f.claims) this.claim(c);
@@ -90,7 +145,11 @@ class Builder {
     for (const m of this.input.ach) this.ach(m);
     // Reports last: their object_refs list everything built from their document.
     const reports = this.input.documents.map((d) => this.report(d));
-    const ordered = [...this.objects.slice(0, 2), ...reports, ...this.objects.slice(2)];
+    const marking = tlpMarking(options.tlp);
+    const body = keepDistinct(applyProfile(options.profile, [...reports, ...this.objects], this.input));
+    const ordered = [...head, marking, ...body].map((o) =>
+      o.type === "marking-definition" ? o : { ...o, object_marking_refs: [marking.id] },
+    );
     const ids = ordered.map((o) => o.id).sort();
     return { type: "bundle", id: stixId("bundle", ...ids), objects: ordered };
   }
@@ -105,12 +164,15 @@ class Builder {
           type: "identity",
           spec_version: SPEC,
           id,
+          created_by_ref: TESSERA_IDENTITY_ID,
           ...this.times(docs),
           name: s.name,
+          description: s.notes,
           identity_class: "organization",
           roles: ["news-outlet"],
           sectors: ["communications"],
-          description: s.notes,
+          confidence: 100,
+          x_opencti_reliability: OPENCTI_RELIABILITY[s.reliability],
         }),
         "source",
         { source: s, admiralty_reliability: s.reliability },
@@ -127,14 +189,30 @@ class Builder {
     return out;
   }
 
+  /** The strongest extraction confidence among an entity's mentions. */
+  private confidenceOf(e: Entity): number | undefined {
+    if (!this.entityConf.has(e.id)) {
+      const cs = e.mentions.map((m) => this.mentionConf.get(m)).filter((c): c is number => c !== undefined);
+      // An entity with no extracted mention behind it (read from another tool's bundle) has no evidence.
+      this.entityConf.set(e.id, cs.length ? confidenceOfExtraction(Math.max(...cs)) : 0);
+    }
+    return this.entityConf.get(e.id);
+  }
+
   private entity(e: Entity): void {
     const docs = this.ix.docsOfEntity(e);
-    for (const d of docs) this.entitiesOfDoc.set(d, [...(this.entitiesOfDoc.get(d) ?? []), e.id]);
-    const base = { spec_version: SPEC, ...this.times(docs), name: e.name };
+    const base = {
+      spec_version: SPEC,
+      created_by_ref: TESSERA_IDENTITY_ID,
+      ...this.times(docs),
+      name: e.name,
+      confidence: this.confidenceOf(e),
+    };
     const aliases = e.aliases.filter((a) => a !== e.name);
     const description = [e.role, e.affiliation ? `affiliation: ${e.affiliation}` : undefined]
       .filter(Boolean)
       .join("; ");
+    const shape = locationShape(e);
     let o: StixObject;
     if (e.type === "armed_group") {
       o = {
@@ -142,21 +220,24 @@ class Builder {
         id: stixId("threat-actor", e.id),
         ...base,
         threat_actor_types: ["terrorist"],
+        resource_level: "organization",
         aliases,
       };
-    } else if ((e.type === "place" || e.type === "facility") && (e.geo || e.country)) {
-      const g = e.geo;
+    } else if (shape) {
       o = {
         type: "location",
         id: stixId("location", e.id),
         ...base,
-        latitude: g?.lat,
-        longitude: g?.lon,
-        country: g?.country ?? e.country,
-        administrative_area: g?.admin1,
-        city: g?.precision === "city" ? e.name : undefined,
+        name: shape.name,
+        ...shape.props,
+        x_opencti_location_type: shape.locationType,
+        x_opencti_aliases: [e.name, ...aliases].filter((a) => a !== shape.name),
       };
-      this.locationObject.set(e.id, o.id);
+      this.locations.set(o.id, shape);
+      if (shape.locationType === "Country" && shape.country && !this.countryObject.has(shape.country))
+        this.countryObject.set(shape.country, o.id);
+      if (shape.locationType === "Administrative-Area" && shape.country)
+        this.adminObject.set(`${shape.country}|${shape.name.toLowerCase()}`, o.id);
     } else if (e.type === "place" || e.type === "facility") {
       // STIX locations need coordinates, a country or a region; an ungeocoded place travels as a note.
       o = {
@@ -165,10 +246,13 @@ class Builder {
         ...base,
         abstract: `Place not geocoded: ${e.name}`,
         content: `Tessera found the place name "${e.name}" but could not geocode it.`,
+        authors: ["Tessera"],
+        note_types: ["internal"],
         object_refs: docs.length ? docs.map((d) => stixId("report", d)) : [TESSERA_IDENTITY_ID],
       };
       delete o.name;
     } else {
+      // People are individuals; a people without a state (an ethnicity) is a class of people.
       const identityClass = e.type === "person" ? "individual" : e.type === "nationality" ? "class" : "organization";
       o = {
         type: "identity",
@@ -177,18 +261,85 @@ class Builder {
         identity_class: identityClass,
         sectors: e.type === "state" ? ["government-national"] : undefined,
         roles: e.role ? [e.role] : undefined,
-        description: description || undefined,
+        description: description || (e.type === "state" ? "State (national government)." : undefined),
+        x_opencti_aliases: aliases,
       };
     }
     if (o.type !== "note") this.entityObject.set(e.id, o.id);
     this.push(
       withExtension(clean(o), "entity", { entity: e, entity_type: e.type, span_provenance: this.entitySpans(e) }),
+      docs,
     );
+  }
+
+  /** A Country (or province) a location lies in, made once per bundle when no entity stands for it. */
+  private derivedLocation(kind: "Country" | "Administrative-Area", cc: string, from: StixObject, admin1?: string) {
+    const key = kind === "Country" ? cc : `${cc}|${admin1!.toLowerCase()}`;
+    const map = kind === "Country" ? this.countryObject : this.adminObject;
+    const have = map.get(key);
+    if (have) return have;
+    const name = kind === "Country" ? (countryName(cc) ?? cc) : admin1!;
+    const id = stixId("location", kind === "Country" ? "country" : "admin1", key);
+    map.set(key, id);
+    const docs = this.docsOfObject(from);
+    this.push(
+      withExtension(
+        clean({
+          type: "location",
+          spec_version: SPEC,
+          id,
+          created_by_ref: TESSERA_IDENTITY_ID,
+          created: from.created,
+          modified: from.modified,
+          name,
+          country: cc,
+          administrative_area: kind === "Administrative-Area" ? admin1 : undefined,
+          confidence: from.confidence,
+          x_opencti_location_type: kind,
+        }),
+        "derived",
+        {},
+      ),
+      docs,
+    );
+    return id;
+  }
+
+  private docsOfObject(o: StixObject): string[] {
+    const e = this.input.fusion.entities.find((x) => this.entityObject.get(x.id) === o.id);
+    return e ? this.ix.docsOfEntity(e) : [];
+  }
+
+  /** Cities and positions lie in their province and country; provinces relate to their country. */
+  private placeLinks(): void {
+    for (const [id, shape] of [...this.locations]) {
+      const o = this.byId.get(id)!;
+      const when = [o.created as string, o.modified as string];
+      const docs = this.docsOfObject(o);
+      const conf = o.confidence as number | undefined;
+      const lies = shape.locationType === "City" || shape.locationType === "Position";
+      if (lies && shape.admin1 && shape.country) {
+        const admin = this.derivedLocation("Administrative-Area", shape.country, o, shape.admin1);
+        this.relationship(id, "located-at", admin, when, `${shape.name} lies in ${shape.admin1}.`, conf, docs);
+        if (!this.locations.has(admin)) {
+          const country = this.derivedLocation("Country", shape.country, o);
+          const where = countryName(shape.country) ?? shape.country;
+          this.relationship(admin, "related-to", country, when, `${shape.admin1} lies in ${where}.`, conf, docs);
+        }
+      }
+      if (shape.country && shape.locationType !== "Country") {
+        const country = this.derivedLocation("Country", shape.country, o);
+        const where = countryName(shape.country) ?? shape.country;
+        // OpenCTI allows located-at from a city or position to a country, not from a province or region.
+        const type = lies ? "located-at" : "related-to";
+        this.relationship(id, type, country, when, `${shape.name} lies in ${where}.`, conf, docs);
+      }
+    }
   }
 
   private affiliation(person: Entity): void {
     const from = this.entityObject.get(person.id);
-    const o = from ? this.objects.find((x) => x.id === from) : undefined;
+    const o = from ? this.byId.get(from) : undefined;
     if (!o) return;
     const org = this.input.fusion.entities.find(
       (x) =>
@@ -196,7 +347,7 @@ class Builder {
         x.type !== "person" &&
         (x.name === person.affiliation || x.aliases.includes(person.affiliation!)),
     );
-    const target = org ? this.entityObject.get(org.id) : undefined;
+    const target = org ? this.target(org.id) : undefined;
     if (target)
       this.relationship(
         o.id,
@@ -204,7 +355,17 @@ class Builder {
         target,
         [o.created as string],
         `${person.name} is affiliated with ${org!.name}.`,
+        o.confidence as number | undefined,
+        this.ix.docsOfEntity(person),
       );
+  }
+
+  /** The object a relationship to an entity points at; the first Country of an ISO code stands for it. */
+  private target(entityId: string): string | undefined {
+    const id = this.entityObject.get(entityId);
+    const shape = id ? this.locations.get(id) : undefined;
+    if (shape?.locationType === "Country" && shape.country) return this.countryObject.get(shape.country) ?? id;
+    return id;
   }
 
   private relationship(
@@ -213,31 +374,113 @@ class Builder {
     target: string,
     times: string[],
     description: string,
+    confidence: number | undefined,
+    docs: string[],
     body: Record<string, unknown> = {},
   ): void {
     const id = stixId("relationship", source, type, target);
-    if (this.objects.some((o) => o.id === id)) return;
+    const have = this.byId.get(id);
+    if (have) {
+      // One actor can stand for two perpetrator entities (a state and its nationality).
+      const ext = tesseraExtension(have);
+      const more = body.perpetrators as string[] | undefined;
+      if (ext && more) ext.perpetrators = [...new Set([...((ext.perpetrators as string[]) ?? []), ...more])];
+      this.refDocs(docs, id);
+      return;
+    }
     this.push(
       withExtension(
         clean({
           type: "relationship",
           spec_version: SPEC,
           id,
+          created_by_ref: TESSERA_IDENTITY_ID,
           ...timeSpan(times),
           relationship_type: type,
           source_ref: source,
           target_ref: target,
           description,
+          confidence,
         }),
         "relationship",
         body,
       ),
+      docs,
     );
+  }
+
+  /**
+   * The threat actor an incident is attributed to. OpenCTI accepts attributed-to from an incident only
+   * to a threat actor, intrusion set or campaign, so a state, organisation or person named as
+   * perpetrator is also exported as a threat actor, itself attributed to (or related to) that identity.
+   */
+  private actorFor(entityId: string): string | undefined {
+    const e = this.ix.entities.get(entityId);
+    if (!e) return undefined;
+    if (e.type === "armed_group") return this.entityObject.get(e.id);
+    const cc = (e.type === "state" || e.type === "nationality") && e.country ? e.country.toUpperCase() : undefined;
+    if (e.type !== "state" && e.type !== "nationality" && e.type !== "person" && e.type !== "organization")
+      return undefined;
+    if (e.type === "nationality" && !cc) return undefined; // a people without a state is not an actor
+    const key = cc ? `country:${cc}` : `entity:${e.id}`;
+    const have = this.actorObject.get(key);
+    if (have) return have;
+    const name = cc ? (countryName(cc) ?? e.name) : e.name;
+    // An armed group already exported under this name is the same actor for OpenCTI.
+    const same = this.objects.find(
+      (o) => o.type === "threat-actor" && String(o.name).toLowerCase() === name.toLowerCase(),
+    );
+    if (same) {
+      this.actorObject.set(key, same.id);
+      return same.id;
+    }
+    const id = stixId("threat-actor", "perpetrator", key);
+    const source = this.entityObject.get(e.id);
+    const from = source ? this.byId.get(source) : undefined;
+    const docs = this.ix.docsOfEntity(e);
+    const individual = e.type === "person";
+    this.push(
+      withExtension(
+        clean({
+          type: "threat-actor",
+          spec_version: SPEC,
+          id,
+          created_by_ref: TESSERA_IDENTITY_ID,
+          ...this.times(docs),
+          name,
+          description: `Named as a perpetrator in Tessera's sources; stands for the ${e.type} ${e.name}.`,
+          threat_actor_types: cc ? ["nation-state"] : ["unknown"],
+          resource_level: cc ? "government" : individual ? "individual" : "organization",
+          confidence: this.confidenceOf(e),
+        }),
+        "derived",
+        {},
+      ),
+      docs,
+    );
+    this.actorObject.set(key, id);
+    const when = [this.times(docs).created, this.times(docs).modified];
+    const conf = this.confidenceOf(e);
+    // The identity behind the actor: the entity itself, or the state of a nationality's country.
+    const state = cc
+      ? this.input.fusion.entities.find((x) => x.type === "state" && x.country?.toUpperCase() === cc)
+      : undefined;
+    const identity = state ? this.entityObject.get(state.id) : from?.type === "identity" ? from.id : undefined;
+    if (identity) {
+      const type = individual ? "related-to" : "attributed-to";
+      this.relationship(id, type, identity, when, `The actor ${name} is the ${e.type} ${e.name}.`, conf, docs);
+    }
+    const country = cc ? this.countryObject.get(cc) : undefined;
+    if (country)
+      this.relationship(id, "located-at", country, when, `${name} acts as the state of that country.`, conf, docs);
+    return id;
   }
 
   private incident(inc: Incident): void {
     const id = stixId("incident", inc.id);
-    const times = this.times(inc.documents);
+    const off = offsetMs("incident", inc.id);
+    const span = this.times(inc.documents);
+    const times = { created: shiftTime(span.created, off), modified: shiftTime(span.modified, off) };
     const coding = codeIncident(this.ix, inc);
     const counts: Record<string, unknown> = {};
     for (const attr of COUNT_ATTRS) {
@@ -279,14 +522,22 @@ class Builder {
         explanation: c.explanation,
         values: c.values,
       }));
+    const date = incidentDate(inc);
+    const confidence = CONFIDENCE_OF_CREDIBILITY[this.corroboration(inc.documents)];
     const o = withExtension(
       clean({
         type: "incident",
         spec_version: SPEC,
         id,
+        created_by_ref: TESSERA_IDENTITY_ID,
         ...times,
         name: inc.title,
         description: summaryOf(coding),
+        confidence,
+        // OpenCTI's incident properties (not in the STIX 2.1 stub): the date window and the type.
+        first_seen: date ? `${date.start}T00:00:00.000Z` : undefined,
+        last_seen: date ? `${date.end}T23:59:59.999Z` : undefined,
+        incident_type: inc.type,
       }),
       "incident",
       {
@@ -307,24 +558,66 @@ class Builder {
     this.push(o);
     const when = [times.created, times.modified];
     for (const p of perpetrators(this.ix, inc)) {
-      const target = this.entityObject.get(p.entity);
-      if (!target) continue;
-      const cred = gradeValue(this.ix, inc, "perpetrator", { entity: p.entity, basis: p.bases[0] });
+      // Graded like any fused value; without perpetrator values, by the outlets that name this one.
+      const cred = (inc.attributes.perpetrator ?? []).length
+        ? gradeValue(this.ix, inc, "perpetrator", { entity: p.entity, basis: p.bases[0] })
+        : this.corroboration(p.docs);
       const who = p.by.map((b) => this.ix.entityName(b) ?? b);
+      const text = `${p.name}: ${p.bases.join(", ")}${who.length ? ` (by ${who.join(", ")})` : ""}; ${p.docs.length} document(s).`;
+      const body = {
+        perpetrators: [p.entity],
+        bases: p.bases,
+        documents: p.docs,
+        speakers: p.by,
+        credibility: CREDIBILITY_NAMES[cred],
+      };
+      const actor = this.actorFor(p.entity);
+      const other = actor ? undefined : this.target(p.entity);
+      if (actor)
+        this.relationship(id, "attributed-to", actor, when, text, CONFIDENCE_OF_CREDIBILITY[cred], p.docs, body);
+      else if (other)
+        this.relationship(
+          id,
+          "related-to",
+          other,
+          when,
+          `Attributed: ${text}`,
+          CONFIDENCE_OF_CREDIBILITY[cred],
+          p.docs,
+          body,
+        );
+    }
+    // OpenCTI allows targets and originates-from from an incident to a location, not located-at.
+    const place = inc.place ? this.target(inc.place) : undefined;
+    if (place && this.byId.get(place)?.type === "location") {
+      const placeDocs = (inc.attributes.place ?? []).map((v) => v.doc);
+      const cred = placeDocs.length ? gradeValue(this.ix, inc, "place", inc.place) : this.corroboration(inc.documents);
+      const name = this.byId.get(place)!.name;
       this.relationship(
         id,
-        "attributed-to",
-        target,
+        "targets",
+        place,
         when,
-        `${p.name}: ${p.bases.join(", ")}${who.length ? ` (by ${who.join(", ")})` : ""}; ${p.docs.length} document(s).`,
-        { bases: p.bases, documents: p.docs, speakers: p.by, credibility: CREDIBILITY_NAMES[cred] },
+        `${inc.title} took place in ${name}.`,
+        CONFIDENCE_OF_CREDIBILITY[cred],
+        placeDocs.length ? placeDocs : inc.documents,
       );
     }
-    const place = inc.place ? this.locationObject.get(inc.place) : undefined;
-    if (place) this.relationship(id, "located-at", place, when, `${inc.title} took place here.`);
     for (const v of inc.attributes.target ?? []) {
-      const t = typeof v.value === "string" ? this.entityObject.get(v.value) : undefined;
-      if (t) this.relationship(id, "targets", t, when, `Target named in ${this.ix.outletOf(v.doc)}.`);
+      const t = typeof v.value === "string" ? this.target(v.value) : undefined;
+      if (!t) continue;
+      const cred = gradeValue(this.ix, inc, "target", v.value);
+      // Incident → threat actor allows only attributed-to: a group that was attacked is related-to.
+      const type = this.byId.get(t)?.type === "threat-actor" ? "related-to" : "targets";
+      this.relationship(
+        id,
+        type,
+        t,
+        when,
+        `Target named in ${this.ix.outletOf(v.doc)}.`,
+        CONFIDENCE_OF_CREDIBILITY[cred],
+        [v.doc],
+      );
     }
   }
 
@@ -334,18 +627,22 @@ class Builder {
 
   private claim(c: Claim): void {
     const id = stixId("note", "claim", c.doc, c.id);
-    this.notesOfDoc.set(c.doc, [...(this.notesOfDoc.get(c.doc) ?? []), id]);
     const t = this.docTime.get(c.doc);
     const who = c.speakerText ?? "an unnamed speaker";
+    const outlet = this.ix.docs.get(c.doc)?.outlet;
     this.push(
       withExtension(
         clean({
           type: "note",
           spec_version: SPEC,
           id,
-          ...timeSpan(t ? [t] : []),
+          created_by_ref: (outlet && this.outletIdentity.get(outlet)) || TESSERA_IDENTITY_ID,
+          ...timeSpan(t ? [shiftTime(t, offsetMs("claim", c.doc, c.id))] : []),
           abstract: `${c.kind} claim by ${who}${c.stance !== "assert" ? ` (${c.stance})` : ""}`,
           content: c.content.text,
+          authors: [this.ix.outletOf(c.doc)],
+          note_types: ["external"],
+          confidence: confidenceOfExtraction(c.confidence),
           object_refs: this.docRefs(c.doc),
         }),
         "claim",
@@ -355,23 +652,26 @@ class Builder {
           span_provenance: [spanOf(c.cue, { part: "cue" }), spanOf(c.content, { part: "content" })],
         },
       ),
+      [c.doc],
     );
   }
 
   private judgment(j: Judgment): void {
     const id = stixId("opinion", "judgment", j.doc, j.id);
-    this.notesOfDoc.set(j.doc, [...(this.notesOfDoc.get(j.doc) ?? []), id]);
     const t = this.docTime.get(j.doc);
+    const outlet = this.ix.docs.get(j.doc)?.outlet;
     this.push(
       withExtension(
         clean({
           type: "opinion",
           spec_version: SPEC,
           id,
-          ...timeSpan(t ? [t] : []),
+          created_by_ref: (outlet && this.outletIdentity.get(outlet)) || TESSERA_IDENTITY_ID,
+          ...timeSpan(t ? [shiftTime(t, offsetMs("judgment", j.doc, j.id))] : []),
           opinion: OPINION_OF_BAND[j.band],
           explanation: j.sentence.text,
-          authors: this.ix.docs.get(j.doc)?.outlet ? [this.ix.outletOf(j.doc)] : undefined,
+          authors: outlet ? [this.ix.outletOf(j.doc)] : undefined,
+          confidence: confidenceOfExtraction(j.confidence),
           object_refs: this.docRefs(j.doc),
         }),
         "judgment",
@@ -382,20 +682,28 @@ class Builder {
           span_provenance: [spanOf(j.term, { part: "term" }), spanOf(j.sentence, { part: "sentence" })],
         },
       ),
+      [j.doc],
     );
   }
 
   private contradiction(c: ExportInput["fusion"]["contradictions"][number]): void {
     const docs = [...new Set(c.values.map((v) => v.doc))];
+    const span = this.times(docs);
+    const off = offsetMs("contradiction", c.id);
     this.push(
       withExtension(
         clean({
           type: "note",
           spec_version: SPEC,
           id: stixId("note", "contradiction", c.id),
-          ...this.times(docs),
+          created_by_ref: TESSERA_IDENTITY_ID,
+          created: shiftTime(span.created, off),
+          modified: shiftTime(span.modified, off),
           abstract: `${c.kind === "revision" ? "Revision" : "Dispute"} of ${c.attribute} (${c.severity})`,
           content: c.explanation,
+          authors: ["Tessera"],
+          note_types: ["analysis"],
+          confidence: CONFIDENCE_OF_CREDIBILITY[this.corroboration(docs)],
           object_refs: [stixId("incident", c.incident), ...docs.map((d) => stixId("report", d))],
         }),
         "contradiction",
@@ -406,15 +714,23 @@ class Builder {
 
   private ach(m: ExportInput["ach"][number]): void {
     const docs = [...new Set(m.evidence.map((e) => e.ref?.doc).filter((d): d is string => !!d))];
+    const span = this.times(docs);
+    const off = offsetMs("ach", m.incident);
     this.push(
       withExtension(
         clean({
           type: "note",
           spec_version: SPEC,
           id: stixId("note", "ach", m.incident),
-          ...this.times(docs),
+          created_by_ref: TESSERA_IDENTITY_ID,
+          created: shiftTime(span.created, off),
+          modified: shiftTime(span.modified, off),
           abstract: "Analysis of competing hypotheses",
           content: m.hypotheses.map((h) => `${h.id}: ${h.text}`).join("\n") || "Empty ACH matrix.",
+          authors: ["Tessera"],
+          note_types: ["assessment"],
+          // An analyst's matrix carries no grade of its own: medium on the STIX scale.
+          confidence: 50,
           object_refs: [stixId("incident", m.incident)],
         }),
         "ach",
@@ -428,8 +744,7 @@ class Builder {
     const refs = [
       ...(outletId ? [outletId] : []),
       ...(this.incidentsOfDoc.get(d.id) ?? []).map((i) => stixId("incident", i)),
-      ...(this.entitiesOfDoc.get(d.id) ?? []).map((e) => this.entityObject.get(e)).filter((x): x is string => !!x),
-      ...(this.notesOfDoc.get(d.id) ?? []),
+      ...(this.refsOfDoc.get(d.id) ?? []),
     ];
     const facts = this.input.facts.find((f) => f.doc === d.id);
     const ref = clean({
@@ -438,7 +753,8 @@ class Builder {
       description: d.title,
       url: d.url && isUri(d.url) ? d.url : undefined,
     });
-    const t = this.docTime.get(d.id)!;
+    const t = shiftTime(this.docTime.get(d.id)!, offsetMs("report", d.id));
+    const reliability = this.ix.reliabilityOf(d.id);
     return withExtension(
       clean({
         type: "report",
@@ -448,9 +764,12 @@ class Builder {
         created: t,
         modified: t,
         name: d.title ?? d.origin,
+        description: leadOf(d.text) || undefined,
         published: t,
         report_types: ["threat-report"],
         lang: d.language !== "und" ? d.language : undefined,
+        confidence: CONFIDENCE_OF_RELIABILITY[reliability],
+        x_opencti_reliability: OPENCTI_RELIABILITY[reliability],
         object_refs: refs.length ? [...new Set(refs)] : [TESSERA_IDENTITY_ID],
         external_references: [ref],
       }),
@@ -459,15 +778,18 @@ class Builder {
         document: d,
         facts: facts ? { mentions: facts.mentions, entities: facts.entities, events: facts.events } : undefined,
         date_precision: d.publishedAt?.precision ?? "unknown",
-        admiralty_reliability: this.ix.reliabilityOf(d.id),
+        admiralty_reliability: reliability,
       },
     );
   }
 }
 
-/** The STIX 2.1 bundle of everything in the input (restrict the input first to export one incident). */
-export function buildStixBundle(input: ExportInput): StixBundle {
-  return new Builder(input).build();
+/**
+ * The STIX 2.1 bundle of everything in the input (restrict the input first to export one incident),
+ * shaped for the chosen profile and marked with the chosen TLP.
+ */
+export function buildStixBundle(input: ExportInput, options: StixOptions = {}): StixBundle {
+  return new Builder(input).build({ ...DEFAULT_STIX_OPTIONS, ...options });
 }
 
 export { EXTENSION_ID };

@@ -19,7 +19,9 @@ export type TesseraType =
   | "judgment"
   | "contradiction"
   | "relationship"
-  | "ach";
+  | "ach"
+  /** Objects rebuilt from others on every export (a Country a city lies in, an actor for a state). */
+  | "derived";
 
 export type StixObject = { type: string; id: string; [key: string]: unknown };
 
@@ -70,6 +72,7 @@ export function tesseraIdentity(): StixObject {
     name: "Tessera",
     identity_class: "system",
     description: "Offline incident-intelligence workbench that produced this bundle.",
+    confidence: 100,
   };
 }
 

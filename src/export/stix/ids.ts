@@ -27,3 +27,18 @@ export function timeSpan(times: string[]): { created: string; modified: string }
   const sorted = [...times].sort();
   return { created: sorted[0]!, modified: sorted.at(-1)! };
 }
+
+/**
+ * A stable offset below one minute (in ms) for a key. OpenCTI merges reports with the same name and
+ * publication time, and notes, opinions and incidents with the same text/name and creation time; the
+ * day stays the document's, the offset inside its first minute keeps distinct records apart in
+ * OpenCTI while the same record always gets the same time.
+ */
+export function offsetMs(...key: string[]): number {
+  return Number.parseInt(uuidv5(`offset|${key.join("|")}`, TESSERA_STIX_NAMESPACE).slice(0, 8), 16) % 60_000;
+}
+
+/** A STIX timestamp moved by `ms` milliseconds. */
+export function shiftTime(iso: string, ms: number): string {
+  return new Date(Date.parse(iso) + ms).toISOString();
+}

@@ -21,6 +21,7 @@ import {
 import type { Store } from "../../store/types.js";
 import type { ExportInput } from "../input.js";
 import { EXTENSION_ID, type StixObject, TESSERA_IDENTITY_ID, tesseraExtension } from "./extension.js";
+import { TLP_MARKING_IDS } from "./markings.js";
 
 export interface StixImport {
   input: ExportInput;
@@ -62,7 +63,8 @@ export function readStixBundle(json: unknown): StixImport {
   };
   const foreign: StixObject[] = [];
   for (const o of objects) {
-    if (o.id === EXTENSION_ID || o.id === TESSERA_IDENTITY_ID) continue; // rebuilt on every export
+    // The extension definition, the Tessera identity and the TLP markings are rebuilt on every export.
+    if (o.id === EXTENSION_ID || o.id === TESSERA_IDENTITY_ID || TLP_MARKING_IDS.has(o.id)) continue;
     const ext = tesseraExtension(o);
     if (!ext) {
       foreign.push(o);
@@ -107,7 +109,7 @@ export function readStixBundle(json: unknown): StixImport {
         input.ach.push(check(AchModel, ext.ach, "ACH"));
         break;
       default:
-        break; // relationships and the system identity are derived again on export
+        break; // relationships, derived objects and the MISP event are derived again on export
     }
   }
   for (const d of input.documents) {
@@ -219,8 +221,10 @@ function readForeign(objects: StixObject[], input: ExportInput): string[] {
     if (!inc || !target) continue;
     if (o.relationship_type === "attributed-to") {
       inc.perpetrators.push({ entity: target, basis: "attributed", doc: inc.documents[0] ?? "" });
-    } else if (o.relationship_type === "located-at") {
-      inc.place = target;
+    } else if (o.relationship_type === "located-at" || o.relationship_type === "targets") {
+      // Older bundles said located-at; OpenCTI's form is incident targets location.
+      const e = input.fusion.entities.find((x) => x.id === target);
+      if (e?.type === "place" && (o.relationship_type === "located-at" || !inc.place)) inc.place = target;
     }
   }
   lost.add("incident: no casualty counts, dates, contradictions or grades unless the Tessera extension is present");

@@ -8,7 +8,7 @@
 // head nouns, geocoded places, demonyms) → nationality words → surname coreference.
 import type { Document, Entity, Mention } from "../../model/records.js";
 import type { Analysis } from "../../nlp/types.js";
-import { geocode } from "../../resolve/geo/index.js";
+import { geocode, placeName } from "../../resolve/geo/index.js";
 import { type Candidate, Work } from "./candidate.js";
 import { resolvePersons } from "./coref.js";
 import { acronymDefinitions, gazetteerMatches } from "./gazetteers.js";
@@ -60,9 +60,10 @@ function assemble(w: Work, docId: string): EntityResult {
       mentions: [],
       rule: best.rule,
     };
-    // Places keep the document's spelling ("Palmyra", not GeoNames "Tadmur"); countries keep the canonical name.
+    // Places keep the document's spelling ("Palmyra", not GeoNames "Tadmur") but not its dateline capitals;
+    // countries keep the canonical name.
     if (e.type === "place" && !best.key.startsWith("place:country:"))
-      e.name = clean(w.text.slice(best.start, best.end));
+      e.name = placeName(clean(w.text.slice(best.start, best.end)), best.name);
     if (!e.aliases.includes(e.name)) e.aliases.unshift(e.name);
     if (!e.aliases.includes(best.name)) e.aliases.push(best.name);
     if (e.type === "place" && list.some((c) => c.actor)) e.type = "state";

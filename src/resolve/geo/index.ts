@@ -16,6 +16,7 @@ import { countryByCode, lookupCountry } from "./countries.js";
 import { geoKey } from "./normalise.js";
 import { findPlaceAlias, findRegion } from "./regions.js";
 
+export { placeName } from "./casing.js";
 export { countryByCode, lookupCountry } from "./countries.js";
 export { type DemonymInfo, demonym } from "./demonyms.js";
 

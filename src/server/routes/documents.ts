@@ -3,8 +3,10 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { refuse } from "../../app/fusion.js";
 import { ingestPayload } from "../../app/pipeline.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/index.js";
+import { describeBytes } from "../../ingest/types.js";
 import { DocFacts, Document, Reliability, Source } from "../../model/records.js";
 import type { Store } from "../../store/types.js";
+import { readBodyCapped } from "../body-limit.js";
 import { apiError, ErrorBody, errorResponses } from "../errors.js";
 import { DocumentSummary, IdParam, PageQuery, pageOf, SearchHit } from "../schemas.js";
 
@@ -75,12 +77,17 @@ export function documentRoutes(app: OpenAPIHono, store: Store): void {
     }),
     async (c) => {
       const { filename, outlet } = c.req.valid("query");
-      const declared = Number(c.req.header("content-length") ?? 0);
-      if (declared > DEFAULT_MAX_BYTES)
-        return apiError(c, 413, "payload_too_large", "The upload is over the size cap.");
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (bytes.byteLength > DEFAULT_MAX_BYTES)
-        return apiError(c, 413, "payload_too_large", "The upload is over the size cap.");
+      const bytes = await readBodyCapped(c.req.raw, DEFAULT_MAX_BYTES);
+      if (bytes === "too_large") {
+        // the rest of the upload is not read: close the connection rather than drain it
+        c.header("Connection", "close");
+        return apiError(
+          c,
+          413,
+          "payload_too_large",
+          `The upload is over the size cap of ${describeBytes(DEFAULT_MAX_BYTES)}.`,
+        );
+      }
       if (!bytes.byteLength) return apiError(c, 400, "bad_request", "The upload is empty.");
       const contentType = c.req.header("content-type");
       const results = await ingestPayload(

@@ -2,6 +2,8 @@
 // HTML). The briefing's HTML escapes all source text; it is served with the app's strict CSP like any page.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { exportBrief, exportCsv, exportStix } from "../../export/run.js";
+import { TLP_LEVELS } from "../../export/stix/markings.js";
+import { STIX_PROFILES } from "../../export/stix/profiles.js";
 import { UserError } from "../../model/result.js";
 import type { Store } from "../../store/types.js";
 import { apiError, errorResponses } from "../errors.js";
@@ -16,6 +18,14 @@ const IncidentQuery = z.object({
     .openapi({ description: "only this incident", example: "inc-1a2b3c4d5e6f" }),
 });
 
+const StixQuery = IncidentQuery.extend({
+  profile: z
+    .enum(STIX_PROFILES)
+    .default("tessera")
+    .openapi({ description: "bundle shape: tessera, opencti (no extension-definition), misp (one MISP event)" }),
+  tlp: z.enum(TLP_LEVELS).default("clear").openapi({ description: "TLP 2.0 marking on every object" }),
+});
+
 const csvResponse = (description: string) => ({
   200: { content: { "text/csv": { schema: z.string() } }, description },
   ...errorResponses,
@@ -27,16 +37,16 @@ export function exportRoutes(app: OpenAPIHono, store: Store): void {
       method: "get",
       path: "/api/export/stix",
       summary: "STIX 2.1 bundle of the store or of one incident (mapping in docs/stix.md)",
-      request: { query: IncidentQuery },
+      request: { query: StixQuery },
       responses: {
         200: { content: { "application/json": { schema: JsonObject } }, description: "A STIX 2.1 bundle" },
         ...errorResponses,
       },
     }),
     async (c) => {
-      const { incident } = c.req.valid("query");
+      const { incident, profile, tlp } = c.req.valid("query");
       try {
-        return c.json((await exportStix(store, incident)) as unknown as Record<string, unknown>, 200);
+        return c.json((await exportStix(store, incident, { profile, tlp })) as unknown as Record<string, unknown>, 200);
       } catch (e) {
         if (e instanceof UserError) return apiError(c, 404, "not_found", "No incident has that id.");
         throw e;

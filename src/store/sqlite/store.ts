@@ -17,6 +17,11 @@ import { ftsQuery } from "./fts-query.js";
 import { migrations } from "./migrations.js";
 
 type Row = Record<string, unknown>;
+
+/** How long one statement waits for another process's write lock; a large fusion write can take seconds. */
+const BUSY_TIMEOUT_MS = 15_000;
+/** Attempts at BEGIN IMMEDIATE before "database is locked" is passed on (so up to about a minute). */
+const BUSY_RETRIES = 4;
 const FACT_KINDS = ["mention", "entity", "event", "claim", "judgment"] as const;
 type FactKind = (typeof FACT_KINDS)[number];
 const FACT_ARRAYS: Record<FactKind, keyof Omit<DocFacts, "doc">> = {
@@ -87,18 +92,40 @@ export class SqliteStore implements Store {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("busy_timeout = 5000");
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.migrate();
   }
 
+  /**
+   * Runs `fn` as one write transaction that takes the write lock when it begins (BEGIN IMMEDIATE).
+   * Why: a deferred transaction reads first and upgrades to a writer later; in WAL mode that upgrade
+   * fails at once with "database is locked" when another process wrote in between, without waiting
+   * for the busy timeout, so two ingests into one file lost documents. Taking the lock at BEGIN makes
+   * the wait apply, and a BEGIN still refused after the timeout (a long fusion write in another
+   * process) is retried a few times before the error is passed on.
+   */
+  private write<T>(fn: () => T): T {
+    const tx = this.db.transaction(fn);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return tx.immediate();
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? "";
+        if (!code.startsWith("SQLITE_BUSY") || attempt >= BUSY_RETRIES || this.db.inTransaction) throw e;
+      }
+    }
+  }
+
   private migrate(): void {
-    const current = this.db.pragma("user_version", { simple: true }) as number;
+    const version = (): number => this.db.pragma("user_version", { simple: true }) as number;
     for (const m of migrations) {
-      if (m.version <= current) continue;
-      this.db.transaction(() => {
+      if (version() >= m.version) continue; // no write lock for a store that is up to date
+      // re-read inside the lock: another process may have migrated while this one waited
+      this.write(() => {
+        if (version() >= m.version) return;
         this.db.exec(m.sql);
         this.db.pragma(`user_version = ${m.version}`);
-      })();
+      });
     }
   }
 
@@ -142,7 +169,7 @@ export class SqliteStore implements Store {
   }
 
   async putDocument(doc: Document, facts?: DocFacts): Promise<{ status: PutStatus; id: string }> {
-    const run = this.db.transaction((): PutStatus => {
+    const run = (): PutStatus => {
       const exists = this.db.prepare("SELECT 1 FROM documents WHERE id = ?").get(doc.id);
       if (exists) return "duplicate";
       if (doc.outlet) this.ensureSource(doc.outlet);
@@ -174,8 +201,8 @@ export class SqliteStore implements Store {
         this.writeFacts(facts);
       }
       return "ok";
-    });
-    return { status: run(), id: doc.id };
+    };
+    return { status: this.write(run), id: doc.id };
   }
 
   async getDocument(idOrPrefix: string): Promise<Document | undefined> {
@@ -249,11 +276,11 @@ export class SqliteStore implements Store {
   }
 
   async putFacts(facts: DocFacts): Promise<void> {
-    this.db.transaction(() => {
+    this.write(() => {
       const exists = this.db.prepare("SELECT 1 FROM documents WHERE id = ?").get(facts.doc);
       if (!exists) throw new Error(`no document ${facts.doc.slice(0, 12)} to attach facts to`);
       this.writeFacts(facts);
-    })();
+    });
   }
 
   private factsOf(docId: string): DocFacts {
@@ -280,7 +307,7 @@ export class SqliteStore implements Store {
   }
 
   async upsertSource(name: string, reliability?: Reliability, notes?: string): Promise<Source> {
-    return this.db.transaction(() => this.ensureSource(name, reliability, notes))();
+    return this.write(() => this.ensureSource(name, reliability, notes));
   }
 
   async listSources(): Promise<Source[]> {
@@ -293,7 +320,7 @@ export class SqliteStore implements Store {
   }
 
   async putFusion(snapshot: FusionSnapshot): Promise<void> {
-    this.db.transaction(() => {
+    this.write(() => {
       this.db.prepare("DELETE FROM fusion").run();
       const ins = this.db.prepare("INSERT INTO fusion (kind, id, seq, data) VALUES (?, ?, ?, ?)");
       const put = (kind: string, items: Array<{ id: string }>): void => {
@@ -304,7 +331,7 @@ export class SqliteStore implements Store {
       put("entity", snapshot.entities);
       put("incident", snapshot.incidents);
       put("contradiction", snapshot.contradictions);
-    })();
+    });
   }
 
   async getFusion(): Promise<FusionSnapshot> {

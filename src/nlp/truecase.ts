@@ -1,8 +1,9 @@
-// Generic truecasing for lower-cased corpora (the MUC-4 processed texts): extraction relies on
-// capitals (proper-noun chunks, case-sensitive acronyms), so before extracting we restore
-// (1) sentence-initial capitals, (2) the casing of gazetteer names (countries, demonyms, admin-1
-// regions, cities of 100k+, armed groups from data/groups when present), (3) names after a title
-// word ("president cerezo"). Only letter case changes, so every offset stays valid.
+// Case restoration for caseless text — wire copy in ALL CAPS (old telex, agency feeds), lower-cased exports and
+// transcripts. Extraction relies on capitals (proper-noun chunks, case-sensitive acronyms), so before extracting
+// a caseless document we restore (1) sentence-initial capitals, (2) the casing of gazetteer names (countries,
+// demonyms, admin-1 regions, cities of 100k+, armed groups from data/groups), (3) names after a title word
+// ("president cerezo"), (4) acronyms in brackets after their expansion. Only letter case changes, so every
+// offset into the stored text stays valid; the stored text itself is never altered.
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -83,7 +84,38 @@ const CALENDAR = new Set(
   ),
 );
 
-/** Same text, same length, casing restored where the rules above are sure enough. */
+/**
+ * True for text without usable case: almost no capitals among its letters (lower-cased), or almost all (ALL
+ * CAPS). Short texts are left alone: a headline in capitals is not a caseless document.
+ */
+export function isCaseless(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const ch of text.slice(0, 20_000)) {
+    if (ch >= "a" && ch <= "z") lower++;
+    else if (ch >= "A" && ch <= "Z") upper++;
+  }
+  const letters = upper + lower;
+  if (letters < 200) return false;
+  return upper / letters < 0.005 || upper / letters > 0.9;
+}
+
+/** Lower-cases character by character so the length never changes (some capitals lower-case to two units). */
+function lowerSameLength(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
+/** The text extraction should read: case restored when the document is caseless, else the text itself. */
+export function restoreCase(text: string): string {
+  return isCaseless(text) ? truecase(lowerSameLength(text)) : text;
+}
+
+/** Same text, same length, casing restored where the rules above are sure enough (input: lower-case text). */
 export function truecase(text: string): string {
   const d = casingDictionary();
   const chars = text.split("");

@@ -1,0 +1,88 @@
+// The coded toll (GTD nkill / nwound): the best-supported current figure of the incident, not the minimum of
+// everything printed. Texts and figures are invented for this test.
+import { describe, expect, it } from "vitest";
+import { codeIncident } from "../../src/export/csv/coding.js";
+import { gtdRow } from "../../src/export/csv/gtd.js";
+import type { ExportInput } from "../../src/export/input.js";
+import { ExportIndex } from "../../src/export/view.js";
+import { parseIsoDate } from "../../src/model/dates.js";
+import { makeDocument } from "../../src/model/document.js";
+import type { AttributeValue, Document, Event, Incident } from "../../src/model/records.js";
+
+function report(text: string, outlet: string, published?: string): Document {
+  const p = published ? parseIsoDate(published) : undefined;
+  return makeDocument({ origin: outlet, format: "text", text, outlet, ...(p ? { publishedAt: p } : {}) });
+}
+
+function killed(doc: Document, n: number, extra: Partial<AttributeValue> = {}): AttributeValue {
+  const at = doc.text.indexOf(String(n));
+  const v: AttributeValue = {
+    value: { value: n, min: n, max: n, qualifier: "exact" },
+    doc: doc.id,
+    span: { doc: doc.id, start: Math.max(0, at), end: Math.max(0, at) + String(n).length, text: String(n) },
+    ...extra,
+  };
+  if (doc.publishedAt) v.publishedAt = doc.publishedAt.start;
+  return v;
+}
+
+function coded(docs: Document[], values: AttributeValue[], events: Event[] = []) {
+  const incident: Incident = {
+    id: "inc-1",
+    type: "attack",
+    title: "attack",
+    perpetrators: [],
+    attributes: values.length ? { killed: values } : {},
+    events: events.map((e) => e.id),
+    documents: docs.map((d) => d.id),
+    explanation: [],
+  };
+  const input: ExportInput = {
+    sources: [],
+    documents: docs,
+    facts: events.length ? [{ doc: docs[0]!.id, mentions: [], entities: [], events, claims: [], judgments: [] }] : [],
+    fusion: { entities: [], incidents: [incident], contradictions: [] },
+    ach: [],
+  };
+  const c = codeIncident(new ExportIndex(input), incident);
+  return { coding: c, row: gtdRow(c, 1) };
+}
+
+describe("coded toll", () => {
+  it("takes the latest report's current figure, not a stray single victim or a restated earlier figure", () => {
+    const a = report("Officials said 40 people died in the market bombing.", "Wire One", "2030-05-01");
+    const b = report("The toll rose to 52. Among them was 1 teacher, her family said.", "Wire Two", "2030-05-02");
+    const c = report("The toll reached 60, up from 52 a day earlier.", "Wire Three", "2030-05-03");
+    const values = [killed(a, 40), killed(b, 52), killed(b, 1), killed(c, 60), killed(c, 52, { asOf: "2030-05-02" })];
+    const { coding, row } = coded([a, b, c], values);
+    expect(row.nkill).toBe(60);
+    // the conservative figure is still there for ACLED
+    expect(coding.killed.lowest).toBe(1);
+  });
+
+  it("without dates, the figure most outlets give wins, then the larger", () => {
+    const a = report("Thirteen were killed: 13 in all, police said.", "Wire One");
+    const b = report("Police counted 13 dead after the shooting.", "Wire Two");
+    const c = report("A hospital source put the dead at 15.", "Wire Three");
+    expect(coded([a, b, c], [killed(a, 13), killed(b, 13), killed(c, 15)]).row.nkill).toBe(13);
+    expect(coded([a, c], [killed(a, 13), killed(c, 15)]).row.nkill).toBe(15);
+  });
+
+  it("is 0 when no report gives a figure or a death, and blank when a death has no figure", () => {
+    const a = report("A bomb damaged an empty office overnight; nobody was hurt.", "Wire One", "2030-05-01");
+    expect(coded([a], []).row.nkill).toBe(0);
+    const death: Event = {
+      id: "e1",
+      doc: a.id,
+      type: "death",
+      trigger: { doc: a.id, start: 0, end: 1, text: "A" },
+      participants: [],
+      counts: [],
+      modality: "asserted",
+      attributes: {},
+      rule: "test",
+      confidence: 0.9,
+    };
+    expect(coded([a], [], [death]).row.nkill).toBeUndefined();
+  });
+});
