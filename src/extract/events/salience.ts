@@ -16,6 +16,7 @@ import { loadData } from "../data.js";
 interface SalienceLexicon {
   attackTypes: string[];
   relatedTypes: string[];
+  casualtyTypes: string[];
   farDays: number;
   coarseFarDays: number;
   leadSentences: number;
@@ -27,6 +28,7 @@ interface SalienceLexicon {
 interface Compiled {
   attack: Set<string>;
   related: Set<string>;
+  casualty: Set<string>;
   farDays: number;
   coarseFarDays: number;
   lead: number;
@@ -43,6 +45,7 @@ function lexicon(): Compiled {
   compiled = {
     attack: new Set(l.attackTypes),
     related: new Set(l.relatedTypes),
+    casualty: new Set(l.casualtyTypes),
     farDays: l.farDays,
     coarseFarDays: l.coarseFarDays,
     lead: l.leadSentences,
@@ -117,20 +120,26 @@ export function markSalience(ctx: ExtractContext, events: Event[], reference: Da
   }
   const candidates = events.filter((e) => !background.has(e) && !UNREAL.has(e.modality));
   const inLead = (e: Event) => (sentenceAt(e)?.index ?? Number.POSITIVE_INFINITY) < lex.lead;
-  const attacks = candidates.filter((e) => lex.attack.has(e.type));
-  // the first lead attack; when it is undated, a dated lead attack of the same type is the same
-  // event told again (a headline's "blast" that the first paragraph dates)
-  const first = attacks.find(inLead);
-  const dated = first?.date
-    ? undefined
-    : attacks.find((e) => inLead(e) && e.type === first?.type && e.date?.precision === "day");
+  // the event the report is about: told in the lead, with a day, with a toll (its own counts or those
+  // of a death or injury told in its sentence), with a place; an attack before a death or an injury
+  // that says the same; ties go to the earliest, so a headline wins
+  const tollIn = (e: Event) =>
+    e.counts.length > 0 ||
+    candidates.some((o) => lex.related.has(o.type) && o.counts.length > 0 && o.sentence?.start === e.sentence?.start);
+  const score = (e: Event) =>
+    (tollIn(e) ? 2 : 0) +
+    (inLead(e) ? 1 : 0) +
+    (e.date?.precision === "day" ? 2 : 0) +
+    (e.place ? 1 : 0) -
+    (lex.attack.has(e.type) ? 0 : 1);
+  let best: Event | undefined;
+  for (const e of candidates.filter((c) => lex.attack.has(c.type) || lex.casualty.has(c.type)))
+    if (!best || score(e) > score(best)) best = e;
   const main =
-    dated ??
-    first ??
-    attacks[0] ??
+    best ??
     candidates.find((e) => lex.related.has(e.type) && inLead(e)) ??
     candidates.find((e) => lex.related.has(e.type));
   if (!main) return events;
-  mark(main, "main", attacks.includes(main) ? "first attack told in the report" : "first related event told");
+  mark(main, "main", best ? "the event the report leads with" : "first related event told");
   return events;
 }
