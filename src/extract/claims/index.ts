@@ -3,7 +3,7 @@
 // ("Israel financed it", "claims of Israeli involvement") and denials. Every claim keeps the cue
 // span and the content span so an analyst can check the wording.
 import type { Claim, Event, Mention } from "../../model/records.js";
-import { type ExtractContext, mentionsIn, type QuoteSpan, type SentenceCtx } from "../context.js";
+import { type ExtractContext, entityOf, mentionsIn, type QuoteSpan, type SentenceCtx } from "../context.js";
 import { isPunct, phraseAt, type Word, words } from "../counts/words.js";
 import { type SpeechLexicon, speechLexicon } from "./lexicon.js";
 import { speakerAfter, speakerBefore } from "./speaker.js";
@@ -312,7 +312,8 @@ function responsibilityClaims(ctx: ExtractContext, s: SentenceCtx, ws: Word[]): 
     };
     if (speaker) {
       withSpeaker(d, speaker);
-      if (speaker.entity) d.target = speaker.entity;
+      const claimant = outletsGroup(ctx, s, speaker);
+      if (claimant) d.target = claimant;
     } else if (named) {
       d.speakerText = ctx.doc.text.slice(named.start, named.end);
     }
@@ -320,6 +321,19 @@ function responsibilityClaims(ctx: ExtractContext, s: SentenceCtx, ws: Word[]): 
     i += n - 1;
   }
   return out;
+}
+
+/**
+ * The group a responsibility claim is for. A news agency that voices a group's claims ("the group's
+ * news agency said …", "<agency>, the propaganda arm of <group>, said …") is the speaker, never the
+ * claimant: the group named in its sentence is; with none named, the claim names no claimant.
+ */
+function outletsGroup(ctx: ExtractContext, s: SentenceCtx, speaker: Mention): string | undefined {
+  const e = speaker.entity ? entityOf(ctx, speaker) : undefined;
+  if (!e?.rule?.startsWith("gazetteer:media-outlets")) return speaker.entity;
+  const groups = mentionsIn(ctx, s.start, s.end).filter((m) => m.kind === "armed_group" && m.entity);
+  groups.sort((a, b) => Math.abs(a.start - speaker.start) - Math.abs(b.start - speaker.start));
+  return groups[0]?.entity;
 }
 
 function targetAfter(ctx: ExtractContext, s: SentenceCtx, pos: number): Mention | undefined {

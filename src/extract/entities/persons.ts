@@ -204,8 +204,9 @@ export function orgAppositivePersons(w: Work): void {
     const k = w.tokenAt(org.end);
     const ch = w.chunkOf[k];
     const prevCh = w.chunkOf[k - 1];
-    // Only when wink merged organisation and name into one proper-noun chunk.
-    if (!ch || ch !== prevCh) continue;
+    // Only when wink merged organisation and name into one proper-noun chunk; never in a title-case
+    // headline, where every word is capitalised ("Group Claims City Church Attack")
+    if (!ch || ch !== prevCh || w.inHeadline(k)) continue;
     const run = nameRun(w, k, ch[1]);
     if (!run || run[1] - run[0] < 2 || run[1] !== ch[1]) continue;
     const start = w.tokens[run[0]]!.start;

@@ -54,6 +54,8 @@ function geoKind(m: GeoMatch): string {
 function believable(w: Work, m: GeoMatch, text: string, start: number, words: number): boolean {
   if (m.kind !== "city") return true;
   if (lexicons().givenNames.has(text)) return false;
+  // "Maj. Gen. Jane Doe said …; Doe added": a word of a person's name in this document is that person
+  if (words === 1 && personNameWords(w).has(text)) return false;
   const pop = findCities(m.name)[0]?.population ?? 0;
   if (pop >= BIG_CITY) return true;
   const locative = LOCATIVE.test(w.text.slice(Math.max(0, start - 20), start));
@@ -61,6 +63,14 @@ function believable(w: Work, m: GeoMatch, text: string, start: number, words: nu
   // needs a locative cue ("in Reform" vs the headline word "Reform").
   if (m.geo.country && w.countries.has(m.geo.country) && (pop >= 20_000 || words > 1 || locative)) return true;
   return locative && (words > 1 || pop >= 10_000);
+}
+
+/** The words of the names of people already found in the document (given names and surnames). */
+function personNameWords(w: Work): Set<string> {
+  const out = new Set<string>();
+  for (const c of w.accepted)
+    if (c.type === "person") for (const word of c.name.split(/\s+/)) if (word.length > 1) out.add(word);
+  return out;
 }
 
 /** A country chunk followed by a verb reads as an actor ("Iran fired", "Iran has …"). */

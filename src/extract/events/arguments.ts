@@ -5,6 +5,7 @@ import { reportDateSpans } from "../../ingest/published.js";
 import type { CountKind, DateValue, EntityType, Mention, Participant } from "../../model/records.js";
 import { speakerBefore } from "../claims/speaker.js";
 import { type DateHit, type ExtractContext, entityOf, mentionsIn, type SentenceCtx } from "../context.js";
+import { withoutFalseDoers } from "./actors.js";
 import { ATTACHED_AFTER, datesAnotherWord, REFERRED_TO } from "./date-scope.js";
 import { frameParticipants, headClasses } from "./roles.js";
 
@@ -359,7 +360,7 @@ export function eventParticipants(
   const covered = (p: Participant) =>
     fromPhrases.some((q) => q.span && p.span && q.span.start < p.span.end && p.span.start < q.span.end);
   const extra = entityParticipants(ctx, s, type, trigger).filter((p) => !filled.has(p.role) && !covered(p));
-  return [...fromPhrases, ...extra];
+  return withoutFalseDoers(ctx, [...fromPhrases, ...extra], trigger.start);
 }
 
 /** The entity-only rules: the nearest group before the trigger, a person after "killed", … */
