@@ -72,3 +72,25 @@ describe("not a place, not a name", () => {
     expect(f.entities.filter((e) => e.type === "person").map((e) => e.name)).toEqual([]);
   });
 });
+
+describe("claims about the report's main attack", () => {
+  it("a claim for 'the attack' is about the main event first", () => {
+    const f = facts(
+      [
+        "Gunmen stormed a police post in the hills on Monday, killing five officers.",
+        "The Islamic State claimed responsibility for the attack on Tuesday.",
+      ].join("\n"),
+    );
+    const main = f.events.find((e) => e.attributes.salience === "main");
+    const claim = f.claims.find((c) => c.kind === "responsibility");
+    expect(main).toBeDefined();
+    expect(claim?.about[0]).toBe(main!.id);
+  });
+
+  it("an armed group that reports an attack is not dropped, one that condemns it is", () => {
+    const reported = facts("The Islamic State said in a statement that its fighters attacked the convoy.");
+    expect(attackers(reported).join("|")).toMatch(/Islamic State|fighters/);
+    const condemned = facts("The Taliban condemned the bombing of the market.");
+    expect(attackers(condemned).join("|")).not.toMatch(/Taliban/);
+  });
+});

@@ -435,8 +435,20 @@ function attributionClaims(ctx: ExtractContext, s: SentenceCtx, ws: Word[], encl
   return out;
 }
 
-function aboutEvents(c: Draft, s: SentenceCtx, events: Event[]): string[] {
+/** "the attack", "this bombing", "the Sunday shooting": a trigger that refers back to an event told before. */
+const BACK_REFERENCE =
+  /\b(?:the|this|these|that|those|its|their|today['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|saturday['’]s)\s+(?:[\w’'-]+\s+){0,3}$/i;
+
+function aboutEvents(c: Draft, s: SentenceCtx, events: Event[], text: string): string[] {
   const inContent = events.filter((e) => e.trigger.start >= c.content.start && e.trigger.end <= c.content.end);
+  // "X claimed responsibility for the attack": a claim about an attack the report refers back to is
+  // about the report's main event, which comes first
+  const main = events.find((e) => e.attributes.salience === "main");
+  const backRefs =
+    c.kind === "responsibility" &&
+    inContent.length > 0 &&
+    inContent.every((e) => BACK_REFERENCE.test(text.slice(Math.max(s.start, e.trigger.start - 40), e.trigger.start)));
+  if (main && backRefs && !inContent.includes(main)) return [main.id, ...inContent.map((e) => e.id)];
   if (inContent.length) return inContent.map((e) => e.id);
   if (c.kind === "responsibility" || c.kind === "attribution" || c.kind === "accusation")
     return events.filter((e) => e.sentence?.start === s.start && e.type === "attack").map((e) => e.id);
@@ -460,7 +472,7 @@ export function extractClaims(ctx: ExtractContext, events: Event[] = []): Claims
         ...d,
         id: `${prefix}:cl${n++}`,
         doc: ctx.doc.id,
-        about: aboutEvents(d, s, events),
+        about: aboutEvents(d, s, events, ctx.doc.text),
         stance: d.stance ?? "assert",
       });
     }

@@ -64,7 +64,12 @@ function attackerHead(sentence: string, at: number): string | undefined {
 }
 
 const INCREMENT_AFTER = /^\s+(?:more|additional|further|new)\b/i;
-const INCREMENT_BEFORE = /\b(?:a\s+further|another|an\s+additional)\s+$/i;
+const INCREMENT_BEFORE = /\b(?:a\s+further|an\s+additional)\s+$/i;
+
+/** Whether a count of another kind comes before `h` in its sentence. */
+function otherKindBefore(hits: CountHit[], h: CountHit): boolean {
+  return hits.some((o) => o.count.kind !== h.count.kind && o.count.span.end <= h.count.span.start);
+}
 
 /** "executed two men", "hanged three": people put to death over an attack, not its victims. */
 const EXECUTED_BEFORE = /\b(?:executed|hanged|hanging|executing|execution\s+of|put\s+to\s+death)\s+(?:\w+\s+){0,1}$/i;
@@ -90,8 +95,10 @@ export function classifyCounts(hits: CountHit[], sentence: string, base: number)
         continue;
       }
     }
-    // "seven more people died", "a further 12 were hurt": an increment, not a total
-    if (INCREMENT_AFTER.test(sentence.slice(end, end + 15)) || INCREMENT_BEFORE.test(before)) {
+    // "seven more people died", "a further 12 were hurt": an increment, not a total. "N more" after
+    // another kind's figure ("killed 30 and wounded 143 more") counts the others, the kind's total
+    const more = INCREMENT_AFTER.test(sentence.slice(end, end + 15)) && !otherKindBefore(hits, h);
+    if (more || INCREMENT_BEFORE.test(before)) {
       h.count.subset = "additional";
       continue;
     }

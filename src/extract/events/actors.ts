@@ -12,6 +12,7 @@ interface ActorLexicon {
   officeWords: string[];
   notDoerHeads: string[];
   responseVerbs: string[];
+  speechVerbs: string[];
 }
 
 interface Compiled {
@@ -19,6 +20,7 @@ interface Compiled {
   offices: RegExp;
   notDoer: Set<string>;
   response: RegExp;
+  speech: RegExp;
 }
 
 const alt = (xs: string[]) =>
@@ -35,7 +37,8 @@ function lexicon(): Compiled {
     titles: new RegExp(`\\b(?:${alt(l.speakerTitles)})\\b`, "i"),
     offices: new RegExp(`\\b(?:${alt(l.officeWords)})\\b`, "i"),
     notDoer: new Set(l.notDoerHeads),
-    response: new RegExp(`\\b(?:${alt(l.responseVerbs)})\\b`, "i"),
+    response: new RegExp(`\\b(?:${alt(l.responseVerbs)})\\b`, "gi"),
+    speech: new RegExp(`^(?:${alt(l.speechVerbs)})$`, "i"),
   };
   return compiled;
 }
@@ -61,7 +64,9 @@ function isOutlet(ctx: ExtractContext, e: Entity): boolean {
 }
 
 /** Whether a participant may stand as the doer of the event triggered at `triggerStart`. */
-function mayBeDoer(ctx: ExtractContext, p: Participant, triggerStart: number): boolean {
+const CASUALTY = new Set(["death", "injury"]);
+
+function mayBeDoer(ctx: ExtractContext, p: Participant, triggerStart: number, type: string): boolean {
   const lex = lexicon();
   const e = p.entity ? ctx.entities.find((x) => x.id === p.entity) : undefined;
   if (e && e.type !== "armed_group") {
@@ -76,20 +81,41 @@ function mayBeDoer(ctx: ExtractContext, p: Participant, triggerStart: number): b
   // "no group has claimed …": a negated doer is nobody
   if (words[0] === "no" || words[0] === "none") return false;
   if (!e && lex.notDoer.has(head)) return false;
+  // "Nine people killed in blast": a counted group right before a death or injury word is its victims
+  if (
+    CASUALTY.has(type) &&
+    /^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)/i.test(p.text)
+  ) {
+    if (
+      p.span &&
+      p.span.end <= triggerStart &&
+      /^\s*(?:were|are|have\s+been)?\s*$/i.test(ctx.doc.text.slice(p.span.end, triggerStart))
+    )
+      return false;
+  }
   // the subject of a speech or response verb told before the trigger
   // ("X said they struck …", "X said it carried out …": the speaker names itself as the doer)
   if (p.span && p.span.end <= triggerStart) {
     const between = ctx.doc.text.slice(p.span.end, triggerStart);
     const selfNamed =
-      /\b(?:said|says|announced|claimed|stated|confirmed)\s+(?:that\s+)?(?:it|they|we)\b|\b(?:it|they|we)\s+(?:said|say|says|claimed)\b/i.test(
+      /\b(?:said|says|announced|claimed|stated|confirmed)\s+(?:that\s+)?(?:it|they|we)\b|\b(?:it|they|we)\s+(?:said|say|says|claimed)\b|\bclaim(?:ed|ing|s)?\s+to\s+have\b/i.test(
         between,
       );
-    if (!/[.;!?]/.test(between) && !selfNamed && lex.response.test(between)) return false;
+    // an armed group reporting an attack reports its own ("the front says a column attacked"); condemning
+    // or blaming it, it speaks of someone else's
+    const verbs = [...between.matchAll(lex.response)].map((m) => m[0]);
+    const groupReport = e?.type === "armed_group" && verbs.every((v) => lex.speech.test(v));
+    if (!/[.;!?]/.test(between) && !selfNamed && !groupReport && verbs.length) return false;
   }
   return true;
 }
 
 /** The participants without the speakers, outlets, officials and responders read as doers. */
-export function withoutFalseDoers(ctx: ExtractContext, ps: Participant[], triggerStart: number): Participant[] {
-  return ps.filter((p) => !DOER_ROLES.has(p.role) || mayBeDoer(ctx, p, triggerStart));
+export function withoutFalseDoers(
+  ctx: ExtractContext,
+  ps: Participant[],
+  triggerStart: number,
+  type: string,
+): Participant[] {
+  return ps.filter((p) => !DOER_ROLES.has(p.role) || mayBeDoer(ctx, p, triggerStart, type));
 }

@@ -360,7 +360,7 @@ export function eventParticipants(
   const covered = (p: Participant) =>
     fromPhrases.some((q) => q.span && p.span && q.span.start < p.span.end && p.span.start < q.span.end);
   const extra = entityParticipants(ctx, s, type, trigger).filter((p) => !filled.has(p.role) && !covered(p));
-  return withoutFalseDoers(ctx, [...fromPhrases, ...extra], trigger.start);
+  return withoutFalseDoers(ctx, [...fromPhrases, ...extra], trigger.start, type);
 }
 
 /** The entity-only rules: the nearest group before the trigger, a person after "killed", … */

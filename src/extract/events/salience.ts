@@ -86,6 +86,10 @@ function pastCue(ctx: ExtractContext, s: SentenceCtx, e: Event, lex: Compiled): 
   return undefined;
 }
 
+const GROUP_TYPES = new Set(["armed_group", "organization", "state"]);
+const groupEntity = (ctx: ExtractContext, id: string) =>
+  GROUP_TYPES.has(ctx.entities.find((x) => x.id === id)?.type ?? "");
+
 function mark(e: Event, salience: "main" | "background", reason: string): void {
   e.attributes.salience = salience;
   e.attributes.salienceReason = reason;
@@ -121,13 +125,21 @@ export function markSalience(ctx: ExtractContext, events: Event[], reference: Da
   const candidates = events.filter((e) => !background.has(e) && !UNREAL.has(e.modality));
   const inLead = (e: Event) => (sentenceAt(e)?.index ?? Number.POSITIVE_INFINITY) < lex.lead;
   // the event the report is about: told in the lead, with a day, with a toll (its own counts or those
-  // of a death or injury told in its sentence), with a place; an attack before a death or an injury
-  // that says the same; ties go to the earliest, so a headline wins
+  // of a death or injury told in its sentence), with its doer, with a place; an attack before a death
+  // or an injury that says the same; ties go to the earliest, so a headline wins
+  const toll = (e: Event) => e.counts.some((c) => c.kind === "killed" || c.kind === "injured");
   const tollIn = (e: Event) =>
-    e.counts.length > 0 ||
-    candidates.some((o) => lex.related.has(o.type) && o.counts.length > 0 && o.sentence?.start === e.sentence?.start);
+    toll(e) || candidates.some((o) => lex.related.has(o.type) && toll(o) && o.sentence?.start === e.sentence?.start);
+  // a doer named with it: a group or state among its attackers, or a responsibility claim told in
+  // its sentence or the next
+  const claims = events.filter((o) => o.type === "claim_of_responsibility");
+  const sentenceOf = (e: Event) => sentenceAt(e)?.index ?? -9;
+  const doer = (e: Event) =>
+    e.participants.some((p) => p.role === "attacker" && p.entity && groupEntity(ctx, p.entity)) ||
+    claims.some((c) => sentenceOf(c) - sentenceOf(e) >= 0 && sentenceOf(c) - sentenceOf(e) <= 1);
   const score = (e: Event) =>
     (tollIn(e) ? 2 : 0) +
+    (doer(e) ? 2 : 0) +
     (inLead(e) ? 1 : 0) +
     (e.date?.precision === "day" ? 2 : 0) +
     (e.place ? 1 : 0) -
