@@ -65,6 +65,8 @@ describe("salience", () => {
         "A similar assault on a bank left six dead.",
         "The city was also bombed last year, with 12 people killed.",
         "It was the worst violence since 2009, when gunmen killed 40 pilgrims.",
+        "The rebels said the raid was in retaliation for an air strike on their camp.",
+        "The raid came two days after a car bombing in the port.",
       ].join("\n"),
     );
     const bgText = background(evs).map((e) => e.sentence?.text ?? "");
@@ -72,6 +74,8 @@ describe("salience", () => {
     expect(bgText.some((t) => t.includes("similar"))).toBe(true);
     expect(bgText.some((t) => t.includes("last year"))).toBe(true);
     expect(bgText.some((t) => t.includes("since 2009"))).toBe(true);
+    expect(background(evs).some((e) => e.trigger.text.includes("strike"))).toBe(true);
+    expect(background(evs).some((e) => e.trigger.text.includes("bombing"))).toBe(true);
     expect(bgText.some((t) => t.startsWith("Militants"))).toBe(false);
     expect(mains(evs)).toHaveLength(1);
   });
