@@ -1,9 +1,8 @@
 // GVDB runner: one document per article (title + full text as released; publication date from the
-// URL when it carries one), extractor → incident summary → per-article accuracy.
+// URL, read by the product as for any page), extractor → incident summary → per-article accuracy.
 import type { DocumentDraft } from "../../src/model/document.js";
 import { limitItems, resolveDataFile, splitOf } from "../common/io.js";
 import { codeOneDocument } from "../common/product.js";
-import { dateFromUrl } from "../common/url-date.js";
 import type { EvalOptions, EvalReport } from "../types.js";
 import { gvdbPrediction } from "./predict.js";
 import { type GvdbArticle, readGvdbTsv } from "./reader.js";
@@ -24,13 +23,11 @@ export function gvdbDraft(a: GvdbArticle): DocumentDraft {
     // US local news: numeric dates read month-first unless the article itself shows otherwise
     language: "en-US",
   };
-  const published = dateFromUrl(a.url);
-  if (published) draft.publishedAt = published;
   return draft;
 }
 
 export const GVDB_PROTOCOL = [
-  "Input: the `Full text` column (<split>.tsv) as one document; publication date parsed from the article URL when it contains one (/2016/01/27/, /2016/jan/26/, -20160223-), else none; language tagged `en-US` (US local news: numeric dates read month-first unless a date with a part > 12 says otherwise).",
+  "Input: the `Full text` column (<split>.tsv) as one document; the article URL as its address (the product reads a publication day from it, as for any ingested page); language tagged `en-US` (US local news: numeric dates read month-first unless a date with a part > 12 says otherwise).",
   "Gold per article: killed = victims whose victim-was includes 'killed'; injured = victims marked 'injured' or 'hospitalized' and not killed; date = date-and-time.date; city = date-and-time.city.value.",
   "Prediction: the article is ingested alone into a fresh store (`ingestDrafts`: extraction and fusion); the incident holding its most salient event (eval/common/product.ts) is coded by `codeIncident`, the coding `tessera export gtd` writes: killed/injured = the coded nkill/nwound (the best-supported current figure; GVDB has no 'unknown', so a blank scores as 0); date = the coded day when the incident is dated to a day; city = the coded city.",
   "Accuracy over articles: counts exact; date exact day (articles with a gold date); city exact, case-insensitive (articles with a gold city).",
@@ -45,8 +42,7 @@ export async function run(opts: EvalOptions): Promise<EvalReport> {
     failures.push(...run.errors);
     preds.set(a.id, gvdbPrediction(coding));
   }
-  const dated = articles.filter((a) => dateFromUrl(a.url)).length;
-  const notes = [`data: ${file}`, `publication date from URL for ${dated}/${articles.length} articles`];
+  const notes = [`data: ${file}`];
   if (failures.length) notes.push(`${failures.length} articles failed in the pipeline: ${failures[0]}`);
   const table = scoreGvdb(articles, preds);
   return {

@@ -3,6 +3,7 @@
 
 import { extractFacts } from "../extract/index.js";
 import { type IngestOptions, ingestInputs, type PayloadMeta, readBuffer } from "../ingest/index.js";
+import { completePublication } from "../ingest/published.js";
 import { type DocumentDraft, makeDocument } from "../model/document.js";
 import type { DocFacts, Document } from "../model/records.js";
 import type { Store } from "../store/types.js";
@@ -50,6 +51,8 @@ async function storeDraft(
   opts: PipelineOptions,
 ): Promise<IngestOutcome> {
   if (opts.outlet) draft.outlet = opts.outlet;
+  // drafts from any reader (files, uploads, importers, evaluations) get the same publication-date completion
+  completePublication(draft);
   const doc = makeDocument(draft, opts.fetchedAt);
   const base: IngestOutcome = { input, status: "ok", id: doc.id };
   if (doc.title) base.title = doc.title;
