@@ -19,6 +19,7 @@ export const CHECKED: Record<string, string> = {
   gvdb: "gvdb",
   gtd: "gtd-israel",
   news: "news-clusters",
+  ecbplus: "ecbplus",
 };
 
 type Baseline = Record<string, Record<string, number>>;

@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dateFromUrl } from "../../src/ingest/published.js";
 import { loadGvdb } from "../../eval/gvdb/index.js";
 import { goldFromRecord, readGvdbTsv } from "../../eval/gvdb/reader.js";
 import { goldAsPrediction, scoreGvdb } from "../../eval/gvdb/score.js";
+import { dateFromUrl } from "../../src/ingest/published.js";
 import { SHARED } from "../helpers.js";
 
 const record = {
