@@ -2,6 +2,7 @@
 // canonical entities, events, and the span a fused attribute value rests on. Kept in one place so the
 // STIX extension, the CSV codings and the briefing's footnotes cite exactly the same spans.
 
+import laterCues from "../../data/fusion/later-figure-cues.json" with { type: "json" };
 import { resolveArmedGroup } from "../extract/entities/groups.js";
 import { valuesConflict } from "../fuse/contradictions.js";
 import { credibility } from "../fuse/grading.js";
@@ -152,24 +153,23 @@ export function countSummary(ix: ExportIndex, incident: Incident, attribute: str
  * The figure a careful coder records: the latest report's current figure, else the best corroborated one.
  * - Only a report's own current figures count: a figure it restates as earlier (`asOf`), a vague one ("dozens"),
  *   and a figure of an event extraction marks as background are left out.
- * - Within one report the current figure is the first it gives: news writing leads with the current toll and
- *   tells earlier tallies, parts of the incident and single victims after it.
+ * - Within one report the current figure is the first it gives (news writing leads with the current toll and
+ *   tells earlier tallies, parts and single victims after it), unless a later one is told as newer (`reportFigure`).
  * - Across reports, the reports of the latest publication day decide when any report is dated (tolls are revised
  *   over days); among their figures, and among all figures when nothing is dated, the one most outlets give wins,
  *   then the larger.
  */
 export function currentFigure(ix: ExportIndex, values: CountSummary["values"]): number | undefined {
-  const first = new Map<string, { at: number; n: number }>();
+  const byDoc = new Map<string, { at: number; n: number }[]>();
   for (const v of values) {
     const q = (v.value as { qualifier?: string })?.qualifier;
     if (v.asOf || q === "vague") continue;
     if (v.event && ix.events.get(v.event)?.attributes?.salience === "background") continue;
     const at = v.span?.start ?? Number.MAX_SAFE_INTEGER;
-    const seen = first.get(v.doc);
-    if (!seen || at < seen.at) first.set(v.doc, { at, n: v.low });
+    byDoc.set(v.doc, [...(byDoc.get(v.doc) ?? []), { at, n: v.low }]);
   }
-  if (!first.size) return undefined;
-  const perDoc = new Map([...first].map(([doc, f]) => [doc, f.n]));
+  if (!byDoc.size) return undefined;
+  const perDoc = new Map([...byDoc].map(([doc, fs]) => [doc, reportFigure(ix.docs.get(doc)?.text ?? "", fs)]));
   const outlets = new Map<number, Set<string>>();
   // independent support: one vote per outlet (a report without an outlet is its own)
   for (const [doc, n] of perDoc) outlets.set(n, (outlets.get(n) ?? new Set()).add(ix.docs.get(doc)?.outlet ?? doc));
@@ -182,6 +182,26 @@ export function currentFigure(ix: ExportIndex, values: CountSummary["values"]): 
   const pool = latest ? [...perDoc].filter(([doc]) => day(doc) === latest).map(([, n]) => n) : [...perDoc.values()];
   const support = (n: number) => outlets.get(n)?.size ?? 0;
   return pool.sort((a, b) => support(b) - support(a) || b - a)[0];
+}
+
+const LATER_CUE = new RegExp(
+  `\\b(?:${(laterCues as { cues: string[] }).cues.map((c) => c.replace(/\s+/g, "\\s+")).join("|")})\\b`,
+  "i",
+);
+
+/**
+ * One report's current figure: the first it gives, unless a figure after it is told as newer ("then announced
+ * 84", "later statements gave 94") — a report retelling tallies oldest first ends on its current one.
+ */
+function reportFigure(text: string, figures: { at: number; n: number }[]): number {
+  const ordered = [...figures].sort((a, b) => a.at - b.at);
+  let current = ordered[0] as { at: number; n: number };
+  for (const f of ordered.slice(1)) {
+    const before = text.slice(Math.max(0, f.at - 80), f.at);
+    const clause = before.slice(before.search(/[^.!?;]*$/));
+    if (f.n !== current.n && LATER_CUE.test(clause)) current = f;
+  }
+  return current.n;
 }
 
 /**

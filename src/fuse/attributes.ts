@@ -157,17 +157,20 @@ interface CountTime {
 
 /** True when the count's sentence has an earlier-figure cue before the number. */
 function earlierCue(ev: Event, c: Event["counts"][number]): boolean {
+  if (c.earlier) return true;
   const s = ev.sentence;
   if (!s || c.span.start < s.start || c.span.start > s.end) return false;
   return EARLIER_CUE.test(s.text.slice(0, c.span.start - s.start));
 }
 
 /**
- * The day a count held, as far as its own document says. A death, injury or arrest event dated by the text ("had
- * reported eleven arrests on 5 January") gives its day; a toll carried by the attack event itself, or an undated
- * one, is the report's current figure: the attack's date says when it happened, not when the dead were counted.
+ * The day a count held, as far as its own document says. A death, injury or arrest event dated in its own sentence
+ * ("had reported eleven arrests on 5 January") gives its day; a toll carried by the attack event itself, an undated
+ * one, or one whose date was carried over from another sentence is the report's current figure: that date says
+ * when the attack happened, not when the dead were counted.
  */
 function countAsOf(ev: Event, feat: EventFeatures, published: string): string {
+  if (ev.attributes?.dateFrom) return published;
   if (feat.family === "related" && ev.date?.end && ev.date.end < published) return ev.date.end.slice(0, 10);
   return published;
 }

@@ -68,6 +68,19 @@ describe("coded toll", () => {
     expect(coded([a, c], [killed(a, 13), killed(c, 15)]).row.nkill).toBe(15);
   });
 
+  it("codes a report that retells its tallies oldest first by the last one told as newer", () => {
+    const a = report(
+      "Rescuers first counted 70 dead on Monday. Officials lowered the toll to 61 the next day. The ministry then gave 58, and later 63.",
+      "Review One",
+      "2030-06-20",
+    );
+    const values = [killed(a, 70, { asOf: "2030-06-01" }), killed(a, 61), killed(a, 58), killed(a, 63)];
+    expect(coded([a], values).row.nkill).toBe(63);
+    // a lead-first report keeps its first figure: a part told after it is not newer
+    const b = report("The bombing killed 44 people. Among them were 9 police officers.", "Wire Two", "2030-06-20");
+    expect(coded([b], [killed(b, 44), killed(b, 9)]).row.nkill).toBe(44);
+  });
+
   it("is 0 when no report gives a figure or a death, and blank when a death has no figure", () => {
     const a = report("A bomb damaged an empty office overnight; nobody was hurt.", "Wire One", "2030-05-01");
     expect(coded([a], []).row.nkill).toBe(0);
