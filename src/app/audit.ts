@@ -34,10 +34,12 @@ export async function appendAudit(store: Store, input: AuditInput): Promise<Audi
   return entry;
 }
 
-/** The trail, oldest first; with `ref`, only the entries that touched that incident/entity/document. */
-export async function listAudit(store: Store, ref?: string): Promise<AuditEntry[]> {
+/** The trail, oldest first; with `refs`, only the entries that touched any of those ids. */
+export async function listAudit(store: Store, refs?: readonly string[]): Promise<AuditEntry[]> {
   const all = (await store.listRecords<AuditEntry>(AUDIT)).sort((a, b) => a.id.localeCompare(b.id));
-  return ref ? all.filter((e) => e.refs.includes(ref) || e.subject.id === ref) : all;
+  if (!refs) return all;
+  const wanted = new Set(refs);
+  return all.filter((e) => wanted.has(e.subject.id) || e.refs.some((r) => wanted.has(r)));
 }
 
 /** The person running a command on this machine (the command line has no sign-in). */

@@ -127,10 +127,28 @@ export function accountRoutes(app: OpenAPIHono, store: Store): void {
     createRoute({
       method: "get",
       path: "/api/audit",
-      summary: "The audit trail, oldest first; `ref` keeps the entries about one incident, entity or document",
-      request: { query: z.object({ ref: z.string().max(200).optional() }) },
+      summary:
+        "The audit trail, oldest first. `incident` keeps the entries about an incident (its events and documents too); `entity` or `ref` those naming that id",
+      request: {
+        query: z.object({
+          ref: z.string().max(200).optional(),
+          incident: z.string().max(200).optional(),
+          entity: z.string().max(200).optional(),
+        }),
+      },
       responses: { 200: json(z.array(AuditEntry), "Audit entries") },
     }),
-    async (c) => c.json(await listAudit(store, c.req.valid("query").ref), 200),
+    async (c) => {
+      const { ref, incident, entity } = c.req.valid("query");
+      const refs: string[] = [];
+      if (ref) refs.push(ref);
+      if (entity) refs.push(entity);
+      if (incident) {
+        refs.push(incident);
+        const found = (await store.getFusion()).incidents.find((i) => i.id === incident);
+        if (found) refs.push(...found.events, ...found.documents);
+      }
+      return c.json(await listAudit(store, ref || incident || entity ? refs : undefined), 200);
+    },
   );
 }
