@@ -56,7 +56,7 @@ export const AuditEntry = z.object({
   at: z.string(),
   actor: Actor,
   action: AuditAction,
-  /** What the action was done to, e.g. {kind: "override", id}. */
+  /** What the action was done to, e.g. {kind: "merge-incidents", id: override id}, {kind: "source", id}. */
   subject: z.object({ kind: z.string(), id: z.string() }),
   /** One sentence naming things by their names, for the workbench's history panels. */
   summary: z.string(),

@@ -64,7 +64,7 @@ export function overrideChange(
   const events = o.kind === "split-incident" ? o.events : o.kind === "move-event" ? [o.event] : [];
   return {
     action,
-    subject: { kind: "override", id: o.id },
+    subject: { kind: o.kind, id: o.id },
     summary: action === "override.apply" ? what[o.kind] : `undid: ${what[o.kind]}`,
     refs: [
       ...was.incidents.map((i) => i.id),

@@ -134,12 +134,13 @@ export function accountRoutes(app: OpenAPIHono, store: Store): void {
           ref: z.string().max(200).optional(),
           incident: z.string().max(200).optional(),
           entity: z.string().max(200).optional(),
+          subject: z.string().max(200).optional().openapi({ description: "comma-separated subject kinds" }),
         }),
       },
       responses: { 200: json(z.array(AuditEntry), "Audit entries") },
     }),
     async (c) => {
-      const { ref, incident, entity } = c.req.valid("query");
+      const { ref, incident, entity, subject } = c.req.valid("query");
       const refs: string[] = [];
       if (ref) refs.push(ref);
       if (entity) refs.push(entity);
@@ -148,7 +149,9 @@ export function accountRoutes(app: OpenAPIHono, store: Store): void {
         const found = (await store.getFusion()).incidents.find((i) => i.id === incident);
         if (found) refs.push(...found.events, ...found.documents);
       }
-      return c.json(await listAudit(store, ref || incident || entity ? refs : undefined), 200);
+      const entries = await listAudit(store, ref || incident || entity ? refs : undefined);
+      const kinds = subject ? new Set(subject.split(",")) : undefined;
+      return c.json(kinds ? entries.filter((e) => kinds.has(e.subject.kind)) : entries, 200);
     },
   );
 }

@@ -138,7 +138,15 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
         "Apply an override (merge-incidents, split-incident, move-event, merge-entities, unmerge-entity) and re-fuse",
       request: body(JsonObject),
       responses: {
-        200: json(z.object({ override: JsonObject, affected: z.array(z.string()) }), "Applied"),
+        200: json(
+          z.object({
+            override: JsonObject,
+            affected: z.array(z.string()),
+            /** The affected incidents with their titles, so messages can name them. */
+            incidents: z.array(z.object({ id: z.string(), title: z.string() })),
+          }),
+          "Applied",
+        ),
         ...errorResponses,
       },
     }),
@@ -163,10 +171,9 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
       await store.putRecord(OVERRIDES, parsed.data.id, parsed.data);
       const snapshot = await refuse(store);
       await audit(c, store, overrideChange(parsed.data, before, snapshot, "override.apply"));
-      return c.json(
-        { override: parsed.data as Record<string, unknown>, affected: affected(parsed.data, snapshot.incidents) },
-        200,
-      );
+      const ids = affected(parsed.data, snapshot.incidents);
+      const titled = snapshot.incidents.filter((i) => ids.includes(i.id)).map((i) => ({ id: i.id, title: i.title }));
+      return c.json({ override: parsed.data as Record<string, unknown>, affected: ids, incidents: titled }, 200);
     },
   );
 
