@@ -60,7 +60,7 @@ function App() {
       body = <Timeline />;
       break;
     case "graph":
-      body = <GraphView />;
+      body = <GraphView params={route.params} />;
       break;
     case "map":
       body = <MapView />;

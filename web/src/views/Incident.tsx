@@ -53,7 +53,8 @@ function Body({ v, reload, version }: { v: IncidentView; reload: () => void; ver
         {inc.place ? (names[inc.place] ?? inc.place) : "place unknown"} · {inc.events.length} events ·{" "}
         {inc.documents.length} documents ·{" "}
         <a href={href("documents", undefined, { incident: inc.id })}>list documents</a> ·{" "}
-        <a href={href("ach", inc.id)}>ACH matrix</a>
+        <a href={href("ach", inc.id)}>ACH matrix</a> ·{" "}
+        <a href={href("graph", undefined, { incident: inc.id })}>actor graph</a>
       </p>
 
       {v.contradictions.length > 0 && (
