@@ -43,6 +43,7 @@ export const AuditAction = z.enum([
   "override.apply",
   "override.undo",
   "source.grade",
+  "source.scale",
   "ach.edit",
   "user.add",
   "user.remove",
