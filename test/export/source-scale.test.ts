@@ -2,7 +2,9 @@
 // and `tessera sources scale` storing one that `export acled` then writes.
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { listAudit } from "../../src/app/audit.js";
 import { sourceScale } from "../../src/export/csv/source-scale.js";
+import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { runCli } from "../cli/in-process.js";
 import { tempDir } from "../helpers.js";
 
@@ -55,5 +57,16 @@ describe("ACLED source_scale", () => {
     expect(col).toBeGreaterThan(-1);
     expect(csv.length).toBeGreaterThan(1);
     for (const row of csv.slice(1)) expect(row).toContain(",National,");
+
+    // command-line grade and scale changes are in the audit trail too
+    expect((await runCli("sources", "grade", "Capital Times", "B", "--db", db)).code).toBe(0);
+    const store = new SqliteStore(db);
+    try {
+      const trail = await listAudit(store);
+      expect(trail.map((e) => e.action)).toEqual(["source.scale", "source.grade"]);
+      expect(trail[1]?.summary).toMatch(/^cli:.* graded Capital Times B \(was F\)$/);
+    } finally {
+      await store.close();
+    }
   });
 });

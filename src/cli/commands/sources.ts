@@ -1,6 +1,6 @@
 // `tessera sources`: outlets and their Admiralty reliability grades (A–F, default F).
 import type { Command } from "commander";
-import { cliActor } from "../../app/audit.js";
+import { appendAudit, cliActor } from "../../app/audit.js";
 import { outletScales, SCALES, scaleLabel, setOutletScale } from "../../app/outlet-scale.js";
 import { Reliability } from "../../model/records.js";
 import { UserError } from "../../model/result.js";
@@ -47,7 +47,18 @@ export function registerSources(program: Command): void {
       const store = open(o.db);
       try {
         await known(store, outlet, Boolean(o.create));
+        const before = (await store.listSources()).find((x) => x.name === outlet);
         const s = await store.upsertSource(outlet, parsed.data, o.notes);
+        const by = cliActor();
+        await appendAudit(store, {
+          actor: by,
+          action: "source.grade",
+          subject: { kind: "source", id: s.id },
+          summary: `${by.name} graded ${s.name} ${s.reliability}${before ? ` (was ${before.reliability})` : " (new outlet)"}`,
+          refs: [s.id],
+          ...(before ? { before: { reliability: before.reliability, notes: before.notes } } : {}),
+          after: { reliability: s.reliability, notes: s.notes },
+        });
         const { refuse } = await import("../../app/fusion.js");
         await refuse(store);
         console.log(`${s.name} graded ${s.reliability}`);
