@@ -1,6 +1,6 @@
 // `tessera export json --incident ID`: the export bundle narrowed to one incident and the records it
 // rests on — its documents with their facts, the entities they mention, the outlets, its
-// contradictions, and the analyst's reviews, overrides and ACH matrices that touch it. The shape is
+// contradictions, and the analyst's reviews, overrides, ACH matrices and audit entries that touch it. The shape is
 // the full bundle's (docs/export-format.md), so readers of one read the other.
 import type { Incident } from "../model/records.js";
 import type { ExportBundle } from "../store/types.js";
@@ -41,5 +41,6 @@ export function narrowBundle(bundle: ExportBundle, incidentId: string): ExportBu
     reviews: inDocs(bundle.reviews),
     overrides: bundle.overrides.filter((o) => touches(o, related)),
     ach: bundle.ach.filter((m) => touches(m, new Set([incident.id]))),
+    audit: bundle.audit.filter((e) => e.refs.some((r) => related.has(r) || docs.has(r))),
   };
 }

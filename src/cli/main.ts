@@ -10,6 +10,7 @@ import { registerIngest } from "./commands/ingest.js";
 import { registerRead } from "./commands/read.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSources } from "./commands/sources.js";
+import { registerUser } from "./commands/user.js";
 
 export function buildProgram(): Command {
   const program = new Command("tessera")
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerBrief(program);
   registerSources(program);
   registerServe(program);
+  registerUser(program);
   registerDemo(program);
   return program;
 }

@@ -2,6 +2,7 @@
 // entities, which ExportBundle drops once fusion has run), the fusion snapshot and ACH matrices.
 // Gathered once so STIX, CSV and the briefing all see the same records.
 import type { AchModel } from "../ach/model.js";
+import { outletScales } from "../app/outlet-scale.js";
 import type { DocFacts, Document, Source } from "../model/records.js";
 import type { FusionSnapshot, Store } from "../store/types.js";
 
@@ -15,6 +16,8 @@ export interface ExportInput {
   facts: DocFacts[];
   fusion: FusionSnapshot;
   ach: AchModel[];
+  /** Outlet name → ACLED source scale, where one is recorded (`tessera sources scale`). */
+  scales?: Record<string, string>;
 }
 
 export async function loadExportInput(store: Store): Promise<ExportInput> {
@@ -36,6 +39,7 @@ export async function loadExportInput(store: Store): Promise<ExportInput> {
     facts,
     fusion: await store.getFusion(),
     ach: ach.filter((m) => m && typeof m.incident === "string"),
+    scales: await outletScales(store),
   };
 }
 
@@ -61,5 +65,6 @@ export function restrictToIncident(input: ExportInput, incidentId: string): Expo
       contradictions: input.fusion.contradictions.filter((c) => c.incident === incidentId),
     },
     ach: input.ach.filter((m) => m.incident === incidentId),
+    ...(input.scales ? { scales: input.scales } : {}),
   };
 }

@@ -2,8 +2,10 @@
 // paginated lists. Also serves the browser UI from the same origin (no CDN, works offline).
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Store } from "../store/types.js";
+import { accountAuth } from "./auth.js";
 import { basicUi } from "./basic-ui.js";
 import { apiError } from "./errors.js";
+import { accountRoutes } from "./routes/accounts.js";
 import { documentRoutes } from "./routes/documents.js";
 import { exportRoutes } from "./routes/exports.js";
 import { fusionRoutes } from "./routes/fusion.js";
@@ -15,7 +17,8 @@ export const API_VERSION = "0.1.0";
 
 /**
  * The app over a store. `security` names the hosts it answers to (loopback names by default) and
- * carries the authentication hook (security.ts); its checks run before every route.
+ * carries the authentication hook (security.ts); its checks run before every route. Without a hook the
+ * account check (auth.ts) runs, serving as the one local user while no account exists.
  */
 export function createApp(store: Store, opts: Partial<SecurityOptions> = {}): OpenAPIHono {
   const app = new OpenAPIHono({
@@ -39,10 +42,8 @@ export function createApp(store: Store, opts: Partial<SecurityOptions> = {}): Op
     c.header("Referrer-Policy", "no-referrer");
   });
   // Host (DNS rebinding), Origin (cross-site writes), authentication, JSON-only bodies.
-  app.use(
-    "*",
-    security({ hosts: opts.hosts ?? [], ...(opts.authenticate ? { authenticate: opts.authenticate } : {}) }),
-  );
+  const authenticate = opts.authenticate ?? accountAuth(store, { localWhenNoUsers: true });
+  app.use("*", security({ hosts: opts.hosts ?? [], authenticate }));
 
   app.openapi(
     createRoute({
@@ -63,6 +64,7 @@ export function createApp(store: Store, opts: Partial<SecurityOptions> = {}): Op
     async (c) => c.json({ status: "ok" as const, version: API_VERSION, documents: await store.countDocuments() }, 200),
   );
 
+  accountRoutes(app, store);
   documentRoutes(app, store);
   fusionRoutes(app, store);
   exportRoutes(app, store);

@@ -7,13 +7,24 @@
 // The workbench is served from the same origin, so its requests carry a matching Host and Origin.
 // Tools without a browser (curl, scripts) send no Origin and are not affected.
 //
-// AUTHENTICATION HOOK: `authenticate` below is the one place an account check plugs in. Until accounts
-// exist, serve.ts refuses to listen on anything but a loopback address.
+// AUTHENTICATION HOOK: `authenticate` below is the one place the account check (auth.ts) plugs in;
+// the actor it returns is kept with the request so routes can record who acted (actorOf).
 import type { Context, MiddlewareHandler } from "hono";
+import type { Actor } from "../model/accounts.js";
 import { apiError } from "./errors.js";
 
-/** Verdict of an authentication check. */
-export type AuthOutcome = { ok: true } | { ok: false; status: 401 | 403; message: string };
+/** Verdict of an authentication check; `actor` says who is asking when it is known. */
+export type AuthOutcome = { ok: true; actor?: Actor } | { ok: false; status: 401 | 403; message: string };
+
+/** The single local user of a server without accounts (loopback only). */
+export const LOCAL_ACTOR: Actor = { name: "local", role: "admin" };
+
+const actors = new WeakMap<Request, Actor>();
+
+/** Who made this request (LOCAL_ACTOR when no account check runs). */
+export function actorOf(c: Context): Actor {
+  return actors.get(c.req.raw) ?? LOCAL_ACTOR;
+}
 
 /** Checks who is asking; runs on every request after the Host and Origin checks. */
 export type Authenticate = (request: Request) => AuthOutcome | Promise<AuthOutcome>;
@@ -126,6 +137,7 @@ export function security(opts: SecurityOptions): MiddlewareHandler {
       const verdict = await opts.authenticate(c.req.raw);
       if (!verdict.ok)
         return apiError(c, verdict.status, verdict.status === 401 ? "unauthorized" : "forbidden", verdict.message);
+      if (verdict.actor) actors.set(c.req.raw, verdict.actor);
     }
     const path = new URL(c.req.url).pathname;
     if (UNSAFE.has(method) && path.startsWith("/api/") && !RAW_BODY_ROUTES.has(`${method} ${path}`)) {

@@ -1,10 +1,12 @@
 // Starts the HTTP server on loopback by default (an analyst's machine, not a shared host). Any
-// other address exposes the whole read/write API to the network, so it is refused unless an
-// authentication check is given (security.ts: the hook accounts will plug into).
+// other address exposes the API to the network, so it is refused until accounts exist (then every
+// request signs in: auth.ts) or another authentication check is given.
 import { hostname, networkInterfaces } from "node:os";
 import { serve } from "@hono/node-server";
+import { hasUsers } from "../app/users.js";
 import type { Store } from "../store/types.js";
 import { createApp } from "./app.js";
+import { accountAuth } from "./auth.js";
 import { type Authenticate, isLoopback } from "./security.js";
 
 export interface Running {
@@ -13,8 +15,10 @@ export interface Running {
 }
 
 export interface ServeOptions {
-  /** Required to listen on a non-loopback address. */
+  /** Replaces the account check (auth.ts). */
   authenticate?: Authenticate;
+  /** Whether the store holds accounts (startServer looks it up). */
+  accounts?: boolean;
   /** More host names the server answers to (a DNS name a team uses for it). */
   hosts?: string[];
 }
@@ -33,11 +37,10 @@ function servedHosts(host: string, extra: string[]): string[] {
 
 /** Why serving on `host` is refused, or undefined when it is allowed. */
 export function exposureProblem(host: string, opts: ServeOptions = {}): string | undefined {
-  if (isLoopback(host) || opts.authenticate) return undefined;
+  if (isLoopback(host) || opts.authenticate || opts.accounts) return undefined;
   return (
-    `refusing to serve on ${host}: Tessera has no sign-in yet (accounts are coming), so anyone who can reach ` +
-    "that address could read and change the store; serve on 127.0.0.1 (the default) and reach it through an " +
-    "SSH tunnel instead"
+    `refusing to serve on ${host}: no accounts exist yet, so anyone who can reach that address could read and ` +
+    "change the store; add one first (tessera user add NAME --role admin) or serve on 127.0.0.1 (the default)"
   );
 }
 
@@ -58,12 +61,19 @@ function listenProblem(e: NodeJS.ErrnoException, host: string, port: number): st
   }
 }
 
-export function startServer(store: Store, port = 7357, host = "127.0.0.1", opts: ServeOptions = {}): Promise<Running> {
-  const refused = exposureProblem(host, opts);
-  if (refused) return Promise.reject(new Error(refused));
+export async function startServer(
+  store: Store,
+  port = 7357,
+  host = "127.0.0.1",
+  opts: ServeOptions = {},
+): Promise<Running> {
+  const accounts = opts.accounts ?? (await hasUsers(store));
+  const refused = exposureProblem(host, { ...opts, accounts });
+  if (refused) throw new Error(refused);
   const app = createApp(store, {
     hosts: servedHosts(host, opts.hosts ?? []),
-    ...(opts.authenticate ? { authenticate: opts.authenticate } : {}),
+    // off loopback a server whose accounts were all removed serves nobody, not an anonymous admin
+    authenticate: opts.authenticate ?? accountAuth(store, { localWhenNoUsers: isLoopback(host) }),
   });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

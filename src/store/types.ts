@@ -1,5 +1,6 @@
 // The storage contract. SQLite (embedded, default) implements it today; a PostgreSQL implementation
 // for teams will satisfy the same interface, which is why every method is async.
+import type { AuditEntry } from "../model/accounts.js";
 import type {
   Claim,
   Contradiction,
@@ -77,6 +78,8 @@ export interface ExportBundle {
   reviews: Review[];
   overrides: unknown[];
   ach: unknown[];
+  /** Who did what, when, with before and after (append-only records collection "audit"). */
+  audit: AuditEntry[];
 }
 
 export interface Store {

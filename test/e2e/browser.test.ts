@@ -231,6 +231,11 @@ describe.skipIf(!ready)("workbench in a browser", () => {
     await page.getByRole("button", { name: "Merge into this incident" }).click();
     await page.getByText(/Merge done/).waitFor();
     expect(await total()).toBe(before - 1);
+    // the History panel says who merged what, by name
+    await page
+      .locator(".history li", { hasText: /^.*local merged incidents "/ })
+      .first()
+      .waitFor();
     await shot("incident-merged");
     await page.locator("ul.overrides li button", { hasText: "Undo" }).first().click();
     await page.getByText(/Undo done/).waitFor();

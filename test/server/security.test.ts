@@ -170,11 +170,12 @@ describe("the local server and foreign requests", () => {
 describe("serving beyond loopback", () => {
   it("refuses a non-loopback address without authentication, saying why", async () => {
     await expect(startServer(store, 0, "0.0.0.0")).rejects.toThrow(
-      /refusing to serve on 0\.0\.0\.0: Tessera has no sign-in yet/,
+      /refusing to serve on 0\.0\.0\.0: no accounts exist yet/,
     );
     expect(exposureProblem("::1")).toBeUndefined();
     expect(exposureProblem("localhost")).toBeUndefined();
-    expect(exposureProblem("192.168.1.20")).toMatch(/no sign-in yet/);
+    expect(exposureProblem("192.168.1.20")).toMatch(/no accounts exist yet/);
+    expect(exposureProblem("192.168.1.20", { accounts: true })).toBeUndefined();
     expect(exposureProblem("192.168.1.20", { authenticate: () => ({ ok: true }) })).toBeUndefined();
   });
 

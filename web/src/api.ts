@@ -1,8 +1,9 @@
 // Typed fetch helpers for the Tessera API. Record types come from the server's model (type-only imports,
 // erased at build time) so the browser and the API cannot drift apart.
+import type { Actor, AuditEntry } from "../../src/model/accounts.js";
 import type { Contradiction, DocFacts, Document, Entity, Incident, Review, Source } from "../../src/model/records.js";
 
-export type { Contradiction, DocFacts, Document, Entity, Incident, Review, Source };
+export type { Actor, AuditEntry, Contradiction, DocFacts, Document, Entity, Incident, Review, Source };
 
 export interface Page<T> {
   items: T[];
@@ -63,6 +64,9 @@ export interface Override {
 
 export class ApiError extends Error {}
 
+/** Fired when the server asks for a sign-in (401), so the shell can show the form. */
+export const SIGN_IN_EVENT = "tessera:sign-in";
+
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, headers: { Accept: "application/json" } };
   if (body !== undefined) {
@@ -71,6 +75,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   }
   const res = await fetch(path, init);
   const data = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+  if (res.status === 401 && path !== "/api/login") window.dispatchEvent(new Event(SIGN_IN_EVENT));
   if (!res.ok) throw new ApiError(data.error?.message ?? `${res.status} ${res.statusText}`);
   return data as T;
 }

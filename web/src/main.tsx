@@ -1,6 +1,7 @@
 // Entry point: the shell (navigation bar) and the hash router that picks a view.
-import { StrictMode } from "react";
+import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
+import { type Actor, api, SIGN_IN_EVENT } from "./api.js";
 import { href, useRoute } from "./router.js";
 import "./styles.css";
 import { AchView } from "./views/Ach.js";
@@ -11,6 +12,7 @@ import { IncidentPage } from "./views/Incident.js";
 import { Incidents } from "./views/Incidents.js";
 import { MapView } from "./views/Map.js";
 import { Reader } from "./views/Reader.js";
+import { SignIn } from "./views/SignIn.js";
 import { Sources } from "./views/Sources.js";
 import { Timeline } from "./views/Timeline.js";
 
@@ -27,8 +29,21 @@ const NAV: [string, string][] = [
 
 const ACTIVE: Record<string, string> = { doc: "documents", incident: "incidents" };
 
+/** Who is signed in: undefined while asking, null when the server wants a sign-in. */
+function useActor() {
+  const [actor, setActor] = useState<Actor | null | undefined>(undefined);
+  useEffect(() => {
+    const ask = () => setActor(null);
+    window.addEventListener(SIGN_IN_EVENT, ask);
+    api.get<Actor>("/api/me").then(setActor, () => setActor(null));
+    return () => window.removeEventListener(SIGN_IN_EVENT, ask);
+  }, []);
+  return [actor, setActor] as const;
+}
+
 function App() {
   const route = useRoute();
+  const [actor, setActor] = useActor();
   const active = ACTIVE[route.view] ?? route.view;
   let body: React.ReactNode;
   switch (route.view) {
@@ -45,7 +60,7 @@ function App() {
       body = <Timeline />;
       break;
     case "graph":
-      body = <GraphView />;
+      body = <GraphView params={route.params} />;
       break;
     case "map":
       body = <MapView />;
@@ -75,8 +90,28 @@ function App() {
             </a>
           ))}
         </nav>
+        {actor && actor.name !== "local" && (
+          <span className="who">
+            {actor.name} ({actor.role}){" "}
+            <button
+              type="button"
+              className="link"
+              onClick={() => api.post("/api/logout", {}).finally(() => setActor(null))}
+            >
+              sign out
+            </button>
+          </span>
+        )}
       </header>
-      <main key={`${route.view}/${route.arg ?? ""}`}>{body}</main>
+      {actor === null ? (
+        <main>
+          <SignIn onSignedIn={setActor} />
+        </main>
+      ) : actor === undefined ? (
+        <main className="loading">Loading…</main>
+      ) : (
+        <main key={`${route.view}/${route.arg ?? ""}`}>{body}</main>
+      )}
     </>
   );
 }

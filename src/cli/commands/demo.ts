@@ -2,7 +2,9 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import type { Command } from "commander";
 import { demoFiles } from "../../app/demo.js";
+import { OUTLET_SCALES, scaleLabel } from "../../app/outlet-scale.js";
 import { dataDir } from "../../app/paths.js";
+import { slug } from "../../model/document.js";
 import { Reliability } from "../../model/records.js";
 import { open, portOption } from "../options.js";
 import { waitForSignal } from "./serve.js";
@@ -11,6 +13,7 @@ interface SourceGrade {
   name: string;
   reliability: string;
   notes?: string;
+  scale?: string;
 }
 
 export function registerDemo(program: Command): void {
@@ -36,6 +39,8 @@ export function registerDemo(program: Command): void {
           for (const g of JSON.parse(readFileSync(grades, "utf8")) as SourceGrade[]) {
             const r = Reliability.safeParse(g.reliability);
             await store.upsertSource(g.name, r.success ? r.data : "F", g.notes);
+            if (g.scale)
+              await store.putRecord(OUTLET_SCALES, slug(g.name), { outlet: g.name, scale: scaleLabel(g.scale) });
           }
         }
         const outcomes = await ingestAll(store, demoFiles(), { fuse: false });

@@ -6,7 +6,11 @@ export function registerServe(program: Command): void {
   withDb(program.command("serve"))
     .description("serve the HTTP API (and the browser UI) over a database")
     .option("--port <n>", "port (1-65535; 0 for any free port)", portOption, 7357)
-    .option("--host <addr>", "address to listen on (loopback only until accounts exist)", "127.0.0.1")
+    .option(
+      "--host <addr>",
+      "address to listen on (a non-loopback address needs accounts: tessera user add)",
+      "127.0.0.1",
+    )
     .action(async (o) => {
       const { startServer } = await import("../../server/serve.js");
       const store = open(o.db);

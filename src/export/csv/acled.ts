@@ -5,6 +5,7 @@ import { ExportIndex } from "../view.js";
 import { ACLED } from "./codebooks.js";
 import { codeIncident, type IncidentCoding, summaryOf } from "./coding.js";
 import { type Cell, toCsv } from "./csv.js";
+import { sourceScale } from "./source-scale.js";
 
 export const ACLED_COLUMNS = [
   "event_id_cnty",
@@ -77,7 +78,7 @@ function actors(c: IncidentCoding): { actor1: string; inter1: number; actor2?: s
   return { actor1, inter1 };
 }
 
-export function acledRow(c: IncidentCoding, seq: number): Record<string, Cell> {
+export function acledRow(c: IncidentCoding, seq: number, scales: Record<string, string> = {}): Record<string, Cell> {
   const a = actors(c);
   const pair = [a.inter1, a.inter2 ?? 0].sort((x, y) => x - y);
   const interaction = a.inter2 === undefined ? a.inter1 * 10 : pair[0]! * 10 + pair[1]!;
@@ -103,7 +104,10 @@ export function acledRow(c: IncidentCoding, seq: number): Record<string, Cell> {
     longitude: c.lon,
     geo_precision: ACLED.geoPrecision[c.geoPrecision] ?? 3,
     source: [...new Set(c.sources.map((s) => s.outlet))].join("; "),
-    source_scale: undefined,
+    source_scale: sourceScale(
+      c.sources.map((s) => s.outlet),
+      scales,
+    ),
     notes: summaryOf(c),
     fatalities: c.killed.lowest ?? 0,
     timestamp: Number.isFinite(latest) ? latest : undefined,
@@ -121,7 +125,7 @@ export function acledRows(input: ExportInput): Record<string, Cell>[] {
     const key = c.countryIso3 ?? "XXX";
     const n = (perCountry.get(key) ?? 0) + 1;
     perCountry.set(key, n);
-    return acledRow(c, n);
+    return acledRow(c, n, input.scales);
   });
 }
 

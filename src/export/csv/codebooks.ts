@@ -28,6 +28,8 @@ export const ACLED = acled as {
   eventTypes: Record<string, string[]>;
   disorderTypes: Record<string, string>;
   subEventByEvent: Record<string, string>;
+  /** ACLED's outlet scales, in the order Tessera combines them (narrowest reach first, "Other" last). */
+  sourceScales: string[];
   actorTypeCodes: Record<string, number>;
   timePrecision: Record<string, number>;
   geoPrecision: Record<string, number>;

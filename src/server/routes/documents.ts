@@ -6,6 +6,7 @@ import { DEFAULT_MAX_BYTES } from "../../ingest/index.js";
 import { describeBytes } from "../../ingest/types.js";
 import { DocFacts, Document, Reliability, Source } from "../../model/records.js";
 import type { Store } from "../../store/types.js";
+import { audit } from "../audited.js";
 import { readBodyCapped } from "../body-limit.js";
 import { apiError, ErrorBody, errorResponses } from "../errors.js";
 import { DocumentSummary, IdParam, PageQuery, pageOf, SearchHit } from "../schemas.js";
@@ -96,6 +97,21 @@ export function documentRoutes(app: OpenAPIHono, store: Store): void {
         { origin: `upload:${filename}`, ...(contentType ? { contentType } : {}) },
         outlet ? { outlet } : {},
       );
+      const stored = results.filter((r) => r.status === "ok");
+      await audit(c, store, {
+        action: "document.ingest",
+        subject: { kind: "upload", id: filename },
+        summary: `uploaded ${filename}: ${stored.length} new document${stored.length === 1 ? "" : "s"}${
+          stored.length
+            ? ` (${stored
+                .map((r) => `"${r.title ?? "Untitled document"}"`)
+                .join(", ")
+                .slice(0, 300)})`
+            : ""
+        }`,
+        refs: stored.flatMap((r) => (r.id ? [r.id] : [])),
+        after: results,
+      });
       return c.json({ results }, 200);
     },
   );
@@ -188,8 +204,17 @@ export function documentRoutes(app: OpenAPIHono, store: Store): void {
     async (c) => {
       const { name } = c.req.valid("param");
       const { reliability, notes } = c.req.valid("json");
+      const before = (await store.listSources()).find((x) => x.name === name);
       const s = await store.upsertSource(name, reliability, notes);
       await refuse(store);
+      await audit(c, store, {
+        action: "source.grade",
+        subject: { kind: "source", id: s.id },
+        summary: `graded ${s.name} ${s.reliability}${before ? ` (was ${before.reliability})` : " (new outlet)"}`,
+        refs: [s.id],
+        ...(before ? { before: { reliability: before.reliability, notes: before.notes } } : {}),
+        after: { reliability: s.reliability, notes: s.notes },
+      });
       return c.json(s, 200);
     },
   );

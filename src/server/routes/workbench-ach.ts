@@ -3,6 +3,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { AchModel, emptyAch, scoreAch } from "../../ach/index.js";
 import type { Store } from "../../store/types.js";
+import { audit } from "../audited.js";
 import { apiError, errorResponses } from "../errors.js";
 import { AnyId, body, json } from "./workbench-common.js";
 
@@ -12,7 +13,8 @@ const Score = z.object({ hypothesis: z.string(), inconsistency: z.number(), weig
 const AchResponse = z.object({ model: AchModel, scores: z.array(Score) }).openapi("AchMatrix");
 
 export function achRoutes(app: OpenAPIHono, store: Store): void {
-  const exists = async (id: string) => (await store.getFusion()).incidents.some((i) => i.id === id);
+  const incident = async (id: string) => (await store.getFusion()).incidents.find((i) => i.id === id);
+  const exists = async (id: string) => (await incident(id)) !== undefined;
 
   app.openapi(
     createRoute({
@@ -41,7 +43,8 @@ export function achRoutes(app: OpenAPIHono, store: Store): void {
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      if (!(await exists(id))) return apiError(c, 404, "not_found", "No incident has that id.");
+      const target = await incident(id);
+      if (!target) return apiError(c, 404, "not_found", "No incident has that id.");
       const model: AchModel = { ...c.req.valid("json"), incident: id, updatedAt: new Date().toISOString() };
       const hyp = new Set(model.hypotheses.map((h) => h.id));
       const ev = new Set(model.evidence.map((e) => e.id));
@@ -55,7 +58,16 @@ export function achRoutes(app: OpenAPIHono, store: Store): void {
         ratings[e] = Object.fromEntries(Object.entries(row).filter(([h]) => hyp.has(h)));
       }
       model.ratings = ratings;
+      const before = (await store.listRecords<AchModel>(ACH)).find((m) => m.incident === id);
       await store.putRecord(ACH, id, model);
+      await audit(c, store, {
+        action: "ach.edit",
+        subject: { kind: "ach", id },
+        summary: `edited the ACH matrix of "${target.title}" (${model.hypotheses.length} hypotheses, ${model.evidence.length} evidence items)`,
+        refs: [id],
+        ...(before ? { before } : {}),
+        after: model,
+      });
       return c.json({ model, scores: scoreAch(model) }, 200);
     },
   );

@@ -1,7 +1,14 @@
 // Builds the actor graph (people, groups, states and incidents) from extracted events and claims.
 // Extraction speaks in document-local entity ids; they are mapped to canonical fused entities first by
 // mention id, then by (type, alias), so one actor is one node across documents.
+// Every fused perpetrator links actor → incident by its basis (claimed / attributed / suspected); an
+// accuser, when one is named, also gets accuser → accused "blamed". (Earlier only the accuser edge was
+// drawn, so an attribution without a named accuser — most of them — or with a country as the accuser,
+// which is a place entity, left no edge at all.)
 import type { DocFacts, Entity, Incident } from "../../model/records.js";
+
+export const RELATIONS = ["attacked", "claimed", "attributed", "suspected", "blamed", "met"] as const;
+export type Relation = (typeof RELATIONS)[number];
 
 export interface GraphNode {
   id: string;
@@ -12,7 +19,7 @@ export interface GraphEdge {
   id: string;
   source: string;
   target: string;
-  relation: "attacked" | "claimed" | "blamed" | "met";
+  relation: Relation;
   date?: string;
   count: number;
   docs: string[];
@@ -57,8 +64,20 @@ export class GraphBuilder {
 
   private actor(e: Entity | undefined): string | undefined {
     if (!e || !ACTOR_TYPES.has(e.type)) return undefined;
+    return this.node(e);
+  }
+
+  private node(e: Entity): string {
     if (!this.nodes.has(e.id)) this.nodes.set(e.id, { id: e.id, label: e.name, type: e.type });
     return e.id;
+  }
+
+  /** Who made an accusation: an actor, or a country (geocoded as a place) speaking as a state. */
+  private accuser(id: string | undefined): string | undefined {
+    const e = id ? this.entity.get(id) : undefined;
+    if (!e) return undefined;
+    if (e.type === "place" && e.geo?.precision === "country") return this.node({ ...e, type: "state" });
+    return this.actor(e);
   }
 
   private incidentNode(inc: Incident): string {
@@ -82,8 +101,8 @@ export class GraphBuilder {
   }
 
   /**
-   * Edges from the fused perpetrator list: a claim links the claimant to the incident, an attribution links
-   * whoever made it to the group blamed. Ids here are already canonical.
+   * Edges from the fused perpetrator list: each perpetrator to its incident by basis, and a named accuser
+   * to the one accused. Ids here are already canonical.
    */
   addIncidents(incidents: Incident[]): void {
     for (const inc of incidents) {
@@ -92,11 +111,10 @@ export class GraphBuilder {
       for (const p of inc.perpetrators) {
         const who = this.actor(this.entity.get(p.entity));
         if (!who) continue;
-        if (p.basis === "claimed") this.edge(who, this.incidentNode(inc), "claimed", date, p.doc);
-        else {
-          const by = p.by && p.by !== p.entity ? this.actor(this.entity.get(p.by)) : undefined;
-          if (by) this.edge(by, who, "blamed", date, p.doc);
-        }
+        this.edge(who, this.incidentNode(inc), p.basis, date, p.doc);
+        if (p.basis === "claimed") continue;
+        const by = p.by && p.by !== p.entity ? this.accuser(p.by) : undefined;
+        if (by) this.edge(by, who, "blamed", date, p.doc);
       }
     }
   }
@@ -122,7 +140,9 @@ export class GraphBuilder {
     }
     for (const cl of facts.claims) {
       if (!this.inWindow(published) || cl.stance === "deny") continue;
-      const speaker = this.actor(this.canonical(facts, cl.speaker));
+      const speakerEntity = this.canonical(facts, cl.speaker);
+      const speaker =
+        this.actor(speakerEntity) ?? (cl.kind === "responsibility" ? undefined : this.accuser(speakerEntity?.id));
       const target = this.actor(this.canonical(facts, cl.target));
       if (cl.kind === "responsibility") {
         const claimer = target ?? speaker;

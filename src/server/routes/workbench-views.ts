@@ -2,9 +2,10 @@
 // large store cannot hang the browser.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Store } from "../../store/types.js";
-import { errorResponses } from "../errors.js";
+import { apiError, errorResponses } from "../errors.js";
+import { aggregateGraph } from "./graph-aggregate.js";
 import { Day, json } from "./workbench-common.js";
-import { GraphBuilder } from "./workbench-graph.js";
+import { GraphBuilder, RELATIONS, type Relation } from "./workbench-graph.js";
 
 const Window = z.object({
   from: Day.optional(),
@@ -24,8 +25,21 @@ const Timeline = z.object({
   truncated: z.boolean(),
 });
 
+const GraphQuery = z.object({
+  from: Day.optional(),
+  to: Day.optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(400).openapi({ description: "most edges returned" }),
+  actors: z.coerce.number().int().min(1).max(1000).default(40).openapi({ description: "top actors by degree" }),
+  relation: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: `comma-separated: ${RELATIONS.join(", ")}` }),
+  incident: z.string().max(200).optional().openapi({ description: "only this incident's neighbourhood" }),
+});
+
 const Graph = z.object({
-  nodes: z.array(z.object({ id: z.string(), label: z.string(), type: z.string() })),
+  nodes: z.array(z.object({ id: z.string(), label: z.string(), type: z.string(), degree: z.number() })),
   edges: z.array(
     z.object({
       id: z.string(),
@@ -38,6 +52,9 @@ const Graph = z.object({
     }),
   ),
   truncated: z.boolean(),
+  total: z.object({ nodes: z.number(), edges: z.number() }),
+  /** Titles of the documents the shown edges cite, so the UI names its sources. */
+  titles: z.record(z.string(), z.string()),
 });
 
 const Point = z.object({ id: z.string(), name: z.string(), type: z.string(), lat: z.number(), lon: z.number() });
@@ -113,13 +130,28 @@ export function viewRoutes(app: OpenAPIHono, store: Store): void {
     createRoute({
       method: "get",
       path: "/api/graph",
-      summary: "Actor graph: people, groups, states and incidents linked by attacked / claimed / blamed / met",
-      request: { query: Window },
+      summary:
+        "Actor graph: people, groups, states and incidents linked by attacked / claimed / attributed / suspected / blamed / met; the top actors by degree, filtered by window, relation and incident",
+      request: { query: GraphQuery },
       responses: { 200: json(Graph, "Nodes and edges"), ...errorResponses },
     }),
     async (c) => {
-      const { from, to, limit } = c.req.valid("query");
+      const { from, to, limit, actors, relation, incident } = c.req.valid("query");
+      const relations = (relation ?? "")
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean);
+      const unknown = relations.find((r) => !(RELATIONS as readonly string[]).includes(r));
+      if (unknown)
+        return apiError(
+          c,
+          400,
+          "bad_request",
+          `relation: unknown relation "${unknown.slice(0, 40)}"; use ${RELATIONS.join(", ")}.`,
+        );
       const fusion = await store.getFusion();
+      if (incident && !fusion.incidents.some((i) => i.id === incident))
+        return apiError(c, 404, "not_found", "No incident has that id.");
       const builder = new GraphBuilder(fusion.entities, fusion.incidents, { from, to });
       builder.addIncidents(fusion.incidents);
       const published = new Map<string, string | undefined>();
@@ -128,10 +160,18 @@ export function viewRoutes(app: OpenAPIHono, store: Store): void {
           published.set(facts.doc, (await store.getDocument(facts.doc))?.publishedAt?.start);
         builder.add(facts, published.get(facts.doc));
       }
-      const edges = [...builder.edges.values()].sort((a, b) => b.count - a.count).slice(0, limit);
-      const used = new Set(edges.flatMap((e) => [e.source, e.target]));
-      const nodes = [...builder.nodes.values()].filter((n) => used.has(n.id));
-      return c.json({ nodes, edges, truncated: builder.edges.size > limit }, 200);
+      const graph = aggregateGraph(builder.nodes, builder.edges.values(), {
+        relations: relations as Relation[],
+        ...(incident ? { incident } : {}),
+        actors,
+        edges: limit,
+      });
+      const titles: Record<string, string> = {};
+      for (const id of new Set(graph.edges.flatMap((e) => e.docs))) {
+        const d = await store.getDocument(id);
+        titles[id] = d?.title ?? (d?.outlet ? `${d.outlet} report` : "Untitled document");
+      }
+      return c.json({ ...graph, titles }, 200);
     },
   );
 

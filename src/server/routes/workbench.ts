@@ -6,8 +6,10 @@ import { OVERRIDES, refuse } from "../../app/fusion.js";
 import { Override } from "../../fuse/index.js";
 import { Review } from "../../model/records.js";
 import type { Store } from "../../store/types.js";
+import { audit, overrideChange, reviewSummary } from "../audited.js";
 import { apiError, errorResponses } from "../errors.js";
 import { JsonObject, PageQuery, pageOf } from "../schemas.js";
+import { actorOf } from "../security.js";
 import { achRoutes } from "./workbench-ach.js";
 import { AnyId, body, json, page } from "./workbench-common.js";
 import { incidentRoutes } from "./workbench-incident.js";
@@ -74,7 +76,16 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
       const review: Review = { ...input, target, doc: doc.id, id, createdAt: new Date().toISOString() };
       if (review.start !== undefined && review.end !== undefined)
         review.text = doc.text.slice(review.start, review.end);
+      const before = (await store.listRecords<Review>(REVIEWS)).find((r) => r.id === review.id);
       await store.putRecord(REVIEWS, review.id, review);
+      await audit(c, store, {
+        action: "review.set",
+        subject: { kind: "review", id: review.id },
+        summary: reviewSummary(review, doc.title),
+        refs: [doc.id, review.target.id],
+        ...(before ? { before } : {}),
+        after: review,
+      });
       return c.json(review, 200);
     },
   );
@@ -89,10 +100,17 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      if (!(await store.listRecords<Review>(REVIEWS)).some((r) => r.id === id)) {
-        return apiError(c, 404, "not_found", "No review has that id.");
-      }
+      const review = (await store.listRecords<Review>(REVIEWS)).find((r) => r.id === id);
+      if (!review) return apiError(c, 404, "not_found", "No review has that id.");
       await store.deleteRecord(REVIEWS, id);
+      const doc = await store.getDocument(review.doc);
+      await audit(c, store, {
+        action: "review.withdraw",
+        subject: { kind: "review", id },
+        summary: `withdrew a review: ${reviewSummary(review, doc?.title)}`,
+        refs: [review.doc, review.target.id],
+        before: review,
+      });
       return c.json({ deleted: id }, 200);
     },
   );
@@ -120,7 +138,15 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
         "Apply an override (merge-incidents, split-incident, move-event, merge-entities, unmerge-entity) and re-fuse",
       request: body(JsonObject),
       responses: {
-        200: json(z.object({ override: JsonObject, affected: z.array(z.string()) }), "Applied"),
+        200: json(
+          z.object({
+            override: JsonObject,
+            affected: z.array(z.string()),
+            /** The affected incidents with their titles, so messages can name them. */
+            incidents: z.array(z.object({ id: z.string(), title: z.string() })),
+          }),
+          "Applied",
+        ),
         ...errorResponses,
       },
     }),
@@ -130,6 +156,7 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
         ...raw,
         id: `ovr-${randomUUID().slice(0, 12)}`,
         createdAt: new Date().toISOString(),
+        author: actorOf(c).name,
       });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -140,12 +167,13 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
           `${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid override"}`,
         );
       }
+      const before = await store.getFusion();
       await store.putRecord(OVERRIDES, parsed.data.id, parsed.data);
       const snapshot = await refuse(store);
-      return c.json(
-        { override: parsed.data as Record<string, unknown>, affected: affected(parsed.data, snapshot.incidents) },
-        200,
-      );
+      await audit(c, store, overrideChange(parsed.data, before, snapshot, "override.apply"));
+      const ids = affected(parsed.data, snapshot.incidents);
+      const titled = snapshot.incidents.filter((i) => ids.includes(i.id)).map((i) => ({ id: i.id, title: i.title }));
+      return c.json({ override: parsed.data as Record<string, unknown>, affected: ids, incidents: titled }, 200);
     },
   );
 
@@ -162,11 +190,12 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      if (!(await store.listRecords<Override>(OVERRIDES)).some((o) => o.id === id)) {
-        return apiError(c, 404, "not_found", "No override has that id.");
-      }
+      const override = (await store.listRecords<Override>(OVERRIDES)).find((o) => o.id === id);
+      if (!override) return apiError(c, 404, "not_found", "No override has that id.");
+      const before = await store.getFusion();
       await store.deleteRecord(OVERRIDES, id);
       const snapshot = await refuse(store);
+      await audit(c, store, overrideChange(override, before, snapshot, "override.undo"));
       return c.json({ deleted: id, incidents: snapshot.incidents.length }, 200);
     },
   );

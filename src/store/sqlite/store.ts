@@ -1,6 +1,7 @@
 // Embedded store on better-sqlite3 (WAL, FTS5). better-sqlite3 is synchronous; the async Store
 // contract exists for the PostgreSQL implementation, so methods here resolve immediately.
 import Database from "better-sqlite3";
+import type { AuditEntry } from "../../model/accounts.js";
 import { slug } from "../../model/document.js";
 import type { DatePrecision, DocFacts, Document, Reliability, Review, Source } from "../../model/records.js";
 import type {
@@ -388,6 +389,7 @@ export class SqliteStore implements Store {
       reviews: await this.listRecords<Review>("reviews"),
       overrides: await this.listRecords("overrides"),
       ach: await this.listRecords("ach"),
+      audit: (await this.listRecords<AuditEntry>("audit")).sort((a, b) => a.id.localeCompare(b.id)),
     };
     for (const d of docs) {
       const f = this.factsOf(d.id);

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { api, type Entity, type Override, type Page, qs } from "../api.js";
 import { Notice, Pager, Status, useLoad } from "../ui.js";
+import { History } from "./History.js";
 
 const LIMIT = 50;
 const TYPES = ["", "person", "organization", "armed_group", "state", "place", "facility", "nationality"];
@@ -29,6 +30,11 @@ export function Entities() {
       setMsg({ text: `${label} failed: ${(e as Error).message}`, kind: "error" });
     }
   };
+  const names = useLoad(`entity-names:${version}`, () => api.get<Page<Entity>>("/api/entities?limit=500"));
+  const name = (id: string) =>
+    names.data?.items.find((e) => e.id === id)?.name ??
+    s.data?.items.find((e) => e.id === id)?.name ??
+    "another entity";
   const entityOverrides = (overrides.data?.items ?? []).filter(
     (o) => o.kind === "merge-entities" || o.kind === "unmerge-entity",
   );
@@ -160,8 +166,9 @@ export function Entities() {
             {entityOverrides.map((o) => (
               <li key={o.id}>
                 {o.kind === "merge-entities"
-                  ? `Merged ${(o.entities as string[]).join(" + ")}`
-                  : `Split ${(o.members as string[]).join(", ")} out of ${String(o.entity)}`}{" "}
+                  ? `Merged ${(o.entities as string[]).map(name).join(" + ")}`
+                  : `Split ${(o.members as string[]).join(", ")} out of ${name(String(o.entity))}`}{" "}
+                {o.author ? <span className="muted small">by {String(o.author)} </span> : null}
                 <button
                   type="button"
                   onClick={() => act("Undo", () => api.del(`/api/overrides/${encodeURIComponent(o.id)}`))}
@@ -173,6 +180,7 @@ export function Entities() {
           </ul>
         )}
       </Status>
+      <History query="subject=merge-entities,unmerge-entity" version={version} />
     </section>
   );
 }

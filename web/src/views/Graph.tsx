@@ -1,6 +1,7 @@
-// Actor graph (cytoscape): people, groups, states and incidents, linked by who attacked, claimed,
-// blamed or met whom, filtered to a time window. Node labels are set as data, which cytoscape draws
-// on a canvas — never as HTML.
+// Actor graph (cytoscape): people, groups, states and incidents, linked by who attacked, claimed, was
+// blamed for or met whom. The server aggregates (top actors by degree, relation, time window, one
+// incident's neighbourhood), so the page draws at most a few hundred elements whatever the store's size.
+// Node labels are set as data, which cytoscape draws on a canvas — never as HTML.
 import cytoscape from "cytoscape";
 import { type CSSProperties, useEffect, useRef, useState } from "react";
 import { api, qs } from "../api.js";
@@ -8,7 +9,7 @@ import { go, href } from "../router.js";
 import { DateWindowFields, Status, useLoad } from "../ui.js";
 
 interface Graph {
-  nodes: { id: string; label: string; type: string }[];
+  nodes: { id: string; label: string; type: string; degree: number }[];
   edges: {
     id: string;
     source: string;
@@ -19,6 +20,8 @@ interface Graph {
     docs: string[];
   }[];
   truncated: boolean;
+  total: { nodes: number; edges: number };
+  titles: Record<string, string>;
 }
 
 const COLORS: Record<string, string> = {
@@ -31,20 +34,52 @@ const COLORS: Record<string, string> = {
 const EDGE_COLORS: Record<string, string> = {
   attacked: "#b5473a",
   claimed: "#b88a1e",
+  attributed: "#c0662b",
+  suspected: "#9aa3ad",
   blamed: "#7a5c99",
   met: "#3d7d4f",
 };
+const RELATIONS = Object.keys(EDGE_COLORS);
+const SIZES = [10, 20, 40, 80, 160];
 
-export function GraphView() {
+export function GraphView({ params }: { params: URLSearchParams }) {
+  const incident = params.get("incident") ?? "";
   const [win, setWin] = useState({ from: "", to: "" });
-  const s = useLoad(`graph:${win.from}:${win.to}`, () =>
-    api.get<Graph>(`/api/graph${qs({ from: win.from, to: win.to, limit: 600 })}`),
+  const [actors, setActors] = useState(40);
+  const [relations, setRelations] = useState<string[]>([]);
+  const relation = relations.join(",");
+  const s = useLoad(`graph:${win.from}:${win.to}:${actors}:${relation}:${incident}`, () =>
+    api.get<Graph>(`/api/graph${qs({ from: win.from, to: win.to, actors, relation, incident, limit: 400 })}`),
   );
+  const toggle = (r: string) => setRelations((rs) => (rs.includes(r) ? rs.filter((x) => x !== r) : [...rs, r]));
+  const focus = incident ? s.data?.nodes.find((n) => n.id === incident)?.label : undefined;
   return (
     <section>
       <h1>Actor graph</h1>
+      {incident && (
+        <p className="muted">
+          Around the incident {focus ? `"${focus}"` : ""} · <a href={href("graph")}>whole graph</a>
+        </p>
+      )}
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <DateWindowFields win={win} onChange={setWin} />
+        <label>
+          Top actors{" "}
+          <select aria-label="Top actors" value={actors} onChange={(e) => setActors(Number(e.target.value))}>
+            {SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="relations">
+          {RELATIONS.map((r) => (
+            <label key={r}>
+              <input type="checkbox" checked={relations.includes(r)} onChange={() => toggle(r)} /> {r}
+            </label>
+          ))}
+        </span>
         <span className="legend">
           {Object.entries(COLORS).map(([k, c]) => (
             <span key={k} className="swatch" style={{ "--c": c } as CSSProperties}>
@@ -138,8 +173,9 @@ function Canvas({ graph }: { graph: Graph }) {
     <>
       <div className="graph" ref={ref} data-testid="graph" />
       <p className="muted small">
-        {graph.nodes.length} actors, {graph.edges.length} links{graph.truncated ? " (strongest links only)" : ""}. Click
-        an incident to open it, a link to see its sources.
+        {graph.nodes.length} nodes and {graph.edges.length} links shown
+        {graph.truncated ? ` of ${graph.total.nodes} and ${graph.total.edges} (the best-connected actors only)` : ""}.
+        Click an incident to open it, a link to see its sources.
       </p>
       {picked && (
         <div className="notice">
@@ -147,7 +183,7 @@ function Canvas({ graph }: { graph: Graph }) {
           {picked.date ? `, first ${picked.date}` : ""}. Sources:{" "}
           {picked.docs.map((d) => (
             <a key={d} href={href("doc", d)}>
-              {d.slice(0, 8)}{" "}
+              {graph.titles[d] ?? "a report"}{" "}
             </a>
           ))}
         </div>

@@ -1,11 +1,13 @@
 // Incident: the fused record. Every attribute lists all source values as chips (outlet, publication
 // date, Admiralty grade, link to the span in the Reader); contradictions show their revision sequence;
 // merge / split / move-event controls write overrides that can be undone.
+import { useState } from "react";
 import type { AttributeValue } from "../../../src/model/records.js";
 import { api, type Contradiction, type IncidentView } from "../api.js";
 import { formatValue, revisionSequence } from "../format.js";
 import { href } from "../router.js";
 import { Status, useLoad } from "../ui.js";
+import { History } from "./History.js";
 import { IncidentControls } from "./IncidentControls.js";
 
 /** One chip per (value, document, speaker): the same figure repeated in one report is shown once with a count. */
@@ -28,10 +30,15 @@ const bySeverity = (a: Contradiction, b: Contradiction) =>
 
 export function IncidentPage({ id }: { id: string }) {
   const s = useLoad(`incident:${id}`, () => api.get<IncidentView>(`/api/incidents/${encodeURIComponent(id)}/view`));
-  return <Status s={s}>{(v) => <Body v={v} reload={s.reload} />}</Status>;
+  const [version, setVersion] = useState(0);
+  const reload = () => {
+    s.reload();
+    setVersion((n) => n + 1);
+  };
+  return <Status s={s}>{(v) => <Body v={v} reload={reload} version={version} />}</Status>;
 }
 
-function Body({ v, reload }: { v: IncidentView; reload: () => void }) {
+function Body({ v, reload, version }: { v: IncidentView; reload: () => void; version: number }) {
   const { incident: inc, names, documents } = v;
   const contradicted = new Map(v.contradictions.map((c) => [c.attribute, c]));
   const attrs = Object.entries(inc.attributes).sort(
@@ -46,7 +53,8 @@ function Body({ v, reload }: { v: IncidentView; reload: () => void }) {
         {inc.place ? (names[inc.place] ?? inc.place) : "place unknown"} · {inc.events.length} events ·{" "}
         {inc.documents.length} documents ·{" "}
         <a href={href("documents", undefined, { incident: inc.id })}>list documents</a> ·{" "}
-        <a href={href("ach", inc.id)}>ACH matrix</a>
+        <a href={href("ach", inc.id)}>ACH matrix</a> ·{" "}
+        <a href={href("graph", undefined, { incident: inc.id })}>actor graph</a>
       </p>
 
       {v.contradictions.length > 0 && (
@@ -129,6 +137,7 @@ function Body({ v, reload }: { v: IncidentView; reload: () => void }) {
       </table>
 
       <IncidentControls incident={inc} onChange={reload} />
+      <History query={`incident=${encodeURIComponent(inc.id)}`} version={version} />
 
       {inc.explanation.length > 0 && (
         <details>

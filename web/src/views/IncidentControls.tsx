@@ -9,7 +9,7 @@ function describe(o: Override, title: (id: string) => string): string {
   if (o.kind === "merge-incidents") return `Merged ${(o.incidents as string[]).map(title).join(" + ")}`;
   if (o.kind === "split-incident")
     return `Split ${(o.events as string[]).length} event(s) out of ${title(String(o.incident))}`;
-  if (o.kind === "move-event") return `Moved event ${String(o.event).slice(0, 10)} to ${title(String(o.to))}`;
+  if (o.kind === "move-event") return `Moved an event to ${title(String(o.to))}`;
   return o.kind;
 }
 
@@ -23,14 +23,17 @@ export function IncidentControls({ incident, onChange }: { incident: Incident; o
     api.get<Page<EvidenceItem>>(`/api/incidents/${encodeURIComponent(incident.id)}/evidence?limit=500&distinct=false`),
   );
   const overrides = useLoad(`overrides:${version}`, () => api.get<Page<Override>>("/api/overrides?limit=500"));
-  const title = (id: string) => all.data?.items.find((i) => i.id === id)?.title ?? id.slice(0, 14);
+  const title = (id: string) => all.data?.items.find((i) => i.id === id)?.title ?? "an incident no longer present";
   const others = all.data?.items.filter((i) => i.id !== incident.id) ?? [];
 
-  const act = async (label: string, run: () => Promise<{ affected?: string[] }>) => {
+  const act = async (label: string, run: () => Promise<{ incidents?: unknown }>) => {
     try {
       const r = await run();
+      const named = Array.isArray(r.incidents) ? (r.incidents as { title: string }[]) : undefined;
+      // the server names the incidents after re-fusion, so a split-off incident is named, never shown by id
+      const now = named?.map((i) => `"${i.title}"`).join(", ");
       setMessage({
-        text: `${label} done${r.affected?.length ? ` — incidents now: ${r.affected.map(title).join(", ")}` : ""}.`,
+        text: `${label} done${now ? ` — incidents now: ${now}` : ""}.`,
         kind: "info",
       });
       setChecked(new Set());
@@ -40,7 +43,8 @@ export function IncidentControls({ incident, onChange }: { incident: Incident; o
       setMessage({ text: `${label} failed: ${(e as Error).message}`, kind: "error" });
     }
   };
-  const post = (body: Record<string, unknown>) => api.post<{ affected: string[] }>("/api/overrides", body);
+  const post = (body: Record<string, unknown>) =>
+    api.post<{ incidents: { id: string; title: string }[] }>("/api/overrides", body);
   const mine = (overrides.data?.items ?? []).filter(
     (o) => JSON.stringify(o).includes(incident.id) || o.kind.endsWith("incident") || o.kind === "move-event",
   );
@@ -126,7 +130,11 @@ export function IncidentControls({ incident, onChange }: { incident: Incident; o
           <ul className="plain overrides">
             {mine.map((o) => (
               <li key={o.id}>
-                {describe(o, title)} <span className="muted small">{o.createdAt.slice(0, 19).replace("T", " ")}</span>{" "}
+                {describe(o, title)}{" "}
+                <span className="muted small">
+                  {o.author ? `by ${String(o.author)}, ` : ""}
+                  {o.createdAt.slice(0, 19).replace("T", " ")}
+                </span>{" "}
                 <button
                   type="button"
                   onClick={() => act("Undo", () => api.del(`/api/overrides/${encodeURIComponent(o.id)}`))}

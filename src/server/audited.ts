@@ -1,0 +1,88 @@
+// What each write route records in the audit trail (app/audit.ts): who (the request's actor), a
+// sentence naming incidents and entities by name, the ids it touched, and the state before and after.
+import type { Context } from "hono";
+import { appendAudit } from "../app/audit.js";
+import type { Override } from "../fuse/index.js";
+import type { AuditAction } from "../model/accounts.js";
+import type { Review } from "../model/records.js";
+import type { FusionSnapshot, Store } from "../store/types.js";
+import { actorOf } from "./security.js";
+
+export interface Change {
+  action: AuditAction;
+  subject: { kind: string; id: string };
+  summary: string;
+  refs?: string[];
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends one entry for the request's actor; the summary starts with who did it. */
+export async function audit(c: Context, store: Store, change: Change): Promise<void> {
+  const actor = actorOf(c);
+  await appendAudit(store, { ...change, actor, summary: `${actor.name} ${change.summary}` });
+}
+
+/** The incidents and entities an override names, as they stood in a snapshot. */
+function touched(o: Override, snap: FusionSnapshot) {
+  const ids = new Set<string>();
+  if (o.kind === "merge-incidents") for (const i of o.incidents) ids.add(i);
+  if (o.kind === "split-incident") ids.add(o.incident);
+  if (o.kind === "move-event") ids.add(o.to);
+  if (o.kind === "merge-entities") for (const e of o.entities) ids.add(e);
+  if (o.kind === "unmerge-entity") ids.add(o.entity);
+  const events = new Set(o.kind === "split-incident" ? o.events : o.kind === "move-event" ? [o.event] : []);
+  const incidents = snap.incidents
+    .filter((i) => ids.has(i.id) || i.events.some((e) => events.has(e)))
+    .map((i) => ({ id: i.id, title: i.title, events: i.events }));
+  const entities = snap.entities
+    .filter((e) => ids.has(e.id))
+    .map((e) => ({ id: e.id, name: e.name, aliases: e.aliases }));
+  return { incidents, entities };
+}
+
+const quoted = (xs: { title?: string; name?: string }[]): string =>
+  xs.map((x) => `"${x.title ?? x.name}"`).join(", ") || "(no longer present)";
+
+/** The sentence and refs for applying or undoing an override, from the snapshots around it. */
+export function overrideChange(
+  o: Override,
+  before: FusionSnapshot,
+  after: FusionSnapshot,
+  action: "override.apply" | "override.undo",
+): Change {
+  const was = touched(o, before);
+  const now = touched(o, after);
+  const ev = o.kind === "split-incident" ? o.events.length : 1;
+  const what: Record<Override["kind"], string> = {
+    "merge-incidents": `merged incidents ${quoted(was.incidents)}`,
+    "split-incident": `split ${ev} event${ev === 1 ? "" : "s"} out of ${quoted(was.incidents.slice(0, 1))}`,
+    "move-event": `moved an event into ${quoted(now.incidents.length ? now.incidents : was.incidents)}`,
+    "merge-entities": `merged entities ${quoted(was.entities)}`,
+    "unmerge-entity": `took ${o.kind === "unmerge-entity" ? o.members.length : 0} alias(es) out of ${quoted(was.entities)}`,
+  };
+  const events = o.kind === "split-incident" ? o.events : o.kind === "move-event" ? [o.event] : [];
+  return {
+    action,
+    subject: { kind: o.kind, id: o.id },
+    summary: action === "override.apply" ? what[o.kind] : `undid: ${what[o.kind]}`,
+    refs: [
+      ...was.incidents.map((i) => i.id),
+      ...now.incidents.map((i) => i.id),
+      ...was.entities.map((e) => e.id),
+      ...now.entities.map((e) => e.id),
+      ...events,
+    ],
+    before: { override: action === "override.undo" ? o : undefined, ...was },
+    after: { override: action === "override.apply" ? o : undefined, ...now },
+  };
+}
+
+/** The sentence for a review verdict. */
+export function reviewSummary(r: Review, docTitle: string | undefined): string {
+  const verb = { accepted: "accepted", rejected: "rejected", edited: "edited", added: "added" }[r.status];
+  const what =
+    r.target.kind === "added" ? `a missed span${r.text ? ` "${r.text.slice(0, 60)}"` : ""}` : `a ${r.target.kind}`;
+  const edit = r.status === "edited" && r.value ? ` to "${r.value.slice(0, 60)}"` : "";
+  return `${verb} ${what}${edit} in "${docTitle ?? "Untitled document"}"`;
+}
