@@ -4,6 +4,11 @@
 import { eld } from "eld/medium";
 import type { LanguageSpan } from "../model/records.js";
 
+/** A line's own guess must beat the document's language by this much of eld's score to stand. */
+const LINE_MARGIN = 0.1;
+/** Languages eld scores this close are not told apart (Turkish/Azerbaijani, Hindi/Marathi). */
+const TIE = 0.02;
+
 /** Fewer letters than this say too little for a guess. */
 const MIN_LETTERS = 12;
 /** A paragraph needs this many letters before its own guess may differ from the document's. */
@@ -28,16 +33,27 @@ export function languageSpans(text: string, language: string): LanguageSpan[] | 
   const line = /[^\n]+/g;
   for (let m = line.exec(text); m; m = line.exec(text)) {
     let lang = language;
-    if (letterCount(m[0]) >= MIN_PARAGRAPH_LETTERS) {
-      const r = eld.detect(m[0]);
-      if (r.language && r.isReliable()) lang = r.language;
-    }
+    if (letterCount(m[0]) >= MIN_PARAGRAPH_LETTERS) lang = lineLanguage(m[0], language);
     const last = spans[spans.length - 1];
     if (last && last.language === lang) last.end = m.index + m[0].length;
     else spans.push({ start: m.index, end: m.index + m[0].length, language: lang });
   }
   return spans.some((s) => s.language !== language) ? spans : undefined;
 }
+
+/** A line's language: the document's unless the detector is sure of another; of two it cannot tell apart, one `prefer`s. */
+function lineLanguage(line: string, language: string): string {
+  const r = eld.detect(line);
+  if (!r.language || !r.isReliable()) return language;
+  const scores = r.getScores();
+  const top = scores[r.language] ?? 0;
+  if (top - (scores[language] ?? 0) < LINE_MARGIN) return language;
+  const close = Object.entries(scores).filter(([l, v]) => l !== r.language && top - v < TIE);
+  return close.find(([l]) => PREFERRED.has(l))?.[0] ?? r.language;
+}
+
+/** Languages Tessera has rules for, preferred when the detector cannot tell a close neighbour from them. */
+const PREFERRED = new Set(["en", "fr", "es", "pt", "de", "ru", "tr", "ar", "fa", "ur"]);
 
 /** BCP-47 primary subtag of a metadata language value ("en-GB" → "en"); undefined when unusable. */
 export function primaryLanguage(tag: string | undefined | null): string | undefined {

@@ -78,6 +78,30 @@ function qualifierNear(tokens: Token[], n: FoundNumber, lex: Lexicon): Qualifier
   return "exact";
 }
 
+/** "s'élève à 12", "به ۱۵ نفر رسید", "sayısı 5'e yükseldi": the number is what a toll reached. */
+function reached(tokens: Token[], n: FoundNumber, lex: Lexicon): boolean {
+  for (let len = 1; len <= 3; len++) {
+    const m = lex.reachedBefore.at(tokens, n.from - len);
+    if (m && m.to === n.from) return true;
+  }
+  for (let gap = 0; gap <= 1; gap++) if (lex.reachedAfter.at(tokens, n.to + gap)) return true;
+  return false;
+}
+
+/** The nearest toll word earlier in the sentence, at any distance. */
+function tollWordBefore(
+  tokens: Token[],
+  n: FoundNumber,
+  lex: Lexicon,
+  sentence: number,
+): { kind: TollKind; dist: number; cue: [number, number] } | undefined {
+  for (let j = n.from - 1; j >= 0 && tokens[j]!.sentence === sentence; j--) {
+    const m = lex.counts.at(tokens, j);
+    if (m && m.to <= n.from) return { kind: m.value, dist: n.from - j, cue: [m.from, m.to] };
+  }
+  return undefined;
+}
+
 /** Counts in the tokens; `blocked` token indexes belong to dates. */
 export function findCounts(tokens: Token[], lex: Lexicon, text: string, blocked: Set<number>): FoundCount[] {
   const out: FoundCount[] = [];
@@ -114,6 +138,7 @@ export function findCounts(tokens: Token[], lex: Lexicon, text: string, blocked:
         break;
       }
     }
+    if (!best && reached(tokens, n, lex)) best = tollWordBefore(tokens, n, lex, s);
     if (!best) continue;
     out.push({
       kind: best.kind,

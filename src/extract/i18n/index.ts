@@ -228,9 +228,10 @@ function extractStretch(doc: Document, st: Stretch, lex: Lexicon, b: FactBuilder
   const groups = findGroups(tokens, lex, b);
   const triggers = lex.triggers.all(tokens).filter((m) => !dateTokens.has(m.from));
   const main = doc.language === st.language;
+  const background = backgroundSentences(tokens, lex, reference);
 
   // the main event: the first sentence with an attack-like trigger, its kind read from the lead sentences
-  const first = triggers.find((t) => ATTACK_KINDS.includes(t.value));
+  const first = triggers.find((t) => ATTACK_KINDS.includes(t.value) && !background.has(tokens[t.from]!.sentence));
   let mainEvent: Event | undefined;
   if (first) {
     const s0 = tokens[first.from]!.sentence;
@@ -261,7 +262,7 @@ function extractStretch(doc: Document, st: Stretch, lex: Lexicon, b: FactBuilder
       sentence: b.span(ss, se),
       participants: [],
       // short reports tell one incident: every toll they give is taken as the main event's
-      counts: countValues.map((x) => x.cv),
+      counts: countValues.filter((x) => !background.has(x.sentence)).map((x) => x.cv),
       modality: "asserted",
       attributes,
       rule: `i18n:${st.language}:${kind}`,
@@ -317,6 +318,22 @@ function extractStretch(doc: Document, st: Stretch, lex: Lexicon, b: FactBuilder
     }
   }
   return lastSentence + 1;
+}
+
+/**
+ * Sentences about the past of the report: a background cue, or a year that is neither the reference year nor
+ * the one before it. Their tolls and triggers are not the main event's.
+ */
+function backgroundSentences(tokens: Token[], lex: Lexicon, reference: string | undefined): Set<number> {
+  const out = new Set<number>();
+  const years = reference ? [Number(reference.slice(0, 4)), Number(reference.slice(0, 4)) - 1] : undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (lex.background.at(tokens, i)) out.add(t.sentence);
+    const k = t.keys[0]!;
+    if (years && /^(?:19|20)\d\d$/.test(k) && !years.includes(Number(k))) out.add(t.sentence);
+  }
+  return out;
 }
 
 /** The main event's date: an explicit date in its lead, else a relative day there, else the first explicit one before it. */

@@ -32,6 +32,10 @@ interface LexiconFile {
   places: Record<string, string[]>;
   demonyms: Record<string, string[]>;
   negations: string[];
+  /** Words around a number that say a toll reached it ("s'élève à 12", "۱۵ نفر رسید"): the toll word may be further back. */
+  tollReached: { before: string[]; after: string[] };
+  /** Words that put a sentence in the past of the report ("l'année dernière", "یاد رہے"): its tolls are background. */
+  background: string[];
 }
 
 export interface NumberWord {
@@ -67,6 +71,9 @@ export interface Lexicon {
   places: PhraseMatcher<PlaceRef>;
   groups: PhraseMatcher<GroupRef>;
   negations: PhraseMatcher<true>;
+  reachedBefore: PhraseMatcher<true>;
+  reachedAfter: PhraseMatcher<true>;
+  background: PhraseMatcher<true>;
 }
 
 const SUPPORTED = ["fr", "es", "pt", "de", "ru", "tr", "ar", "fa", "ur"] as const;
@@ -132,6 +139,9 @@ function compile(f: LexiconFile): Lexicon {
     ]),
     groups: new PhraseMatcher(groupNames(f.language)),
     negations: new PhraseMatcher(flag(f.negations)),
+    reachedBefore: new PhraseMatcher(flag(f.tollReached.before)),
+    reachedAfter: new PhraseMatcher(flag(f.tollReached.after)),
+    background: new PhraseMatcher(flag(f.background)),
   };
 }
 
