@@ -78,6 +78,13 @@ function qualifierNear(tokens: Token[], n: FoundNumber, lex: Lexicon): Qualifier
   return "exact";
 }
 
+/** A clause break (comma, semicolon, colon, bracket) between two neighbouring tokens. */
+function separated(tokens: Token[], a: number, b: number, text: string): boolean {
+  const x = tokens[a];
+  const y = tokens[b];
+  return !!x && !!y && /[,;:،؛()]/.test(text.slice(x.end, y.start));
+}
+
 /** "s'élève à 12", "به ۱۵ نفر رسید", "sayısı 5'e yükseldi": the number is what a toll reached. */
 function reached(tokens: Token[], n: FoundNumber, lex: Lexicon): boolean {
   for (let len = 1; len <= 3; len++) {
@@ -119,7 +126,7 @@ export function findCounts(tokens: Token[], lex: Lexicon, text: string, blocked:
     for (let d = 0; d < AFTER; d++) {
       const j = n.to + d;
       const tok = tokens[j];
-      if (!tok || tok.sentence !== s || blocked.has(j)) break;
+      if (!tok || tok.sentence !== s || blocked.has(j) || separated(tokens, j - 1, j, text)) break;
       if (d > 0 && numberAt(tokens, j, lex, text)) break;
       const m = lex.counts.at(tokens, j);
       if (m) {
@@ -130,7 +137,7 @@ export function findCounts(tokens: Token[], lex: Lexicon, text: string, blocked:
     for (let d = 1; d <= BEFORE; d++) {
       const j = n.from - d;
       const tok = tokens[j];
-      if (!tok || tok.sentence !== s || blocked.has(j)) break;
+      if (!tok || tok.sentence !== s || blocked.has(j) || separated(tokens, j, j + 1, text)) break;
       if (numberAt(tokens, j, lex, text)) break;
       const m = lex.counts.at(tokens, j);
       if (m && m.to <= n.from) {

@@ -292,10 +292,13 @@ function extractStretch(doc: Document, st: Stretch, lex: Lexicon, b: FactBuilder
     if (!g) continue;
     const [cs, ce] = tokenSpan(tokens, t.from, t.to);
     const [ss, se] = sentenceSpan(tokens, s);
+    // one claim per group and sentence, however many claim words it has
+    const kind = t.value === "claim" ? "responsibility" : "attribution";
+    if (b.claims.some((c) => c.kind === kind && c.target === g.entity.id && c.content.start === ss)) continue;
     const claim: Claim = {
       id: b.claimId(),
       doc: doc.id,
-      kind: t.value === "claim" ? "responsibility" : "attribution",
+      kind,
       cue: b.span(cs, ce),
       content: b.span(ss, se),
       quoted: false,
