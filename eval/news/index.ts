@@ -8,6 +8,7 @@ import { type PairTally, type Recall, scoreAgreement, scoreEntityPairs } from ".
 import { scoreClustering } from "./clustering.js";
 import { FIELD_NAMES, type FieldScores, scoreFields } from "./fields.js";
 import { type GoldCluster, goldGroups, readClusters } from "./gold.js";
+import { englishRuleFacts } from "./languages.js";
 import { runCluster } from "./system.js";
 import {
   addTally,
@@ -30,6 +31,8 @@ interface LanguageStats {
   date: Tally;
   joined: Tally;
   wrong: number;
+  /** Facts of English rules in text identified as another language. */
+  englishRules: number;
 }
 
 const newLanguage = (): LanguageStats => ({
@@ -39,6 +42,7 @@ const newLanguage = (): LanguageStats => ({
   date: emptyTally(),
   joined: emptyTally(),
   wrong: 0,
+  englishRules: 0,
 });
 
 function valueRow(name: string, t: ValueTally): EvalRow {
@@ -108,12 +112,15 @@ export async function run(opts: EvalOptions): Promise<EvalReport> {
     for (const k of ["tp", "fp", "fn", "surfaced", "spellings"] as const) pairs[k] += pt[k];
 
     const groups = goldGroups(c);
+    const factsOf = new Map(s.input.facts.map((f) => [f.doc, f]));
     for (const a of c.articles) {
       const lang = a.language ?? "und";
       const st = languages.get(lang) ?? newLanguage();
       languages.set(lang, st);
       st.articles++;
       tally(st.langId, guessLanguage(a.body) === lang);
+      const stored = s.articles.get(a.id)?.doc;
+      if (stored) st.englishRules += englishRuleFacts(stored, factsOf.get(stored.id));
       const gi = m.goldOf.get(a.id);
       const g = gi === undefined ? undefined : groups[gi];
       if (lang === "en") continue;
@@ -166,6 +173,7 @@ export async function run(opts: EvalOptions): Promise<EvalReport> {
         date: lang === "en" ? "" : (accRow("", st.date).acc?.toFixed(1) ?? ""),
         joined: lang === "en" ? "" : (accRow("", st.joined).acc?.toFixed(1) ?? ""),
         wrong: lang === "en" ? "" : st.wrong,
+        "en-rule facts": st.englishRules,
       },
     }));
   const langIdAll = emptyTally();
@@ -226,7 +234,7 @@ export async function run(opts: EvalOptions): Promise<EvalReport> {
       "Values: a gold value is kept when the main incident holds a value of that class from the same article with the same number (gold statements without a number match a vague value). P counts system values of the main incident that match a gold value of their own article (a `subset` value never matches).",
       "Revisions/disputes: one contradiction record of that kind on that attribute carrying at least two of the gold figures.",
       "Entities: each gold spelling maps to the canonical entity carrying it most often (name, alias, mention text); pairs within a gold item are positives, across items negatives.",
-      "Per language: language identification by the product's detector on the excerpt without front matter; non-English articles: killed/injured value R/P against their article's gold values; date = the day of the article's first dated attack-like event on its incident vs its gold incident's date; joined = its incident is the one matched to its gold group; wrong = count values or event dates from the article that gold contradicts.",
+      "Per language: language identification by the product's detector on the excerpt without front matter; non-English articles: killed/injured value R/P against their article's gold values; date = the day of the article's first dated attack-like event on its incident vs its gold incident's date; joined = its incident is the one matched to its gold group; wrong = count values or event dates from the article that gold contradicts; en-rule facts = facts of English rules whose span lies in text the product identified as another language (target 0).",
     ],
     tables,
     notes,

@@ -28,7 +28,9 @@ export function guessLanguage(text: string): string {
  * text is in `language`. Short or unreliable lines take the document's language, so a byline or a name on its
  * own line never splits a document.
  */
-export function languageSpans(text: string, language: string): LanguageSpan[] | undefined {
+export function languageSpans(text: string, tag: string): LanguageSpan[] | undefined {
+  // a region-tagged document ("en-US") is compared by its language; the stretches carry primary subtags
+  const language = primaryLanguage(tag) ?? "und";
   const spans: LanguageSpan[] = [];
   const line = /[^\n]+/g;
   for (let m = line.exec(text); m; m = line.exec(text)) {

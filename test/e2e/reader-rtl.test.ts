@@ -45,6 +45,10 @@ const MIXED = [
   "Security forces said they had detained two men who were seen near the shrine before the attack.",
 ].join("\n");
 
+// evaluated in the page: each paragraph block's computed direction and language
+const PARAS = `[...document.querySelectorAll("pre.doctext .para")].map((p) => ({
+  dir: getComputedStyle(p).direction, lang: p.getAttribute("lang"), text: p.textContent }))`;
+
 describe.skipIf(!!missing)("right-to-left Reader", () => {
   const tmp = tempDir("tessera-rtl-");
   let store: SqliteStore;
@@ -81,9 +85,7 @@ describe.skipIf(!!missing)("right-to-left Reader", () => {
 
   it("renders a Persian report right to left with highlights on the extracted characters", async () => {
     await open(ids.fa!);
-    const paras = await page.$$eval("pre.doctext .para", (ps) =>
-      ps.map((p) => ({ dir: getComputedStyle(p).direction, lang: p.getAttribute("lang"), text: p.textContent })),
-    );
+    const paras = (await page.evaluate(PARAS)) as { dir: string; lang: string; text: string }[];
     expect(paras.length).toBeGreaterThanOrEqual(2);
     expect(paras.every((p) => p.dir === "rtl" && p.lang === "fa")).toBe(true);
     const marks = await page.$$eval("pre.doctext mark", (ms) => ms.map((m) => m.textContent));
@@ -101,9 +103,7 @@ describe.skipIf(!!missing)("right-to-left Reader", () => {
 
   it("gives each paragraph of a mixed document its own direction", async () => {
     await open(ids.mixed!);
-    const dirs = await page.$$eval("pre.doctext .para", (ps) =>
-      ps.map((p) => [getComputedStyle(p).direction, p.getAttribute("lang")]),
-    );
+    const dirs = ((await page.evaluate(PARAS)) as { dir: string; lang: string }[]).map((p) => [p.dir, p.lang]);
     expect(dirs).toEqual([
       ["ltr", "en"],
       ["rtl", "fa"],

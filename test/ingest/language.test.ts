@@ -53,3 +53,21 @@ describe("language identification", () => {
     expect(facts.events.some((e) => !e.rule.startsWith("i18n") && e.trigger.start < frenchStart)).toBe(true);
   });
 });
+
+describe("region-tagged documents", () => {
+  it("reads an en-US document with the English rules and marks no stretches", () => {
+    const text = "Police said two people were killed when gunmen opened fire at a bus stop on Friday.";
+    expect(languageSpans(text, "en-US")).toBeUndefined();
+    const doc = makeDocument({ origin: "us.txt", format: "text", text, language: "en-US" });
+    const facts = extractFacts(doc);
+    expect(facts.events.length).toBeGreaterThan(0);
+    expect(facts.events.every((e) => !e.rule.startsWith("i18n"))).toBe(true);
+  });
+
+  it("reads a pt-BR document with the Portuguese rules", () => {
+    const text = "Tiroteio em Cabul deixa 3 mortos e 8 feridos.";
+    const facts = extractFacts(makeDocument({ origin: "br.txt", format: "text", text, language: "pt-BR" }));
+    expect(facts.events[0]?.rule).toBe("i18n:pt:shooting");
+    expect(facts.events[0]?.attributes.salience).toBe("main");
+  });
+});

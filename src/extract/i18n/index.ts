@@ -227,7 +227,7 @@ function extractStretch(doc: Document, st: Stretch, lex: Lexicon, b: FactBuilder
   const places = findPlaces(tokens, lex, b);
   const groups = findGroups(tokens, lex, b);
   const triggers = lex.triggers.all(tokens).filter((m) => !dateTokens.has(m.from));
-  const main = doc.language === st.language;
+  const main = doc.language.toLowerCase().split(/[-_]/)[0] === st.language;
   const background = backgroundSentences(tokens, lex, reference);
 
   // the main event: the first sentence with an attack-like trigger, its kind read from the lead sentences

@@ -9,8 +9,8 @@ export interface Stretch {
   language: string;
 }
 
-/** English rules read "en" and text nothing could identify. */
-export const readsAsEnglish = (language: string): boolean => language === "en" || language === "und";
+/** English rules read English ("en", "en-US") and text nothing could identify. */
+export const readsAsEnglish = (language: string): boolean => /^(?:en|und)(?:[-_]|$)/i.test(language);
 
 /** The document's stretches in order; one stretch when it is in one language. */
 export function stretchesOf(doc: Document): Stretch[] {
@@ -33,7 +33,9 @@ export function englishView(doc: Document): Document | undefined {
   return { ...doc, text };
 }
 
-/** The stretches not in English, each with its language. */
+/** The stretches not in English, each with its language as a primary subtag ("pt-BR" → "pt"). */
 export function foreignStretches(doc: Document): Stretch[] {
-  return stretchesOf(doc).filter((p) => !readsAsEnglish(p.language));
+  return stretchesOf(doc)
+    .filter((p) => !readsAsEnglish(p.language))
+    .map((p) => ({ ...p, language: p.language.toLowerCase().split(/[-_]/)[0]! }));
 }
