@@ -24,23 +24,55 @@ export function guessLanguage(text: string): string {
 }
 
 /**
- * The document's stretches by language, one per run of lines in the same language; undefined when the whole
- * text is in `language`. Short or unreliable lines take the document's language, so a byline or a name on its
- * own line never splits a document.
+ * The document's stretches by language, one per run of sentences in the same language (the gaps between them
+ * belong to no stretch); undefined when the whole text is in `language`. Short or unreliable sentences take the
+ * language around them, so a byline or a name on its own never splits a document.
  */
 export function languageSpans(text: string, tag: string): LanguageSpan[] | undefined {
   // a region-tagged document ("en-US") is compared by its language; the stretches carry primary subtags
   const language = primaryLanguage(tag) ?? "und";
   const spans: LanguageSpan[] = [];
+  const push = (start: number, end: number, lang: string): void => {
+    const last = spans[spans.length - 1];
+    if (last && last.language === lang) last.end = end;
+    else spans.push({ start, end, language: lang });
+  };
   const line = /[^\n]+/g;
   for (let m = line.exec(text); m; m = line.exec(text)) {
-    let lang = language;
-    if (letterCount(m[0]) >= MIN_PARAGRAPH_LETTERS) lang = lineLanguage(m[0], language);
-    const last = spans[spans.length - 1];
-    if (last && last.language === lang) last.end = m.index + m[0].length;
-    else spans.push({ start: m.index, end: m.index + m[0].length, language: lang });
+    // sentences of a line are told apart; a short one goes with the sentence before it, while a short tail after
+    // a dash (an embedded post's "— Name (@handle) January 28, 2024") is the document's own text
+    let lineLang: string | undefined;
+    for (const piece of pieces(m[0])) {
+      const start = m.index + piece.start;
+      const long = letterCount(piece.text) >= MIN_PARAGRAPH_LETTERS;
+      const lang = long ? lineLanguage(piece.text, language) : piece.tail ? language : (lineLang ?? language);
+      if (long) lineLang = lang;
+      push(start, start + piece.text.length, lang);
+    }
   }
   return spans.some((s) => s.language !== language) ? spans : undefined;
+}
+
+interface Piece {
+  start: number;
+  text: string;
+  /** Follows a dash: an attribution or source line, not more of the quoted text. */
+  tail: boolean;
+}
+
+/** A line cut at sentence ends and at spaced dashes. */
+function pieces(line: string): Piece[] {
+  const out: Piece[] = [];
+  const cut = /(?<=[.!?؟۔])\s+|\s+[—–]\s+/g;
+  let at = 0;
+  let tail = false;
+  for (let m = cut.exec(line); m; m = cut.exec(line)) {
+    if (m.index > at) out.push({ start: at, text: line.slice(at, m.index), tail });
+    tail = /[—–]/.test(m[0]);
+    at = m.index + m[0].length;
+  }
+  if (at < line.length) out.push({ start: at, text: line.slice(at), tail });
+  return out;
 }
 
 /** A line's language: the document's unless the detector is sure of another; of two it cannot tell apart, one `prefer`s. */

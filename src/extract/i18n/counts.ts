@@ -30,7 +30,7 @@ interface FoundNumber {
 /** The number starting at token i: digits ("1.200" and "1 200" read as thousands) or number words summed. */
 function numberAt(tokens: Token[], i: number, lex: Lexicon, text: string): FoundNumber | undefined {
   const t = tokens[i]!;
-  const k = t.keys[0]!;
+  const k = t.keys.find((x) => /^\d+$/.test(x)) ?? t.keys[0]!;
   if (/^\d+$/.test(k)) {
     let value = Number(k);
     let to = i + 1;

@@ -23,6 +23,8 @@ export function keyOf(word: string): string {
 /** Arabic proclitics (wa-, fa-, bi-, li-, ka-, al-) peeled off, so "وبالموصل" also reads as "الموصل" and "موصل". */
 export function arabicVariants(key: string): string[] {
   const out = new Set([key]);
+  // "و40": a conjunction written onto a number
+  if (/^[وف]\d/.test(key)) return [key, key.slice(1)];
   const conj = /^[وف]/.test(key) && key.length > 3 ? [key, key.slice(1)] : [key];
   for (const k of conj) {
     out.add(k);

@@ -23,3 +23,11 @@ describe("Arabic reports", () => {
     expect(r.killed).toEqual([5]);
   });
 });
+
+describe("Arabic tolls written onto a conjunction", () => {
+  it("reads و40 as 40 and a martyr count as killed", () => {
+    const r = read("هجوم مسلح على مسجد في الموصل. وسقط 8 شهيدا و25 جريحا في الهجوم.", "ar");
+    expect(r.killed).toEqual([8]);
+    expect(r.injured).toEqual([25]);
+  });
+});
