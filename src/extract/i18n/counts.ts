@@ -18,13 +18,18 @@ export interface FoundCount {
 }
 
 const AFTER = 3;
-const BEFORE = 3;
+/** Before the number (qualifiers not counted): "مقتل 5", "погибли 5", "tuant au moins 14". */
+const BEFORE = 2;
+/** An article-number ("un", "eine") counts only with its toll word this close after it. */
+const ARTICLE_AFTER = 2;
 
 interface FoundNumber {
   value: number;
   from: number;
   to: number;
   approx: boolean;
+  vague?: boolean;
+  article?: boolean;
 }
 
 /** The number starting at token i: digits ("1.200" and "1 200" read as thousands) or number words summed. */
@@ -62,10 +67,14 @@ function numberAt(tokens: Token[], i: number, lex: Lexicon, text: string): Found
     else break;
     to = next.to;
   }
-  return { value, from: i, to, approx: w.value.approx };
+  const out: FoundNumber = { value, from: i, to, approx: w.value.approx };
+  if (w.value.vague) out.vague = true;
+  if (w.value.article && to === w.to) out.article = true;
+  return out;
 }
 
 function qualifierNear(tokens: Token[], n: FoundNumber, lex: Lexicon): Qualifier {
+  if (n.vague) return "vague";
   if (n.approx) return "about";
   for (let len = 1; len <= 4; len++) {
     const m = lex.qualifiers.at(tokens, n.from - len);
@@ -76,6 +85,15 @@ function qualifierNear(tokens: Token[], n: FoundNumber, lex: Lexicon): Qualifier
     if (m && (m.value === "at_least" || m.value === "more_than")) return m.value;
   }
   return "exact";
+}
+
+/** Where a qualifier written before the number starts (the number's own start when there is none). */
+function qualifierStart(tokens: Token[], n: FoundNumber, lex: Lexicon): number {
+  for (let len = 4; len >= 1; len--) {
+    const m = lex.qualifiers.at(tokens, n.from - len);
+    if (m && m.to === n.from && tokens[n.from - len]!.sentence === tokens[n.from]!.sentence) return n.from - len;
+  }
+  return n.from;
 }
 
 /** A clause break (comma, semicolon, colon, bracket) between two neighbouring tokens. */
@@ -123,7 +141,7 @@ export function findCounts(tokens: Token[], lex: Lexicon, text: string, blocked:
     if (isYear || n.value === 0) continue;
     if (lex.units.at(tokens, n.to)) continue;
     let best: { kind: TollKind; dist: number; cue: [number, number] } | undefined;
-    for (let d = 0; d < AFTER; d++) {
+    for (let d = 0; d < (n.article ? ARTICLE_AFTER : AFTER); d++) {
       const j = n.to + d;
       const tok = tokens[j];
       if (!tok || tok.sentence !== s || blocked.has(j) || separated(tokens, j - 1, j, text)) break;
@@ -134,14 +152,18 @@ export function findCounts(tokens: Token[], lex: Lexicon, text: string, blocked:
         break;
       }
     }
-    for (let d = 1; d <= BEFORE; d++) {
-      const j = n.from - d;
+    // the window before starts before a qualifier ("tuant au moins 14") and stops at a conjunction
+    // ("۱۳ نفر شهید و ۳۰ نفر زخمی": the toll word before "و" is the first figure's)
+    const q = qualifierStart(tokens, n, lex);
+    for (let d = 1; d <= BEFORE && !n.article; d++) {
+      const j = q - d;
       const tok = tokens[j];
       if (!tok || tok.sentence !== s || blocked.has(j) || separated(tokens, j, j + 1, text)) break;
-      if (numberAt(tokens, j, lex, text)) break;
+      if (numberAt(tokens, j, lex, text) || lex.conjunctions.at(tokens, j)) break;
       const m = lex.counts.at(tokens, j);
       if (m && m.to <= n.from) {
-        if (!best || d < best.dist) best = { kind: m.value, dist: d, cue: [m.from, m.to] };
+        if (!best || d + (n.from - q) < best.dist)
+          best = { kind: m.value, dist: d + (n.from - q), cue: [m.from, m.to] };
         break;
       }
     }

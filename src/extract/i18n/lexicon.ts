@@ -36,11 +36,19 @@ interface LexiconFile {
   tollReached: { before: string[]; after: string[] };
   /** Words that put a sentence in the past of the report ("l'année dernière", "یاد رہے"): its tolls are background. */
   background: string[];
+  /** "et", "و": a toll word before one of these belongs to the figure before it. */
+  conjunctions: string[];
+  /** Number words that are also indefinite articles ("un", "eine", "bir"): a toll word must follow closely. */
+  articleNumbers: string[];
+  /** Amounts that state no figure ("des dizaines", "درجنوں"): counts with qualifier `vague`. */
+  vagueNumbers: Record<string, number>;
 }
 
 export interface NumberWord {
   value: number;
   approx: boolean;
+  vague?: boolean;
+  article?: boolean;
 }
 
 /** A group name; `english` names must be capitalised in the text (a lower-case word is an ordinary word). */
@@ -74,6 +82,7 @@ export interface Lexicon {
   reachedBefore: PhraseMatcher<true>;
   reachedAfter: PhraseMatcher<true>;
   background: PhraseMatcher<true>;
+  conjunctions: PhraseMatcher<true>;
 }
 
 const SUPPORTED = ["fr", "es", "pt", "de", "ru", "tr", "ar", "fa", "ur"] as const;
@@ -116,8 +125,19 @@ function compile(f: LexiconFile): Lexicon {
     arabic: f.script === "arabic",
     capitalisedPlaces: f.script !== "arabic",
     numbers: new PhraseMatcher<NumberWord>([
-      ...Object.entries(f.numbers).map(([w, value]): [string, NumberWord] => [w, { value, approx: false }]),
-      ...Object.entries(f.approxNumbers).map(([w, value]): [string, NumberWord] => [w, { value, approx: true }]),
+      ...Object.entries(f.numbers).map(([w, value]): [string, NumberWord] => [
+        w,
+        { value, approx: false, article: f.articleNumbers.includes(w) },
+      ]),
+      // "une vingtaine", like "des dizaines", states no exact figure: the gold protocol and the English rules call it vague
+      ...Object.entries(f.approxNumbers).map(([w, value]): [string, NumberWord] => [
+        w,
+        { value, approx: true, vague: true },
+      ]),
+      ...Object.entries(f.vagueNumbers).map(([w, value]): [string, NumberWord] => [
+        w,
+        { value, approx: true, vague: true },
+      ]),
     ]),
     joiners: new PhraseMatcher(flag(f.numberJoiners)),
     qualifiers: new PhraseMatcher(flat(f.qualifiers, (k) => k as Qualifier)),
@@ -142,6 +162,7 @@ function compile(f: LexiconFile): Lexicon {
     reachedBefore: new PhraseMatcher(flag(f.tollReached.before)),
     reachedAfter: new PhraseMatcher(flag(f.tollReached.after)),
     background: new PhraseMatcher(flag(f.background)),
+    conjunctions: new PhraseMatcher(flag(f.conjunctions)),
   };
 }
 

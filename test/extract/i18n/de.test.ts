@@ -28,3 +28,14 @@ describe("German reports", () => {
     expect(r.killed).toEqual([17]);
   });
 });
+
+describe("German articles and vague amounts", () => {
+  it("takes no toll from an indefinite article, and keeps 'Dutzende' as vague", () => {
+    const r = read(
+      "Anschlag auf einen Markt in Bagdad. Eine Zahl von Toten nannte die Polizei nicht. Dutzende Verletzte wurden in Kliniken gebracht.",
+      "de",
+    );
+    expect(r.killed).toEqual([]);
+    expect(r.main?.counts.map((c) => [c.kind, c.qualifier])).toEqual([["injured", "vague"]]);
+  });
+});

@@ -26,3 +26,11 @@ describe("Persian reports", () => {
     expect(r.claimedBy).toEqual(["Islamic State"]);
   });
 });
+
+describe("Persian tolls joined by a conjunction", () => {
+  it("gives each figure the toll word after it", () => {
+    const r = read("در حمله مسلحانه به یک مسجد در زاهدان ۷ نفر شهید و ۱۲ نفر دیگر زخمی شدند.", "fa");
+    expect(r.killed).toEqual([7]);
+    expect(r.injured).toEqual([12]);
+  });
+});
