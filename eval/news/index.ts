@@ -1,6 +1,7 @@
 // `npm run eval -- news --data ../shared/research-data/news-clusters`: the scoring protocol of that set's README,
 // run on the product's own path (each cluster's folder ingested as one batch into a fresh store → extraction →
 // fusion → the GTD coding users export). Per cluster and macro; per language for non-English articles.
+import { i18nLanguages } from "../../src/extract/i18n/lexicon.js";
 import { guessLanguage } from "../../src/ingest/language.js";
 import { accRow, emptyTally, type Tally, tally } from "../common/metrics.js";
 import type { EvalOptions, EvalReport, EvalRow, EvalTable } from "../types.js";
@@ -8,6 +9,7 @@ import { type PairTally, type Recall, scoreAgreement, scoreEntityPairs } from ".
 import { scoreClustering } from "./clustering.js";
 import { FIELD_NAMES, type FieldScores, scoreFields } from "./fields.js";
 import { type GoldCluster, goldGroups, readClusters } from "./gold.js";
+import { englishRuleFacts, ownValues } from "./languages.js";
 import { runCluster } from "./system.js";
 import {
   addTally,
@@ -30,6 +32,10 @@ interface LanguageStats {
   date: Tally;
   joined: Tally;
   wrong: number;
+  /** Facts of English rules in text identified as another language. */
+  englishRules: number;
+  /** Killed/injured values of the article's own facts, before fusion. */
+  own: ValueTally;
 }
 
 const newLanguage = (): LanguageStats => ({
@@ -39,6 +45,8 @@ const newLanguage = (): LanguageStats => ({
   date: emptyTally(),
   joined: emptyTally(),
   wrong: 0,
+  englishRules: 0,
+  own: emptyValueTally(),
 });
 
 function valueRow(name: string, t: ValueTally): EvalRow {
@@ -108,15 +116,19 @@ export async function run(opts: EvalOptions): Promise<EvalReport> {
     for (const k of ["tp", "fp", "fn", "surfaced", "spellings"] as const) pairs[k] += pt[k];
 
     const groups = goldGroups(c);
+    const factsOf = new Map(s.input.facts.map((f) => [f.doc, f]));
     for (const a of c.articles) {
       const lang = a.language ?? "und";
       const st = languages.get(lang) ?? newLanguage();
       languages.set(lang, st);
       st.articles++;
       tally(st.langId, guessLanguage(a.body) === lang);
+      const stored = s.articles.get(a.id)?.doc;
+      if (stored) st.englishRules += englishRuleFacts(stored, factsOf.get(stored.id));
       const gi = m.goldOf.get(a.id);
       const g = gi === undefined ? undefined : groups[gi];
       if (lang === "en") continue;
+      addTally(st.own, ownValues(stored ? factsOf.get(stored.id) : undefined, a.id, g));
       for (const k of ["killed", "injured"] as const) {
         if (g)
           addTally(
@@ -163,9 +175,12 @@ export async function run(opts: EvalOptions): Promise<EvalReport> {
         "lang-id": accRow("", st.langId).acc?.toFixed(1) ?? "",
         "values R": lang === "en" ? "" : pct(st.values.found, st.values.gold).toFixed(1),
         "values P": lang === "en" ? "" : pct(st.values.right, st.values.predicted).toFixed(1),
+        "own R": lang === "en" ? "" : pct(st.own.found, st.own.gold).toFixed(1),
+        "own P": lang === "en" ? "" : pct(st.own.right, st.own.predicted).toFixed(1),
         date: lang === "en" ? "" : (accRow("", st.date).acc?.toFixed(1) ?? ""),
         joined: lang === "en" ? "" : (accRow("", st.joined).acc?.toFixed(1) ?? ""),
         wrong: lang === "en" ? "" : st.wrong,
+        "en-rule facts": st.englishRules,
       },
     }));
   const langIdAll = emptyTally();
@@ -173,6 +188,35 @@ export async function run(opts: EvalOptions): Promise<EvalReport> {
     langIdAll.correct += st.langId.correct;
     langIdAll.total += st.langId.total;
   }
+  // the languages the product has rules for, pooled
+  const read = newLanguage();
+  for (const [lang, st] of languages) {
+    if (!i18nLanguages().includes(lang)) continue;
+    read.articles += st.articles;
+    addTally(read.values, st.values);
+    addTally(read.own, st.own);
+    for (const k of ["date", "joined"] as const) {
+      read[k].correct += st[k].correct;
+      read[k].total += st[k].total;
+    }
+    read.wrong += st.wrong;
+    read.englishRules += st.englishRules;
+  }
+  langRows.push({
+    name: `pooled: ${i18nLanguages().join(" ")}`,
+    n: read.articles,
+    extra: {
+      "lang-id": "",
+      "values R": pct(read.values.found, read.values.gold).toFixed(1),
+      "values P": pct(read.values.right, read.values.predicted).toFixed(1),
+      "own R": pct(read.own.found, read.own.gold).toFixed(1),
+      "own P": pct(read.own.right, read.own.predicted).toFixed(1),
+      date: accRow("", read.date).acc?.toFixed(1) ?? "",
+      joined: accRow("", read.joined).acc?.toFixed(1) ?? "",
+      wrong: read.wrong,
+      "en-rule facts": read.englishRules,
+    },
+  });
   const tables: EvalTable[] = [
     { title: "Clustering: B-cubed of article → incident (incidents formed vs gold)", rows: clusterRows },
     { title: "Main incident fields (Y right, n wrong, - not scored)", rows: fieldRows },
@@ -226,7 +270,7 @@ export async function run(opts: EvalOptions): Promise<EvalReport> {
       "Values: a gold value is kept when the main incident holds a value of that class from the same article with the same number (gold statements without a number match a vague value). P counts system values of the main incident that match a gold value of their own article (a `subset` value never matches).",
       "Revisions/disputes: one contradiction record of that kind on that attribute carrying at least two of the gold figures.",
       "Entities: each gold spelling maps to the canonical entity carrying it most often (name, alias, mention text); pairs within a gold item are positives, across items negatives.",
-      "Per language: language identification by the product's detector on the excerpt without front matter; non-English articles: killed/injured value R/P against their article's gold values; date = the day of the article's first dated attack-like event on its incident vs its gold incident's date; joined = its incident is the one matched to its gold group; wrong = count values or event dates from the article that gold contradicts.",
+      "Per language: language identification by the product's detector on the excerpt without front matter; non-English articles: killed/injured value R/P against their article's gold values; date = the day of the article's first dated attack-like event on its incident vs its gold incident's date; joined = its incident is the one matched to its gold group; wrong = count values or event dates from the article that gold contradicts; own R/P = the same values read from the article's own extracted facts, before fusion places it; en-rule facts = facts of English rules whose span lies in text the product identified as another language (target 0).",
     ],
     tables,
     notes,

@@ -3,6 +3,7 @@
 
 import { extractFacts } from "../extract/index.js";
 import { type IngestOptions, ingestInputs, type PayloadMeta, readBuffer } from "../ingest/index.js";
+import { languageSpans } from "../ingest/language.js";
 import { completePublication } from "../ingest/published.js";
 import { type DocumentDraft, makeDocument } from "../model/document.js";
 import type { DocFacts, Document } from "../model/records.js";
@@ -54,6 +55,9 @@ async function storeDraft(
   // drafts from any reader (files, uploads, importers, evaluations) get the same publication-date completion
   completePublication(draft);
   const doc = makeDocument(draft, opts.fetchedAt);
+  // lines in another language than the document's are marked, so each language's rules read only their own text
+  const languages = languageSpans(doc.text, doc.language);
+  if (languages) doc.languages = languages;
   const base: IngestOutcome = { input, status: "ok", id: doc.id };
   if (doc.title) base.title = doc.title;
   if (doc.outlet) base.outlet = doc.outlet;

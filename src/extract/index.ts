@@ -11,6 +11,8 @@ import { countMentions, countsInSentences } from "./counts/index.js";
 import { extractDates, slashOrder } from "./dates/index.js";
 import { extractEntities } from "./entities/index.js";
 import { extractEvents } from "./events/index.js";
+import { extractForeign, mergeFacts } from "./i18n/index.js";
+import { englishView, foreignStretches } from "./i18n/stretches.js";
 import { extractJudgments } from "./judgments/index.js";
 import { applyEstimatedReference, referenceOf } from "./reference-date.js";
 
@@ -54,8 +56,20 @@ export function buildContext(doc: Document, a: Analysis): ExtractContext {
   return ctx;
 }
 
-/** Everything extraction finds in one document. Runs analyze() when no Analysis is given. */
+/**
+ * Everything extraction finds in one document. English rules read only its English (or unidentified) text; the
+ * other languages' stretches go to the rules of their language (./i18n). Runs analyze() when no Analysis is given.
+ */
 export function extractFacts(stored: Document, analysis?: Analysis): DocFacts {
+  const english = englishView(stored);
+  const facts: DocFacts = english
+    ? extractEnglish(english, english === stored ? analysis : undefined)
+    : { doc: stored.id, mentions: [], entities: [], events: [], claims: [], judgments: [] };
+  const foreign = foreignStretches(stored);
+  return foreign.length ? mergeFacts(facts, extractForeign(stored, foreign)) : facts;
+}
+
+function extractEnglish(stored: Document, analysis?: Analysis): DocFacts {
   // A caseless document (ALL CAPS wire copy, lower-cased exports) is read with its case restored; only letter
   // case changes, so every span still points at the stored text.
   const text = restoreCase(stored.text);

@@ -44,6 +44,14 @@ export type Source = z.infer<typeof Source>;
 export const DocumentFormat = z.enum(["text", "html", "pdf", "feed-item"]);
 export type DocumentFormat = z.infer<typeof DocumentFormat>;
 
+/** A stretch of a document in one language (ISO 639-1), for documents that mix languages. */
+export const LanguageSpan = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  language: z.string(),
+});
+export type LanguageSpan = z.infer<typeof LanguageSpan>;
+
 export const Document = z.object({
   id: z.string(), // SHA-256 hex of the normalised clean text
   origin: z.string(), // path or URL it was read from
@@ -60,6 +68,8 @@ export const Document = z.object({
    */
   publishedEstimate: z.object({ value: DateValue, confidence: z.number().min(0).max(1), basis: z.string() }).optional(),
   language: z.string(), // BCP-47 primary tag, "und" when unknown
+  /** Set only when the text mixes languages: its lines by language, covering the text in order. */
+  languages: z.array(LanguageSpan).optional(),
   fetchedAt: z.string(), // ISO timestamp of the read
   format: DocumentFormat,
   text: z.string(),

@@ -202,7 +202,7 @@ describe("encodings", () => {
       "Взрыв в центре города унёс жизни десятков человек. Власти заявили об аресте нескольких подозреваемых в организации теракта.";
     const d = await readOne(iconv.encode(s, "windows-1251"), { origin: "ru.txt" });
     expect(d.text).toBe(s);
-    expect(d.language).toBe("und");
+    expect(d.language).toBe("ru");
   });
 
   it("decodes UTF-16 with a BOM", async () => {
@@ -246,10 +246,11 @@ describe("empty and junk input", () => {
 });
 
 describe("language guess", () => {
-  it("says en for English prose and und for other text", () => {
+  it("names the language of English and of other prose, und for too little text", () => {
     expect(guessLanguage(BODY)).toBe("en");
     expect(guessLanguage("Der Anschlag auf die Grenzstation forderte mehrere Tote, teilten die Behörden mit.")).toBe(
-      "und",
+      "de",
     );
+    expect(guessLanguage("ok 12")).toBe("und");
   });
 });

@@ -42,3 +42,39 @@ export function segments(text: string, marks: Mark[]): Segment[] {
   }
   return out;
 }
+
+export interface Paragraph {
+  start: number;
+  /** The paragraph's segments; the last one keeps the paragraph's line break, so offsets still add up. */
+  segments: Segment[];
+}
+
+/** The segments cut at line breaks into paragraphs, each rendered as its own block (dir="auto" per paragraph). */
+export function paragraphs(segs: Segment[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let cur: Paragraph | undefined;
+  for (const s of segs) {
+    let at = s.start;
+    for (const piece of s.text.split(/(?<=\n)/)) {
+      if (!piece) continue;
+      cur ??= { start: at, segments: [] };
+      cur.segments.push({ ...s, start: at, end: at + piece.length, text: piece });
+      at += piece.length;
+      if (piece.endsWith("\n")) {
+        out.push(cur);
+        cur = undefined;
+      }
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** The language of the text at `offset`: its stretch's when the document mixes languages, else the document's. */
+export function languageAt(
+  offset: number,
+  language: string,
+  stretches?: { start: number; end: number; language: string }[],
+): string {
+  return stretches?.find((s) => s.start <= offset && offset < s.end)?.language ?? language;
+}

@@ -90,6 +90,11 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: "language stretches of mixed-language documents",
+    sql: `ALTER TABLE documents ADD COLUMN languages TEXT CHECK (languages IS NULL OR json_valid(languages));`,
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

@@ -3,7 +3,15 @@
 import Database from "better-sqlite3";
 import type { AuditEntry } from "../../model/accounts.js";
 import { slug } from "../../model/document.js";
-import type { DatePrecision, DocFacts, Document, Reliability, Review, Source } from "../../model/records.js";
+import type {
+  DatePrecision,
+  DocFacts,
+  Document,
+  LanguageSpan,
+  Reliability,
+  Review,
+  Source,
+} from "../../model/records.js";
 import type {
   DocumentSummary,
   ExportBundle,
@@ -74,6 +82,7 @@ function toDocument(r: Row): Document {
   if (r.title) d.title = r.title as string;
   if (r.author) d.author = r.author as string;
   if (r.outlet) d.outlet = r.outlet as string;
+  if (r.languages) d.languages = JSON.parse(r.languages as string) as LanguageSpan[];
   if (r.published_iso) {
     d.publishedAt = {
       iso: r.published_iso as string,
@@ -177,8 +186,8 @@ export class SqliteStore implements Store {
       this.db
         .prepare(
           `INSERT INTO documents (id, origin, url, title, author, outlet, published_iso, published_precision,
-             published_start, published_end, language, fetched_at, format, text, ingested_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             published_start, published_end, language, languages, fetched_at, format, text, ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           doc.id,
@@ -192,6 +201,7 @@ export class SqliteStore implements Store {
           doc.publishedAt?.start ?? null,
           doc.publishedAt?.end ?? null,
           doc.language,
+          doc.languages ? JSON.stringify(doc.languages) : null,
           doc.fetchedAt,
           doc.format,
           doc.text,

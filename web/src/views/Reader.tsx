@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { api, type DocFacts, type Document, type Page, type Review } from "../api.js";
 import { pct } from "../format.js";
-import { segments } from "../highlight.js";
+import { languageAt, paragraphs, segments } from "../highlight.js";
 import { factItems, type Item, reviewIndex } from "../items.js";
 import { href } from "../router.js";
 import { Notice, Status, useLoad } from "../ui.js";
@@ -62,7 +62,8 @@ function ReaderBody({ data, reload, params }: { data: Data; reload: () => void; 
     if (focus) all.push({ key: "focus", start: focus.start, end: focus.end, category: "focus" });
     return all;
   }, [items, focus]);
-  const segs = useMemo(() => segments(doc.text, marks), [doc.text, marks]);
+  const paras = useMemo(() => paragraphs(segments(doc.text, marks)), [doc.text, marks]);
+  const otherLanguages = [...new Set((doc.languages ?? []).map((s) => s.language))].filter((l) => l !== doc.language);
 
   const review = async (item: Item, status: "accepted" | "rejected" | "edited", value?: string) => {
     try {
@@ -112,7 +113,12 @@ function ReaderBody({ data, reload, params }: { data: Data; reload: () => void; 
       <article>
         <h1>{doc.title || "Untitled document"}</h1>
         <p className="meta">
-          {doc.outlet ?? "Unknown outlet"} · {doc.publishedAt?.iso ?? "undated"} · {doc.language} · {doc.format}
+          {doc.outlet ?? "Unknown outlet"} · {doc.publishedAt?.iso ?? "undated"} ·{" "}
+          <span title="language of the text">
+            {doc.language}
+            {otherLanguages.length > 0 && ` (also ${otherLanguages.join(", ")})`}
+          </span>{" "}
+          · {doc.format}
           {doc.url && (
             <>
               {" "}
@@ -121,6 +127,7 @@ function ReaderBody({ data, reload, params }: { data: Data; reload: () => void; 
           )}
         </p>
         <Legend />
+        {/* one block per paragraph, each with dir="auto" so Persian, Arabic or Urdu reads right to left */}
         <pre
           className="doctext"
           ref={textRef}
@@ -129,26 +136,30 @@ function ReaderBody({ data, reload, params }: { data: Data; reload: () => void; 
             setPicked(off);
           }}
         >
-          {segs.map((g) =>
-            g.category ? (
-              // biome-ignore lint/a11y/useKeyWithClickEvents: j/k select the same extractions from the keyboard
-              <mark
-                key={g.start}
-                data-key={g.marks[0]}
-                className={`hl k-${g.category}${current && g.marks.includes(current.key) ? " sel" : ""}${
-                  g.marks.some((k) => reviews.get(k)?.status === "rejected") ? " rejected" : ""
-                }`}
-                onClick={() => {
-                  const first = g.marks.find((k) => keyIndex.has(k));
-                  if (first) setSel(keyIndex.get(first)!);
-                }}
-              >
-                {g.text}
-              </mark>
-            ) : (
-              g.text
-            ),
-          )}
+          {paras.map((p) => (
+            <span key={p.start} className="para" dir="auto" lang={languageAt(p.start, doc.language, doc.languages)}>
+              {p.segments.map((g) =>
+                g.category ? (
+                  // biome-ignore lint/a11y/useKeyWithClickEvents: j/k select the same extractions from the keyboard
+                  <mark
+                    key={g.start}
+                    data-key={g.marks[0]}
+                    className={`hl k-${g.category}${current && g.marks.includes(current.key) ? " sel" : ""}${
+                      g.marks.some((k) => reviews.get(k)?.status === "rejected") ? " rejected" : ""
+                    }`}
+                    onClick={() => {
+                      const first = g.marks.find((k) => keyIndex.has(k));
+                      if (first) setSel(keyIndex.get(first)!);
+                    }}
+                  >
+                    {g.text}
+                  </mark>
+                ) : (
+                  g.text
+                ),
+              )}
+            </span>
+          ))}
         </pre>
         {picked && (
           <SpanAdder

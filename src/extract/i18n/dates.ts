@@ -1,0 +1,141 @@
+// Dates written in other languages: "28 janvier 2024", "28 de enero", "28. Januar", "28 января 2024 года",
+// "۴ آبان ۱۴۰۱" (Solar Hijri, converted with the platform's Persian calendar), numeric day-first dates, and
+// weekdays / yesterday / today placed by the reference (publication) date. Yearless dates take the latest year
+// that does not put them after the reference.
+import type { DateValue } from "../../model/records.js";
+import type { Lexicon } from "./lexicon.js";
+import { asciiDigits } from "./normalise.js";
+import type { Token } from "./tokens.js";
+
+export interface FoundDate {
+  value: DateValue;
+  /** Token index range [from, to). */
+  from: number;
+  to: number;
+  /** Written as a calendar date (not a weekday or "yesterday"). */
+  explicit: boolean;
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+const iso = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
+const dayValue = (s: string): DateValue => ({ iso: s, precision: "day", start: s, end: s });
+
+function valid(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+const addDays = (isoDay: string, n: number): string => {
+  const t = new Date(`${isoDay}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
+};
+
+const persian = new Intl.DateTimeFormat("en-u-ca-persian-nu-latn", {
+  timeZone: "UTC",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+});
+
+function persianParts(t: Date): [number, number, number] {
+  const p = persian.formatToParts(t);
+  const get = (k: string): number => Number(p.find((x) => x.type === k)?.value);
+  return [get("year"), get("month"), get("day")];
+}
+
+/** Gregorian day of a Solar Hijri date: searched from Nowruz of the year (20–21 March of year + 621). */
+export function fromSolarHijri(y: number, m: number, d: number): string | undefined {
+  const t = new Date(Date.UTC(y + 621, 2, 15));
+  for (let i = 0; i < 380; i++) {
+    const [py, pm, pd] = persianParts(t);
+    if (py === y && pm === m && pd === d) return t.toISOString().slice(0, 10);
+    if (py > y) return undefined;
+    t.setUTCDate(t.getUTCDate() + 1);
+  }
+  return undefined;
+}
+
+const num = (t: Token | undefined): number | undefined => {
+  const k = t?.keys[0];
+  const m = k ? /^(\d{1,4})(?:er|eme|º|°|ci|inci|nci|ncı|uncu|ünci|-?е|-?го)?$/.exec(k) : null;
+  return m ? Number(m[1]) : undefined;
+};
+
+/** Drops the "de" of "28 de enero de 2024", the "," of English-style order and Russian "года". */
+const FILLER = new Set(["de", "del", "года", "г", "سال", "م", "هـ", "ه", "yılı"]);
+
+function placeYear(m: number, d: number, reference: string | undefined): number | undefined {
+  if (!reference) return undefined;
+  const ry = Number(reference.slice(0, 4));
+  for (const y of [ry, ry - 1]) if (valid(y, m, d) && iso(y, m, d) <= addDays(reference, 1)) return y;
+  return undefined;
+}
+
+/** Calendar dates, numeric dates and relative days in the tokens. */
+export function findDates(tokens: Token[], lex: Lexicon, text: string, reference?: string): FoundDate[] {
+  const out: FoundDate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const day = num(tokens[i]);
+    // day month [year]
+    if (day !== undefined && day >= 1 && day <= 31) {
+      let j = i + 1;
+      if (tokens[j] && FILLER.has(tokens[j]!.keys[0]!)) j++;
+      const solar = lex.solarMonths.at(tokens, j);
+      const month = solar ?? lex.months.at(tokens, j);
+      if (month && tokens[j]!.sentence === tokens[i]!.sentence) {
+        let k = month.to;
+        if (tokens[k] && FILLER.has(tokens[k]!.keys[0]!)) k++;
+        const y = num(tokens[k]);
+        const hasYear = y !== undefined && y >= 1300 && y <= 2100 && tokens[k]!.sentence === tokens[i]!.sentence;
+        let dayIso: string | undefined;
+        if (solar) {
+          const sy =
+            hasYear && y! < 1500 ? y! : reference ? persianParts(new Date(`${reference}T00:00:00Z`))[0] : undefined;
+          dayIso = sy ? fromSolarHijri(sy, month.value, day) : undefined;
+          if (dayIso && !hasYear && reference && dayIso > addDays(reference, 1))
+            dayIso = fromSolarHijri(sy! - 1, month.value, day);
+        } else {
+          const year = hasYear && y! >= 1900 ? y : placeYear(month.value, day, reference);
+          if (year && valid(year, month.value, day)) dayIso = iso(year, month.value, day);
+        }
+        if (dayIso) {
+          let to = hasYear ? k + 1 : month.to;
+          if (tokens[to] && FILLER.has(tokens[to]!.keys[0]!) && hasYear) to++;
+          out.push({ value: dayValue(dayIso), from: i, to, explicit: true });
+          i = to - 1;
+          continue;
+        }
+      }
+    }
+    const rel = lex.relative.at(tokens, i);
+    if (rel && reference) {
+      out.push({ value: dayValue(addDays(reference, -rel.value)), from: i, to: rel.to, explicit: false });
+      i = rel.to - 1;
+      continue;
+    }
+    const wd = lex.weekdays.at(tokens, i);
+    if (wd && reference) {
+      const refDow = ((new Date(`${reference}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+      const back = (refDow - wd.value + 7) % 7;
+      out.push({ value: dayValue(addDays(reference, -back)), from: i, to: wd.to, explicit: false });
+      i = wd.to - 1;
+    }
+  }
+  // numeric day-first dates: 28.01.2024, 28/01/2024
+  const digits = asciiDigits(text);
+  for (const t of tokens) {
+    if (!/^\d{1,2}$/.test(t.keys[0]!)) continue;
+    const m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)/.exec(digits.slice(t.start, t.start + 10));
+    if (!m) continue;
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!valid(y, mo, d) || y < 1900) continue;
+    const from = tokens.indexOf(t);
+    const end = t.start + m[0].length;
+    let to = from;
+    while (to < tokens.length && tokens[to]!.end <= end) to++;
+    if (out.some((o) => o.from <= from && from < o.to)) continue;
+    out.push({ value: dayValue(iso(y, mo, d)), from, to, explicit: true });
+  }
+  return out.sort((a, b) => a.from - b.from);
+}
