@@ -75,7 +75,8 @@ export function collectAttributes(
       return v;
     };
     const negated = ev.modality === "negated" || ev.modality === "denied" || ev.modality === "hypothetical";
-    if (!negated) {
+    // a toll told with an event of the past ("the 2017 attack killed 39") is that event's history, not this count
+    if (!negated && feat.salience !== "background") {
       for (const c of ev.counts) {
         const v: AttributeValue = {
           ...base(),
