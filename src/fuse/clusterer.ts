@@ -57,8 +57,10 @@ export interface BaseCluster {
   admin1s: Set<string>;
   participants: Map<string, string>;
   entities: Set<string>;
-  /** Name tokens of the reports whose main event is here (bounded). */
+  /** Name tokens (and `y:YYYY` year tokens) of the reports whose main event is here (bounded). */
   names: Set<string>;
+  /** How many of `names` are years. */
+  years: number;
   types: Map<string, number>;
   docs: Set<string>;
   /** Per document, the trigger offsets of its attack-like events in this incident. */
@@ -86,7 +88,7 @@ const MAX_ENTITIES_PER_CLUSTER = 200;
 const MAX_NAMES_PER_CLUSTER = 400;
 /** How many incidents per name token a report's main event is compared with (the most recent ones). */
 const RECENT_PER_NAME = 16;
-/** Shared report name tokens → score: many shared rare names say two reports tell one story. */
+/** Weighted shared name tokens → score: many shared rare names say two reports tell one story. */
 const NAME_STEPS: [number, number][] = [
   [10, 0.45],
   [7, 0.35],
@@ -111,6 +113,8 @@ export class IncidentClusterer {
   /** Place key → the most recent incidents placed there, dated or not (bounded, so lookups stay O(1)). */
   private recentByPlace = new Map<string, string[]>();
   private recentByName = new Map<string, string[]>();
+  /** Name token → how many incidents hold it (a word many incidents share tells little). */
+  private nameIncidents = new Map<string, number>();
   private undatedKeys = new Map<string, string[]>();
   private nextSeq = 0;
 
@@ -225,6 +229,7 @@ export class IncidentClusterer {
       participants: new Map(),
       entities: new Set(),
       names: new Set(),
+      years: 0,
       types: new Map(),
       docs: new Set(),
       anchors: new Map(),
@@ -261,6 +266,8 @@ export class IncidentClusterer {
     for (const w of e.docNames ?? []) {
       if (c.names.has(w) || c.names.size >= MAX_NAMES_PER_CLUSTER) continue;
       c.names.add(w);
+      if (w.startsWith("y:")) c.years++;
+      this.nameIncidents.set(w, (this.nameIncidents.get(w) ?? 0) + 1);
       const list = this.recentByName.get(w) ?? [];
       list.push(c.id);
       if (list.length > RECENT_PER_NAME) list.shift();
@@ -357,6 +364,9 @@ export class IncidentClusterer {
       } else if (e.date.inferred) {
         const before = e.date.end - c.date.start;
         if (c.date.start > e.date.end + 1) return { score, reasons, reject: `incident ${cd} is after the report` };
+        // a report published months after an incident is not about it unless something dates it there
+        if (before > RELATED_WINDOW_DAYS && e.date.precise)
+          return { score, reasons, reject: `report of ${isoDay(e.date.end)} is ${before} days after ${cd}` };
         if (before <= INFERRED_WINDOW_DAYS) {
           score += 0.1;
           reasons.push(`undated mention in a report of ${isoDay(e.date.end)}, ${before} days after ${cd}`);
@@ -401,14 +411,10 @@ export class IncidentClusterer {
       reasons.push(`${common} named entities in common`);
     }
     // names the two reports share (town, party, hospital …), for a report's main event
-    if (e.docNames?.size && c.names.size) {
-      let n = 0;
-      for (const w of e.docNames) if (c.names.has(w)) n++;
-      const step = NAME_STEPS.find(([k]) => n >= k);
-      if (step) {
-        score += step[1];
-        reasons.push(`${n} name words shared with its reports`);
-      }
+    const names = this.nameScore(e, c);
+    if (names) {
+      score += names.score;
+      reasons.push(names.reason);
     }
     // type
     if (c.types.has(e.type)) {
@@ -435,6 +441,30 @@ export class IncidentClusterer {
       }
     }
     return { score, reasons };
+  }
+
+  /**
+   * The shared-names cue. Each name token the report shares with the incident's reports weighs 1 / the number of
+   * incidents holding it, so words a whole topic uses (the region, the navy, the group) count little once
+   * several incidents carry them, and the names of one story (its town, its ship, its victims) count fully.
+   * Two reports that both name years but share none tell stories of different years: no cue.
+   */
+  private nameScore(e: EventFeatures, c: BaseCluster): { score: number; reason: string } | undefined {
+    if (!e.docNames?.size || !c.names.size) return undefined;
+    let n = 0;
+    let years = 0;
+    let sharedYear = false;
+    for (const w of e.docNames) {
+      const held = c.names.has(w);
+      if (w.startsWith("y:")) {
+        years++;
+        if (held) sharedYear = true;
+      } else if (held) n += 1 / (this.nameIncidents.get(w) ?? 1);
+    }
+    if (years && c.years > 0 && !sharedYear) return undefined;
+    const step = NAME_STEPS.find(([k]) => n >= k);
+    if (!step) return undefined;
+    return { score: step[1], reason: `name words shared with its reports (weight ${round(n)})` };
   }
 
   private placeScore(e: EventFeatures, c: BaseCluster, related: boolean): Scored {

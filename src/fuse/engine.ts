@@ -27,7 +27,7 @@ import { mainEventOf, withReportContext } from "./document.js";
 import { familyOf } from "./families.js";
 import { credibility, gradeLabel } from "./grading.js";
 import { IndependenceGroups } from "./independence.js";
-import { nameTokens } from "./names.js";
+import { nameTokens, yearTokens } from "./names.js";
 import { NearDuplicateIndex } from "./neardup.js";
 import { type Corroboration, type FusionDelta, type FusionInput, Override } from "./types.js";
 
@@ -221,7 +221,7 @@ export class FusionEngine {
         main,
         feats.map((x) => x.feat),
       );
-      m.feat.docNames = nameTokens(doc.text);
+      m.feat.docNames = new Set([...nameTokens(doc.text), ...yearTokens(doc.text)]);
     }
     const docClusters: string[] = [];
     for (const m of feats) {

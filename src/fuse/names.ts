@@ -11,6 +11,22 @@ const WORD = /(^|[.!?:;"“”‘’()\n]\s*|\s)((?:\p{Lu}[\p{L}\p{M}'’-]{2,})
 /** At most this many tokens per report: excerpts are short; long texts keep their first names. */
 export const MAX_NAME_TOKENS = 80;
 
+/** A year of the last and this century, standing alone ("in 2017", "2023-07-30" counts too). */
+const YEAR = /(?<![\d.,])(?:19|20)\d\d(?![\d,]|\.\d)/g;
+
+/**
+ * The years a report mentions, as `y:YYYY` tokens: two reports of one incident almost always share one, and
+ * two stories of one kind from different years (the same shrine attacked twice) usually share none.
+ */
+export function yearTokens(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(YEAR)) {
+    out.add(`y:${m[0]}`);
+    if (out.size >= 12) break;
+  }
+  return out;
+}
+
 export function nameTokens(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(WORD)) {
