@@ -223,7 +223,9 @@ export function perpetrators(ix: ExportIndex, incident: Incident): PerpetratorSu
       docs: [],
       by: [],
     };
-    if (!s.bases.includes(p.basis)) s.bases.push(p.basis);
+    // a group saying it did the attack claims it, whatever verb extraction read ("JNIM said its fighters …")
+    const basis = p.by === p.entity ? "claimed" : p.basis;
+    if (!s.bases.includes(basis)) s.bases.push(basis);
     if (!s.docs.includes(p.doc)) s.docs.push(p.doc);
     if (p.by && !s.by.includes(p.by)) s.by.push(p.by);
     by.set(p.entity, s);
@@ -236,6 +238,24 @@ export function perpetrators(ix: ExportIndex, incident: Incident): PerpetratorSu
     const parent = resolveArmedGroup(s.name)?.parent;
     return parent && listed.has(parent) ? 0 : 1;
   };
+  // The claimant is the most specific group that claimed: a claim credited to a parent while its branch is named
+  // as the doer in the incident ("the Islamic State claimed" beside "IS-K carried out") is the branch's, and the parent keeps its other
+  // bases (or becomes attributed: the claim still ties it to the attack).
+  for (const s of by.values()) {
+    const id = groupIds.get(s.entity);
+    if (!id || !s.bases.includes("claimed")) continue;
+    // a branch only suspected does not take the claim: the claim and the suspicion may be about different doers
+    const branches = [...by.values()].filter(
+      (b) =>
+        b !== s &&
+        resolveArmedGroup(b.name)?.parent === id &&
+        (b.bases.includes("claimed") || b.bases.includes("attributed")),
+    );
+    if (!branches.length) continue;
+    for (const b of branches) if (!b.bases.includes("claimed")) b.bases.push("claimed");
+    s.bases = s.bases.filter((x) => x !== "claimed");
+    if (!s.bases.length) s.bases.push("attributed");
+  }
   return [...by.values()]
     .map((s) => ({ ...s, bases: [...s.bases].sort((a, b) => BASIS_ORDER[a] - BASIS_ORDER[b]) }))
     .sort(
