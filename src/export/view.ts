@@ -151,8 +151,8 @@ export function countSummary(ix: ExportIndex, incident: Incident, attribute: str
 /**
  * The figure a careful coder records: the latest report's current figure, else the best corroborated one.
  * - Only a report's own current figures count: a figure it restates as earlier (`asOf`), a vague one ("dozens"),
- *   a part of the toll (`subset`: "13 service members"), one victim told in passing (`individual`) and a figure
- *   of an event extraction marks as background are left out.
+ *   a part of the toll (`subset`: "13 service members"), one victim told in passing (`individual`) — unless no
+ *   report gives a whole figure — and a figure of an event extraction marks as background are left out.
  * - Within one report the current figure is the first it gives: news writing leads with the current toll and
  *   tells earlier tallies, parts of the incident and single victims after it.
  * - Across reports, the reports of the latest publication day decide when any report is dated (tolls are revised
@@ -160,10 +160,20 @@ export function countSummary(ix: ExportIndex, incident: Incident, attribute: str
  *   then the larger.
  */
 export function currentFigure(ix: ExportIndex, values: CountSummary["values"]): number | undefined {
+  const isPart = (v: CountSummary["values"][number]) => {
+    const c = v.value as { subset?: string; individual?: boolean };
+    return !!(c?.subset || c?.individual);
+  };
+  // parts of the toll stand in only when no report gives a whole figure (then they are all that is known)
+  const whole = values.filter((v) => !isPart(v));
+  return currentOf(ix, whole.length ? whole : values);
+}
+
+function currentOf(ix: ExportIndex, values: CountSummary["values"]): number | undefined {
   const first = new Map<string, { at: number; n: number }>();
   for (const v of values) {
-    const c = v.value as { qualifier?: string; subset?: string; individual?: boolean };
-    if (v.asOf || c?.qualifier === "vague" || c?.subset || c?.individual) continue;
+    const c = v.value as { qualifier?: string };
+    if (v.asOf || c?.qualifier === "vague") continue;
     if (v.event && ix.events.get(v.event)?.attributes?.salience === "background") continue;
     const at = v.span?.start ?? Number.MAX_SAFE_INTEGER;
     const seen = first.get(v.doc);

@@ -137,6 +137,25 @@ export class IncidentClusterer {
     return this.place(e, [], false);
   }
 
+  /**
+   * The incident an event would join (score at or above its threshold) among the store's candidates, without
+   * attaching it; undefined when it would found one. The engine asks this of a report's other attack-like
+   * events when its main event matches nothing: the report may date its main event wrongly.
+   */
+  probe(e: EventFeatures): string | undefined {
+    if (this.clusterOf.has(e.id)) return this.clusterOf.get(e.id);
+    const related = e.family === "related" || e.family === "other";
+    const threshold = related ? RELATED_THRESHOLD : ATTACK_THRESHOLD;
+    let best: { id: string; score: number } | undefined;
+    for (const id of this.candidates(e, related)) {
+      const c = this.clusters.get(id);
+      if (!c) continue;
+      const s = this.score(e, c, related, false);
+      if (!s.reject && s.score >= threshold && (!best || s.score > best.score)) best = { id, score: s.score };
+    }
+    return best?.id;
+  }
+
   private place(e: EventFeatures, docClusters: string[], mayFound: boolean): IncidentLink | undefined {
     const existing = this.clusterOf.get(e.id);
     if (existing) {
@@ -347,6 +366,9 @@ export class IncidentClusterer {
   score(e: EventFeatures, c: BaseCluster, related: boolean, sameDoc: boolean, docMain = false): Scored {
     const reasons: string[] = [];
     let score = 0;
+    const p = this.placeScore(e, c, related);
+    // one report, one incident: its events at the incident's place are that incident whatever day they carry
+    const heldByPlace = docMain && !p.reject && p.score >= 0.35;
     // date
     if (e.date && c.date) {
       const gap = Math.max(0, e.date.start - c.date.end, c.date.start - e.date.end);
@@ -372,9 +394,14 @@ export class IncidentClusterer {
           reasons.push(`undated mention in a report of ${isoDay(e.date.end)}, ${before} days after ${cd}`);
         }
       } else if (e.date.precise && c.date.precise) {
-        if (gap > 1) return { score, reasons, reject: `dates ${fmt(e.date)} and ${cd} are ${gap} days apart` };
-        score += gap === 0 ? 0.35 : 0.25;
-        reasons.push(gap === 0 ? `same date ${fmt(e.date)}` : `dates ${fmt(e.date)} and ${cd} one day apart`);
+        if (gap > 1 && !heldByPlace)
+          return { score, reasons, reject: `dates ${fmt(e.date)} and ${cd} are ${gap} days apart` };
+        if (gap > 1)
+          reasons.push(`date ${fmt(e.date)} set aside: ${gap} days from ${cd}, at the report's incident's place`);
+        else {
+          score += gap === 0 ? 0.35 : 0.25;
+          reasons.push(gap === 0 ? `same date ${fmt(e.date)}` : `dates ${fmt(e.date)} and ${cd} one day apart`);
+        }
       } else {
         if (gap > 0) return { score, reasons, reject: `date ${fmt(e.date)} does not overlap ${cd}` };
         score += 0.1;
@@ -382,7 +409,6 @@ export class IncidentClusterer {
       }
     }
     // place
-    const p = this.placeScore(e, c, related);
     if (p.reject) {
       // One report is about one incident: another event of it with a compatible (or no) date is that incident
       // unless it is placed in another country below country level (a strike across the border). A city far off

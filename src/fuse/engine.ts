@@ -224,6 +224,19 @@ export class FusionEngine {
       m.feat.docNames = new Set([...nameTokens(doc.text), ...yearTokens(doc.text)]);
     }
     const docClusters: string[] = [];
+    // A main event that matches nothing may carry a wrong day (a misdated page): when another attack-like event of
+    // the report joins a stored incident, that incident is the report's, and the main event is weighed against it.
+    const lead = feats.find((m) => m.feat.salience !== "background" && m.feat.docNames);
+    if (lead && !this.clusterer.probe(lead.feat)) {
+      for (const m of feats) {
+        if (m === lead || m.feat.salience === "background" || m.feat.family === "related") continue;
+        const id = this.clusterer.probe(m.feat);
+        if (id) {
+          docClusters.push(id);
+          break;
+        }
+      }
+    }
     for (const m of feats) {
       const link =
         m.feat.salience === "background" ? this.clusterer.join(m.feat) : this.clusterer.add(m.feat, docClusters);
