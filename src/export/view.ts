@@ -164,9 +164,12 @@ export function currentFigure(ix: ExportIndex, values: CountSummary["values"]): 
     const c = v.value as { subset?: string; individual?: boolean };
     return !!(c?.subset || c?.individual);
   };
-  // parts of the toll stand in only when no report gives a whole figure (then they are all that is known)
+  // parts of the toll stand in only when no report gives a whole figure (then they are all that is known), a part
+  // before one victim told in passing
   const whole = values.filter((v) => !isPart(v));
-  return currentOf(ix, whole.length ? whole : values);
+  if (whole.length) return currentOf(ix, whole);
+  const parts = values.filter((v) => !(v.value as { individual?: boolean })?.individual);
+  return currentOf(ix, parts.length ? parts : values);
 }
 
 function currentOf(ix: ExportIndex, values: CountSummary["values"]): number | undefined {

@@ -159,6 +159,38 @@ describe("one report, one main incident", () => {
     expect(engine.incidents()).toHaveLength(2);
   });
 
+  it("keeps a report whose main event carries a wrong day on the incident its other events join", () => {
+    const first = new DocBuilder(
+      "Twin blasts hit a memorial march in Dunmore on 3 May, killing 80.",
+      "Desk A",
+      "2030-05-03",
+    );
+    const town = first.entity("place", "Dunmore", { geo: TOWN });
+    first.event("bombing", "blasts", {
+      date: "2030-05-03",
+      place: town,
+      counts: [first.count("killed", 80)],
+      attributes: { salience: "main" },
+    });
+    const misdated = new DocBuilder(
+      "The blasts of 28 April in Dunmore killed 80, a mourner said. The explosions at the march shook the town.",
+      "Desk B",
+      "2030-05-04",
+    );
+    const town2 = misdated.entity("place", "Dunmore", { geo: TOWN });
+    misdated.event("bombing", "blasts", { date: "2030-04-28", place: town2, attributes: { salience: "main" } });
+    misdated.event("bombing", "explosions", { place: town2 });
+    const second = new DocBuilder("Funerals followed the blasts in Dunmore on 3 May.", "Desk C", "2030-05-05");
+    const town3 = second.entity("place", "Dunmore", { geo: TOWN });
+    second.event("bombing", "blasts", { date: "2030-05-03", place: town3, attributes: { salience: "main" } });
+    const engine = new FusionEngine();
+    engine.add(first.input());
+    engine.add(misdated.input());
+    engine.add(second.input());
+    expect(engine.incidents()).toHaveLength(1);
+    expect(engine.incidents()[0]!.date?.iso).toBe("2030-05-03");
+  });
+
   it("keeps a strike across the border told in the same report as its own incident", () => {
     const b = new DocBuilder(
       "Missiles hit Dunmore on 16 January, killing two children. Two days later the neighbour struck back at Saravar.",
