@@ -152,7 +152,8 @@ export function countSummary(ix: ExportIndex, incident: Incident, attribute: str
 /**
  * The figure a careful coder records: the latest report's current figure, else the best corroborated one.
  * - Only a report's own current figures count: a figure it restates as earlier (`asOf`), a vague one ("dozens"),
- *   and a figure of an event extraction marks as background are left out.
+ *   a part of the toll (`subset`: "13 service members"), one victim told in passing (`individual`) — unless no
+ *   report gives a whole figure — and a figure of an event extraction marks as background are left out.
  * - Within one report the current figure is the first it gives (news writing leads with the current toll and
  *   tells earlier tallies, parts and single victims after it), unless a later one is told as newer (`reportFigure`).
  * - Across reports, the reports of the latest publication day decide when any report is dated (tolls are revised
@@ -160,10 +161,23 @@ export function countSummary(ix: ExportIndex, incident: Incident, attribute: str
  *   then the larger.
  */
 export function currentFigure(ix: ExportIndex, values: CountSummary["values"]): number | undefined {
+  const isPart = (v: CountSummary["values"][number]) => {
+    const c = v.value as { subset?: string; individual?: boolean };
+    return !!(c?.subset || c?.individual);
+  };
+  // parts of the toll stand in only when no report gives a whole figure (then they are all that is known), a part
+  // before one victim told in passing
+  const whole = values.filter((v) => !isPart(v));
+  if (whole.length) return currentOf(ix, whole);
+  const parts = values.filter((v) => !(v.value as { individual?: boolean })?.individual);
+  return currentOf(ix, parts.length ? parts : values);
+}
+
+function currentOf(ix: ExportIndex, values: CountSummary["values"]): number | undefined {
   const byDoc = new Map<string, { at: number; n: number }[]>();
   for (const v of values) {
-    const q = (v.value as { qualifier?: string })?.qualifier;
-    if (v.asOf || q === "vague") continue;
+    const c = v.value as { qualifier?: string };
+    if (v.asOf || c?.qualifier === "vague") continue;
     if (v.event && ix.events.get(v.event)?.attributes?.salience === "background") continue;
     const at = v.span?.start ?? Number.MAX_SAFE_INTEGER;
     byDoc.set(v.doc, [...(byDoc.get(v.doc) ?? []), { at, n: v.low }]);
@@ -243,7 +257,9 @@ export function perpetrators(ix: ExportIndex, incident: Incident): PerpetratorSu
       docs: [],
       by: [],
     };
-    if (!s.bases.includes(p.basis)) s.bases.push(p.basis);
+    // a group saying it did the attack claims it, whatever verb extraction read ("JNIM said its fighters …")
+    const basis = p.by === p.entity ? "claimed" : p.basis;
+    if (!s.bases.includes(basis)) s.bases.push(basis);
     if (!s.docs.includes(p.doc)) s.docs.push(p.doc);
     if (p.by && !s.by.includes(p.by)) s.by.push(p.by);
     by.set(p.entity, s);
@@ -256,6 +272,24 @@ export function perpetrators(ix: ExportIndex, incident: Incident): PerpetratorSu
     const parent = resolveArmedGroup(s.name)?.parent;
     return parent && listed.has(parent) ? 0 : 1;
   };
+  // The claimant is the most specific group that claimed: a claim credited to a parent while its branch is named
+  // as the doer in the incident ("the Islamic State claimed" beside "IS-K carried out") is the branch's, and the parent keeps its other
+  // bases (or becomes attributed: the claim still ties it to the attack).
+  for (const s of by.values()) {
+    const id = groupIds.get(s.entity);
+    if (!id || !s.bases.includes("claimed")) continue;
+    // a branch only suspected does not take the claim: the claim and the suspicion may be about different doers
+    const branches = [...by.values()].filter(
+      (b) =>
+        b !== s &&
+        resolveArmedGroup(b.name)?.parent === id &&
+        (b.bases.includes("claimed") || b.bases.includes("attributed")),
+    );
+    if (!branches.length) continue;
+    for (const b of branches) if (!b.bases.includes("claimed")) b.bases.push("claimed");
+    s.bases = s.bases.filter((x) => x !== "claimed");
+    if (!s.bases.length) s.bases.push("attributed");
+  }
   return [...by.values()]
     .map((s) => ({ ...s, bases: [...s.bases].sort((a, b) => BASIS_ORDER[a] - BASIS_ORDER[b]) }))
     .sort(

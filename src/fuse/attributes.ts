@@ -75,14 +75,17 @@ export function collectAttributes(
       return v;
     };
     const negated = ev.modality === "negated" || ev.modality === "denied" || ev.modality === "hypothetical";
-    if (!negated) {
+    // a toll told with an event of the past ("the 2017 attack killed 39") is that event's history, not this count
+    if (!negated && feat.salience !== "background") {
       for (const c of ev.counts) {
-        const v: AttributeValue = {
-          ...base(),
-          span: c.span,
-          value: { value: c.value, min: c.min, max: c.max, qualifier: c.qualifier },
-        };
-        if (published) counted.set(v, { asOf: countAsOf(ev, feat, published), published, cue: earlierCue(ev, c) });
+        // a part of the toll ("13 service members") or one victim told in passing keeps its mark, so that coding
+        // never takes it for the incident's toll; a figure the text calls superseded counts as an earlier one
+        const value: CountAttribute = { value: c.value, min: c.min, max: c.max, qualifier: c.qualifier };
+        if (c.subset) value.subset = c.subset;
+        if (c.individual) value.individual = true;
+        const v: AttributeValue = { ...base(), span: c.span, value };
+        const cue = !!c.earlier || earlierCue(ev, c);
+        if (published) counted.set(v, { asOf: countAsOf(ev, feat, published), published, cue });
         push(attrs, c.kind, v);
       }
     }
@@ -210,3 +213,13 @@ function markRestated(attrs: Record<string, AttributeValue[]>, times: Map<Attrib
 }
 
 type CountLike = Parameters<typeof countsConflict>[0];
+
+/** A count attribute's value: the interval, and whether it is a part of the toll or one person. */
+export interface CountAttribute {
+  value: number;
+  min: number;
+  max: number | null;
+  qualifier: string;
+  subset?: string;
+  individual?: boolean;
+}

@@ -37,6 +37,13 @@ export interface EventFeatures {
   participants: Map<string, string>;
   /** Canonical ids of the named non-place entities of the whole document (lexical/entity overlap). */
   docEntities: Set<string>;
+  /**
+   * Extraction's salience: the document's main event, or an event told as background (history, an earlier
+   * attack). Background events never found an incident; the main event decides the document's incident.
+   */
+  salience?: "main" | "background";
+  /** Name tokens of the whole report (`names.ts`), carried by its main event only. */
+  docNames?: Set<string>;
 }
 
 export interface BaseCluster {
@@ -50,6 +57,10 @@ export interface BaseCluster {
   admin1s: Set<string>;
   participants: Map<string, string>;
   entities: Set<string>;
+  /** Name tokens (and `y:YYYY` year tokens) of the reports whose main event is here (bounded). */
+  names: Set<string>;
+  /** How many of `names` are years. */
+  years: number;
   types: Map<string, number>;
   docs: Set<string>;
   /** Per document, the trigger offsets of its attack-like events in this incident. */
@@ -74,6 +85,16 @@ export const PROXIMITY_BONUS = 0.4;
 export const PROXIMITY_TIEBREAK = 0.05;
 const MAX_INDEXED_DAYS = 14;
 const MAX_ENTITIES_PER_CLUSTER = 200;
+const MAX_NAMES_PER_CLUSTER = 400;
+/** How many incidents per name token a report's main event is compared with (the most recent ones). */
+const RECENT_PER_NAME = 16;
+/** Weighted shared name tokens → score: many shared rare names say two reports tell one story. */
+const NAME_STEPS: [number, number][] = [
+  [10, 0.45],
+  [7, 0.35],
+  [5, 0.25],
+  [3, 0.1],
+];
 
 interface Scored {
   score: number;
@@ -91,13 +112,51 @@ export class IncidentClusterer {
   private undatedByPlace = new Map<string, Set<string>>();
   /** Place key → the most recent incidents placed there, dated or not (bounded, so lookups stay O(1)). */
   private recentByPlace = new Map<string, string[]>();
+  private recentByName = new Map<string, string[]>();
+  /** Name token → how many incidents hold it (a word many incidents share tells little). */
+  private nameIncidents = new Map<string, number>();
   private undatedKeys = new Map<string, string[]>();
   private nextSeq = 0;
 
   constructor(private makeId: (founder: EventFeatures) => string) {}
 
-  /** Cluster one event; `docClusters` are the incidents this document's earlier events went to. */
+  /**
+   * Cluster one event; `docClusters` are the incidents this document's earlier events went to, the first being
+   * the incident of its main event (the engine clusters that one first).
+   */
   add(e: EventFeatures, docClusters: string[]): IncidentLink {
+    return this.place(e, docClusters, true) as IncidentLink;
+  }
+
+  /**
+   * Attach an event only if an incident clearly fits it; never found one. For events told as background: an
+   * earlier attack named in passing joins that attack's incident when the store holds it, else stays history.
+   * Its own document's incidents are not candidates (background is, by definition, not what the report is about).
+   */
+  join(e: EventFeatures): IncidentLink | undefined {
+    return this.place(e, [], false);
+  }
+
+  /**
+   * The incident an event would join (score at or above its threshold) among the store's candidates, without
+   * attaching it; undefined when it would found one. The engine asks this of a report's other attack-like
+   * events when its main event matches nothing: the report may date its main event wrongly.
+   */
+  probe(e: EventFeatures): string | undefined {
+    if (this.clusterOf.has(e.id)) return this.clusterOf.get(e.id);
+    const related = e.family === "related" || e.family === "other";
+    const threshold = related ? RELATED_THRESHOLD : ATTACK_THRESHOLD;
+    let best: { id: string; score: number } | undefined;
+    for (const id of this.candidates(e, related)) {
+      const c = this.clusters.get(id);
+      if (!c) continue;
+      const s = this.score(e, c, related, false);
+      if (!s.reject && s.score >= threshold && (!best || s.score > best.score)) best = { id, score: s.score };
+    }
+    return best?.id;
+  }
+
+  private place(e: EventFeatures, docClusters: string[], mayFound: boolean): IncidentLink | undefined {
     const existing = this.clusterOf.get(e.id);
     if (existing) {
       return {
@@ -112,10 +171,11 @@ export class IncidentClusterer {
     const related = e.family === "related" || e.family === "other";
     let best: { c: BaseCluster; s: Scored } | undefined;
     const near = related ? this.nearestAnchor(e, docClusters) : undefined;
+    const main = docClusters[0];
     const consider = (id: string, sameDoc: boolean): void => {
       const c = this.clusters.get(id);
       if (!c) return;
-      const s = this.score(e, c, related, sameDoc);
+      const s = this.score(e, c, related, sameDoc, sameDoc && id === main);
       if (s.reject) return;
       if (near?.id === id) {
         // an undated toll has nothing but its place in the text to tell which attack it counts; a dated one
@@ -144,6 +204,7 @@ export class IncidentClusterer {
       chosen.c.links.push(link);
       return link;
     }
+    if (!mayFound) return undefined;
     const c = this.found(e);
     const why = chosen
       ? `best candidate ${chosen.c.id} scored ${round(chosen.s.score)} < ${threshold} (${chosen.s.reasons.join("; ")})`
@@ -186,6 +247,8 @@ export class IncidentClusterer {
       admin1s: new Set(),
       participants: new Map(),
       entities: new Set(),
+      names: new Set(),
+      years: 0,
       types: new Map(),
       docs: new Set(),
       anchors: new Map(),
@@ -219,6 +282,16 @@ export class IncidentClusterer {
     if (e.admin1) c.admin1s.add(e.admin1);
     for (const [id, t] of e.participants) c.participants.set(id, t);
     for (const id of e.docEntities) if (c.entities.size < MAX_ENTITIES_PER_CLUSTER) c.entities.add(id);
+    for (const w of e.docNames ?? []) {
+      if (c.names.has(w) || c.names.size >= MAX_NAMES_PER_CLUSTER) continue;
+      c.names.add(w);
+      if (w.startsWith("y:")) c.years++;
+      this.nameIncidents.set(w, (this.nameIncidents.get(w) ?? 0) + 1);
+      const list = this.recentByName.get(w) ?? [];
+      list.push(c.id);
+      if (list.length > RECENT_PER_NAME) list.shift();
+      this.recentByName.set(w, list);
+    }
     // Only attack-like events with a stated date define when the incident happened.
     const wasUndated = !c.date;
     const d = e.date && !e.date.inferred ? e.date : !c.date ? e.date?.stated : undefined;
@@ -278,6 +351,7 @@ export class IncidentClusterer {
       }
     }
     for (const k of placeKeys(e)) for (const id of this.undatedByPlace.get(k) ?? []) out.add(id);
+    for (const w of e.docNames ?? []) for (const id of this.recentByName.get(w) ?? []) out.add(id);
     if (!d || d.inferred) {
       // a mention without its own date ("the Kerman attack") may be a dated incident at the same place
       for (const k of placeKeys(e)) for (const id of this.recentByPlace.get(k) ?? []) out.add(id);
@@ -285,10 +359,16 @@ export class IncidentClusterer {
     return out;
   }
 
-  /** Compatibility of an event with an incident, with reasons; `reject` vetoes. */
-  score(e: EventFeatures, c: BaseCluster, related: boolean, sameDoc: boolean): Scored {
+  /**
+   * Compatibility of an event with an incident, with reasons; `reject` vetoes. `docMain`: the incident is the one
+   * the event's own document is about (its main event's).
+   */
+  score(e: EventFeatures, c: BaseCluster, related: boolean, sameDoc: boolean, docMain = false): Scored {
     const reasons: string[] = [];
     let score = 0;
+    const p = this.placeScore(e, c, related);
+    // one report, one incident: its events at the incident's place are that incident whatever day they carry
+    const heldByPlace = docMain && !p.reject && p.score >= 0.35;
     // date
     if (e.date && c.date) {
       const gap = Math.max(0, e.date.start - c.date.end, c.date.start - e.date.end);
@@ -306,14 +386,22 @@ export class IncidentClusterer {
       } else if (e.date.inferred) {
         const before = e.date.end - c.date.start;
         if (c.date.start > e.date.end + 1) return { score, reasons, reject: `incident ${cd} is after the report` };
+        // a report published months after an incident is not about it unless something dates it there
+        if (before > RELATED_WINDOW_DAYS && e.date.precise)
+          return { score, reasons, reject: `report of ${isoDay(e.date.end)} is ${before} days after ${cd}` };
         if (before <= INFERRED_WINDOW_DAYS) {
           score += 0.1;
           reasons.push(`undated mention in a report of ${isoDay(e.date.end)}, ${before} days after ${cd}`);
         }
       } else if (e.date.precise && c.date.precise) {
-        if (gap > 1) return { score, reasons, reject: `dates ${fmt(e.date)} and ${cd} are ${gap} days apart` };
-        score += gap === 0 ? 0.35 : 0.25;
-        reasons.push(gap === 0 ? `same date ${fmt(e.date)}` : `dates ${fmt(e.date)} and ${cd} one day apart`);
+        if (gap > 1 && !heldByPlace)
+          return { score, reasons, reject: `dates ${fmt(e.date)} and ${cd} are ${gap} days apart` };
+        if (gap > 1)
+          reasons.push(`date ${fmt(e.date)} set aside: ${gap} days from ${cd}, at the report's incident's place`);
+        else {
+          score += gap === 0 ? 0.35 : 0.25;
+          reasons.push(gap === 0 ? `same date ${fmt(e.date)}` : `dates ${fmt(e.date)} and ${cd} one day apart`);
+        }
       } else {
         if (gap > 0) return { score, reasons, reject: `date ${fmt(e.date)} does not overlap ${cd}` };
         score += 0.1;
@@ -321,10 +409,18 @@ export class IncidentClusterer {
       }
     }
     // place
-    const p = this.placeScore(e, c, related);
-    if (p.reject) return { score, reasons, reject: p.reject };
-    score += p.score;
-    reasons.push(...p.reasons);
+    if (p.reject) {
+      // One report is about one incident: another event of it with a compatible (or no) date is that incident
+      // unless it is placed in another country below country level (a strike across the border). A city far off
+      // in the same country, or a bare country name, is more often the hospital town or an affiliation.
+      const abroad = !!e.country && c.countries.size > 0 && !c.countries.has(e.country);
+      const below = !!e.geo && e.geo.precision !== "country";
+      if (!docMain || (abroad && below)) return { score, reasons, reject: p.reject };
+      reasons.push(`place ${e.placeName ?? e.place} set aside: ${p.reject}`);
+    } else {
+      score += p.score;
+      reasons.push(...p.reasons);
+    }
     // participants
     const shared: string[] = [];
     for (const [id, text] of e.participants) if (c.participants.has(id)) shared.push(text);
@@ -340,6 +436,12 @@ export class IncidentClusterer {
       score += common >= 4 ? 0.2 : 0.1;
       reasons.push(`${common} named entities in common`);
     }
+    // names the two reports share (town, party, hospital …), for a report's main event
+    const names = this.nameScore(e, c);
+    if (names) {
+      score += names.score;
+      reasons.push(names.reason);
+    }
     // type
     if (c.types.has(e.type)) {
       score += 0.1;
@@ -347,6 +449,12 @@ export class IncidentClusterer {
     } else if (c.family === e.family) {
       score += 0.05;
       reasons.push(`same family ${e.family}`);
+    }
+    if (docMain) {
+      // the report's main incident: an attack-like event joins it unless vetoed above; a toll only leans to it
+      // (the proximity cue places a toll with the attack it follows)
+      score += related ? 0.1 : 0.4;
+      reasons.push("the report's main incident");
     }
     if (sameDoc) {
       // a death toll or an arrest in a report about an attack is, unless something vetoes it, about that attack
@@ -359,6 +467,30 @@ export class IncidentClusterer {
       }
     }
     return { score, reasons };
+  }
+
+  /**
+   * The shared-names cue. Each name token the report shares with the incident's reports weighs 1 / the number of
+   * incidents holding it, so words a whole topic uses (the region, the navy, the group) count little once
+   * several incidents carry them, and the names of one story (its town, its ship, its victims) count fully.
+   * Two reports that both name years but share none tell stories of different years: no cue.
+   */
+  private nameScore(e: EventFeatures, c: BaseCluster): { score: number; reason: string } | undefined {
+    if (!e.docNames?.size || !c.names.size) return undefined;
+    let n = 0;
+    let years = 0;
+    let sharedYear = false;
+    for (const w of e.docNames) {
+      const held = c.names.has(w);
+      if (w.startsWith("y:")) {
+        years++;
+        if (held) sharedYear = true;
+      } else if (held) n += 1 / (this.nameIncidents.get(w) ?? 1);
+    }
+    if (years && c.years > 0 && !sharedYear) return undefined;
+    const step = NAME_STEPS.find(([k]) => n >= k);
+    if (!step) return undefined;
+    return { score: step[1], reason: `name words shared with its reports (weight ${round(n)})` };
   }
 
   private placeScore(e: EventFeatures, c: BaseCluster, related: boolean): Scored {

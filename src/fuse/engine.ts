@@ -23,9 +23,11 @@ import { collectAttributes, type MemberEvent } from "./attributes.js";
 import { type EventFeatures, IncidentClusterer, toEventDate } from "./clusterer.js";
 import { channelOf, findContradictions, valuesConflict } from "./contradictions.js";
 import { isoDay } from "./days.js";
+import { mainEventOf, withReportContext } from "./document.js";
 import { familyOf } from "./families.js";
 import { credibility, gradeLabel } from "./grading.js";
 import { IndependenceGroups } from "./independence.js";
+import { nameTokens, yearTokens } from "./names.js";
 import { NearDuplicateIndex } from "./neardup.js";
 import { type Corroboration, type FusionDelta, type FusionInput, Override } from "./types.js";
 
@@ -208,11 +210,37 @@ export class FusionEngine {
     const feats = facts.events
       .map((ev) => this.features(ev, rec, docEntities))
       .filter((x): x is MemberEvent => x !== undefined && x.feat.family !== "other");
+    // the main event first (its incident is the report's), then attacks, accidents, related events
     const order = { attack: 0, accident: 1, related: 2, other: 3 } as const;
-    feats.sort((a, b) => order[a.feat.family] - order[b.feat.family]);
-    const docClusters: string[] = [];
+    const rank = (m: MemberEvent) => (m.feat.salience === "main" ? -1 : order[m.feat.family]);
+    feats.sort((a, b) => rank(a) - rank(b));
+    const main = mainEventOf(feats.map((m) => m.feat));
     for (const m of feats) {
-      const link = this.clusterer.add(m.feat, docClusters);
+      if (m.feat !== main) continue;
+      m.feat = withReportContext(
+        main,
+        feats.map((x) => x.feat),
+      );
+      m.feat.docNames = new Set([...nameTokens(doc.text), ...yearTokens(doc.text)]);
+    }
+    const docClusters: string[] = [];
+    // A main event that matches nothing may carry a wrong day (a misdated page): when another attack-like event of
+    // the report joins a stored incident, that incident is the report's, and the main event is weighed against it.
+    const lead = feats.find((m) => m.feat.salience !== "background" && m.feat.docNames);
+    if (lead && !this.clusterer.probe(lead.feat)) {
+      for (const m of feats) {
+        if (m === lead || m.feat.salience === "background" || m.feat.family === "related") continue;
+        const id = this.clusterer.probe(m.feat);
+        if (id) {
+          docClusters.push(id);
+          break;
+        }
+      }
+    }
+    for (const m of feats) {
+      const link =
+        m.feat.salience === "background" ? this.clusterer.join(m.feat) : this.clusterer.add(m.feat, docClusters);
+      if (!link) continue; // history the store holds no incident for: kept in the document's facts only
       this.events.set(m.ev.id, m);
       rec.events.push(m.ev.id);
       delta.links.push(link);
@@ -238,6 +266,8 @@ export class FusionEngine {
       participants: new Map(),
       docEntities,
     };
+    const salience = ev.attributes?.salience;
+    if (salience === "main" || salience === "background") feat.salience = salience;
     if (ev.date) {
       const d = toEventDate(ev.date.start, ev.date.end, false);
       const pub = rec.published ? toEventDate(rec.published, rec.published, true) : undefined;
@@ -258,6 +288,12 @@ export class FusionEngine {
     } else if (rec.published) {
       const d = toEventDate(rec.published, rec.published, true);
       if (d) feat.date = d;
+    } else if (rec.doc.publishedEstimate) {
+      // an undated report still has an estimated writing window (after the latest day it mentions): its undated
+      // mentions refer to something before the window's end
+      const w = rec.doc.publishedEstimate.value;
+      const d = toEventDate(w.start, w.end, true);
+      if (d) feat.date = { ...d, precise: false };
     }
     const placeLocal = ev.place ?? ev.participants.find((p) => p.role === "place" || p.role === "location")?.entity;
     if (placeLocal) {

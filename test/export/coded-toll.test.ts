@@ -60,6 +60,20 @@ describe("coded toll", () => {
     expect(coding.killed.lowest).toBe(1);
   });
 
+  it("never codes a part of the toll or one victim while a whole figure exists, and falls back on them otherwise", () => {
+    const a = report("A soldier was among the dead; 4 guards died at the gate of the base.", "Wire One", "2030-05-01");
+    const b = report("The latest report: 4 guards dead, and in all 31 died in the raid.", "Wire Two", "2030-05-02");
+    const part = (d: Document, n: number) =>
+      killed(d, n, { value: { value: n, min: n, max: n, qualifier: "exact", subset: "guards" } });
+    const one = (d: Document) =>
+      ({
+        ...killed(d, 1),
+        value: { value: 1, min: 1, max: 1, qualifier: "exact", individual: true },
+      }) as AttributeValue;
+    expect(coded([a, b], [one(a), part(a, 4), part(b, 4), killed(b, 31)]).row.nkill).toBe(31);
+    expect(coded([a], [one(a), part(a, 4)]).row.nkill).toBe(4);
+  });
+
   it("without dates, the figure most outlets give wins, then the larger", () => {
     const a = report("Thirteen were killed: 13 in all, police said.", "Wire One");
     const b = report("Police counted 13 dead after the shooting.", "Wire Two");

@@ -42,3 +42,24 @@ describe("perpetrator ranking", () => {
     expect(ranked[0]!.name).toBe("Islamic State");
   });
 });
+
+describe("claimant: the most specific group that claimed", () => {
+  it("credits a parent's claim to its branch named as the doer, and keeps the parent as attributed", () => {
+    const ranked = perpetrators(
+      ix,
+      incident([
+        { entity: "is", basis: "claimed", doc: "d1" },
+        { entity: "isk", basis: "attributed", doc: "d2" },
+      ]),
+    );
+    expect(ranked.map((p) => [p.name, p.bases[0]])).toEqual([
+      ["Islamic State Khorasan Province", "claimed"],
+      ["Islamic State", "attributed"],
+    ]);
+  });
+
+  it("reads a group named as the source of its own attribution as claiming it", () => {
+    const ranked = perpetrators(ix, incident([{ entity: "isk", basis: "suspected", doc: "d1", by: "isk" }]));
+    expect(ranked[0]!.bases).toEqual(["claimed"]);
+  });
+});
