@@ -25,11 +25,15 @@ const opt = (name: string, dflt: string): string => {
 const quick = args.includes("--quick");
 const out = opt("out", MODEL_PATH);
 const folds = Number(opt("folds", "4"));
-const TAGGER = { epochs: Number(opt("tagger-epochs", quick ? "2" : "6")), rowBits: 19, seed: 17 };
+const TAGGER = {
+  epochs: Number(opt("tagger-epochs", quick ? "2" : "6")),
+  rowBits: Number(opt("tagger-bits", "19")),
+  seed: 17,
+};
 const PARSER = {
   epochs: Number(opt("parser-epochs", quick ? "2" : "12")),
-  moveBits: 20,
-  labelBits: 17,
+  moveBits: Number(opt("move-bits", "20")),
+  labelBits: Number(opt("label-bits", "17")),
   seed: 29,
   explore: 0.9,
 };

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { UserError } from "../../src/model/result.js";
 import { readConllu } from "../../src/nlp/parse/conllu.js";
-import { loadSyntaxModel, MODEL_PATH, parseSentence } from "../../src/nlp/parse/model.js";
+import { loadSyntaxModel, parseSentence } from "../../src/nlp/parse/model.js";
 import { limitItems, resolveDataFile, splitOf } from "../common/io.js";
 import type { EvalOptions, EvalReport } from "../types.js";
 import { scoreParses } from "./score.js";
@@ -24,7 +24,7 @@ export async function run(opts: EvalOptions): Promise<EvalReport> {
     documents: gold.length,
     protocol: [
       "Input: the gold word forms of each sentence (multiword tokens split as the treebank splits them); no gold tags.",
-      `Prediction: parseSentence (src/nlp/parse/model.ts) with the shipped model ${MODEL_PATH}: its tagger's UPOS, then greedy arc-hybrid parsing.`,
+      `Prediction: parseSentence (src/nlp/parse/model.ts) with the shipped model data/models/en-ewt-parser.bin.gz: its tagger's UPOS, then greedy arc-hybrid parsing.`,
       "Scores over all words: UPOS accuracy; UAS = head right; LAS = head and full relation (with subtype, e.g. nsubj:pass) right; LAS-universal compares the part before ':'. The no-punct rows leave out words whose gold UPOS is PUNCT.",
     ],
     tables: [
