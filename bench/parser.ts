@@ -6,9 +6,7 @@ import { fileURLToPath } from "node:url";
 import { readConllu } from "../src/nlp/parse/conllu.js";
 import { loadSyntaxModel, MODEL_PATH, parseSentence } from "../src/nlp/parse/model.js";
 
-const DEV = fileURLToPath(
-  new URL("../../shared/research-data/ud-english-ewt/en_ewt-ud-dev.conllu", import.meta.url),
-);
+const DEV = fileURLToPath(new URL("../../shared/research-data/ud-english-ewt/en_ewt-ud-dev.conllu", import.meta.url));
 
 export interface ParserBench {
   sentences: number;

@@ -57,7 +57,10 @@ async function main(argv: string[]): Promise<void> {
     .name("eval")
     .description("Score Tessera extraction against a research dataset.")
     .argument("<dataset>", `one of ${Object.keys(RUNNERS).join(", ")}`)
-    .option("--data <path>", "dataset folder or a single file of the dataset's format (default: its folder in ../shared/research-data)")
+    .option(
+      "--data <path>",
+      "dataset folder or a single file of the dataset's format (default: its folder in ../shared/research-data)",
+    )
     .option("--split <name>", "split to read when --data is a folder", "dev")
     .option("--limit <n>", "score only the first N documents", (v) => Number.parseInt(v, 10))
     .option("--json", "print the report as JSON")

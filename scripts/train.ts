@@ -11,7 +11,7 @@ import { decodeModel, encodeModel } from "../src/nlp/parse/codec.js";
 import { readConllu, type TreebankSentence } from "../src/nlp/parse/conllu.js";
 import { MODEL_PATH, parseSentence } from "../src/nlp/parse/model.js";
 import { type ParserExample, parseInput, trainParser } from "../src/nlp/parse/parser.js";
-import { tagWithKeys, type TaggerModel, trainTagger } from "../src/nlp/parse/tagger.js";
+import { type TaggerModel, tagWithKeys, trainTagger } from "../src/nlp/parse/tagger.js";
 import { wordKeys } from "../src/nlp/parse/tokens.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -26,7 +26,7 @@ const quick = args.includes("--quick");
 const out = opt("out", MODEL_PATH);
 const folds = Number(opt("folds", "4"));
 const TAGGER = {
-  epochs: Number(opt("tagger-epochs", quick ? "2" : "6")),
+  epochs: Number(opt("tagger-epochs", quick ? "2" : "8")),
   rowBits: Number(opt("tagger-bits", "19")),
   seed: 17,
 };
@@ -74,7 +74,10 @@ function main(): void {
       });
       log(`jackknife fold ${k + 1}/${folds} tagged`);
     }
-  } else train.forEach((s, i) => (jack[i] = s.upos.map((u) => tagIndex.get(u)!)));
+  } else
+    train.forEach((s, i) => {
+      jack[i] = s.upos.map((u) => tagIndex.get(u)!);
+    });
   const tagger = trainTagger(train, tags, TAGGER);
   log("tagger trained");
 

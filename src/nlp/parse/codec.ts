@@ -4,8 +4,9 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import { err, ok, type Result } from "../../model/result.js";
 import type { ParserModel } from "./parser.js";
-import type { TaggerModel } from "./tagger.js";
+import { LABEL_FEATURES, MOVE_FEATURES } from "./parser-features.js";
 import type { WeightTable } from "./perceptron.js";
+import { TAGGER_FEATURES, type TaggerModel } from "./tagger.js";
 
 export interface SyntaxModel {
   tagger: TaggerModel;
@@ -14,19 +15,26 @@ export interface SyntaxModel {
 
 const MAGIC = "TSPARSE1";
 
+/** Changes whenever a feature template set changes, so an old file is refused rather than misread. */
+export const FEATURE_LAYOUT = `tagger${TAGGER_FEATURES}-moves${MOVE_FEATURES}-labels${LABEL_FEATURES}-v1`;
+
 interface Header {
+  layout: string;
   tags: string[];
   labels: string[];
   dict: [string, number][];
+  classes: [string, number][];
   tables: { rowBits: number; classes: number }[];
 }
 
 export function encodeModel(m: SyntaxModel): Buffer {
   const tables = [m.tagger.table, m.parser.moves, m.parser.arcs].map(toInt16);
   const header: Header = {
+    layout: FEATURE_LAYOUT,
     tags: m.tagger.tags,
     labels: m.parser.labels,
     dict: [...m.tagger.dict.entries()],
+    classes: [...m.tagger.classes.entries()],
     tables: tables.map((t) => ({ rowBits: t.rowBits, classes: t.classes })),
   };
   const head = Buffer.from(JSON.stringify(header), "utf8");
@@ -59,19 +67,23 @@ export function decodeModel(file: Buffer): Result<SyntaxModel> {
   } catch {
     return err("The parser model header is not valid JSON.");
   }
+  if (header.layout !== FEATURE_LAYOUT)
+    return err(
+      `The parser model was trained for features ${header.layout}, this code reads ${FEATURE_LAYOUT}; run \`npm run train\`.`,
+    );
   let pos = 12 + len;
   const tables: WeightTable[] = [];
   for (const shape of header.tables) {
     const size = (1 << shape.rowBits) * shape.classes;
     if (pos + 2 * size > raw.length) return err("The parser model is truncated.");
     const w = new Int16Array(size);
-    for (let i = 0; i < size; i++) w[i] = (raw[pos + i]! | (raw[pos + size + i]! << 8)) << 16 >> 16;
+    for (let i = 0; i < size; i++) w[i] = ((raw[pos + i]! | (raw[pos + size + i]! << 8)) << 16) >> 16;
     pos += 2 * size;
     tables.push({ rowBits: shape.rowBits, classes: shape.classes, weights: w });
   }
   if (tables.length !== 3 || pos !== raw.length) return err("The parser model has an unexpected layout.");
   return ok({
-    tagger: { tags: header.tags, dict: new Map(header.dict), table: tables[0]! },
+    tagger: { tags: header.tags, dict: new Map(header.dict), classes: new Map(header.classes), table: tables[0]! },
     parser: { labels: header.labels, moves: tables[1]!, arcs: tables[2]! },
   });
 }

@@ -46,7 +46,8 @@ export function readConllu(text: string, source = "input"): Result<TreebankSente
   }
   flush();
   for (const s of out) {
-    if (s.heads.some((h) => h > s.forms.length)) return err(`${source}: sentence ${s.id} has a head past its last word.`);
+    if (s.heads.some((h) => h > s.forms.length))
+      return err(`${source}: sentence ${s.id} has a head past its last word.`);
   }
   return ok(out);
 }

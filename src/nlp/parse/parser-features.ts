@@ -3,8 +3,9 @@
 // distance and valency (after Zhang & Nivre 2011, trimmed for speed). Label features look at the
 // arc being made: head and dependent, the dependent's finished children (its case marker decides
 // obl:agent) and the head's children so far (an aux:pass decides nsubj:pass).
-import { feat1, feat2, feat3 } from "./hash.js";
+
 import type { ParseState } from "./arc-hybrid.js";
+import { feat1, feat2, feat3 } from "./hash.js";
 
 /** Sentence view for features: index 0 = none, 1..n = words, n+1 = root. */
 export interface ParseInput {
@@ -14,7 +15,7 @@ export interface ParseInput {
   suf3: Int32Array;
 }
 
-export const MOVE_FEATURES = 72;
+export const MOVE_FEATURES = 84;
 export const LABEL_FEATURES = 36;
 
 const NONE_LABEL = -1;
@@ -131,11 +132,31 @@ export function moveFeatures(x: ParseInput, s: ParseState, out: Int32Array): num
   out[m++] = feat3(69, s2 ? T[s2]! : -9, s1t, s0t);
   out[m++] = feat2(70, x.suf3[s0]!, b0t);
   out[m++] = feat2(71, s0t, x.suf3[b0]!);
+  const s1l = s1 ? s.l1[s1]! : 0;
+  out[m++] = feat1(72, W[b2]!);
+  out[m++] = feat2(73, b0w, b1w);
+  out[m++] = feat2(74, b0w, b1t);
+  out[m++] = feat3(75, s0w, b0t, b1t);
+  out[m++] = feat3(76, s1t, T[s1l]!, s0t);
+  out[m++] = feat3(77, s1t, lab(s1l), lab(s1r));
+  out[m++] = feat3(78, s0t, lab(s0l), lab(s0r));
+  out[m++] = feat3(79, s0w, W[s0l]!, b0t);
+  out[m++] = feat3(80, s1w, s0t, b0t);
+  out[m++] = feat3(81, s0t, s0vl * 8 + s0vr, b0t);
+  out[m++] = feat3(82, s1t, s1 ? Math.min(s.nRight[s1]!, 4) : -1, s0t);
+  out[m++] = feat3(83, s0t, b0t, b0vl);
   return m;
 }
 
 /** Features for labelling the arc head → dep made by move `dir` (LEFT or RIGHT). */
-export function labelFeatures(x: ParseInput, s: ParseState, dir: number, head: number, dep: number, out: Int32Array): number {
+export function labelFeatures(
+  x: ParseInput,
+  s: ParseState,
+  dir: number,
+  head: number,
+  dep: number,
+  out: Int32Array,
+): number {
   const { word: W, tag: T } = x;
   const hw = W[head]!;
   const ht = T[head]!;

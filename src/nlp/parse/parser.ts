@@ -4,10 +4,10 @@
 // mistakes the way it will meet them at run time.
 import { LEFT, MOVES, ParseState, SHIFT } from "./arc-hybrid.js";
 import { seededRandom, shuffleInPlace } from "./hash.js";
-import { AveragedPerceptron, scoreInto, type WeightTable } from "./perceptron.js";
 import { LABEL_FEATURES, labelFeatures, MOVE_FEATURES, moveFeatures, type ParseInput } from "./parser-features.js";
-import type { WordKeys } from "./tokens.js";
+import { AveragedPerceptron, scoreInto, type WeightTable } from "./perceptron.js";
 import { argmax } from "./tagger.js";
+import type { WordKeys } from "./tokens.js";
 
 export interface ParserModel {
   labels: string[];
@@ -124,8 +124,7 @@ export function trainParser(data: readonly ParserExample[], labels: string[], op
         }
         const guess = bestLegal(s, ms);
         let best = -1;
-        for (let m = 0; m < MOVES; m++)
-          if (costs[m] === minCost && (best < 0 || ms[m]! > ms[best]!)) best = m;
+        for (let m = 0; m < MOVES; m++) if (costs[m] === minCost && (best < 0 || ms[m]! > ms[best]!)) best = m;
         moves.update(mf, nf, best, guess);
         moves.tick();
         const follow = costs[guess] === minCost || (epoch > 0 && rand() < opts.explore) ? guess : best;
@@ -150,4 +149,3 @@ export function trainParser(data: readonly ParserExample[], labels: string[], op
     arcs: { rowBits: opts.labelBits, classes: labels.length, weights: arcs.averagedInt16() },
   };
 }
-

@@ -10,6 +10,7 @@ export interface WordKeys {
   suf3: Int32Array;
   suf4: Int32Array;
   pre1: Int32Array;
+  pre3: Int32Array;
   shape: Int32Array;
   lowerStrings: string[];
 }
@@ -23,7 +24,17 @@ export function shapeOf(form: string): string {
   let out = "";
   let last = "";
   for (const ch of form.slice(0, 24)) {
-    const c = /[A-Z]/.test(ch) ? "X" : /[a-z]/.test(ch) ? "x" : /[0-9]/.test(ch) ? "d" : /\p{Lu}/u.test(ch) ? "X" : /\p{L}/u.test(ch) ? "x" : ch;
+    const c = /[A-Z]/.test(ch)
+      ? "X"
+      : /[a-z]/.test(ch)
+        ? "x"
+        : /[0-9]/.test(ch)
+          ? "d"
+          : /\p{Lu}/u.test(ch)
+            ? "X"
+            : /\p{L}/u.test(ch)
+              ? "x"
+              : ch;
     if (c !== last) out += c;
     last = c;
   }
@@ -40,6 +51,7 @@ export function wordKeys(forms: readonly string[]): WordKeys {
     suf3: new Int32Array(n),
     suf4: new Int32Array(n),
     pre1: new Int32Array(n),
+    pre3: new Int32Array(n),
     shape: new Int32Array(n),
     lowerStrings: new Array<string>(n),
   };
@@ -54,6 +66,7 @@ export function wordKeys(forms: readonly string[]): WordKeys {
     k.suf3[i] = hashString(low.slice(-3));
     k.suf4[i] = hashString(low.slice(-4));
     k.pre1[i] = hashString(f.slice(0, 1));
+    k.pre3[i] = hashString(low.slice(0, 3));
     k.shape[i] = hashString(shapeOf(f));
   }
   return k;

@@ -1,7 +1,7 @@
 // The parser's machinery on tiny hand-written trees: the CoNLL-U reader, the dynamic oracle, that
 // training is deterministic, and that the model file round-trips.
 import { describe, expect, it } from "vitest";
-import { ParseState, MOVES } from "../../../src/nlp/parse/arc-hybrid.js";
+import { MOVES, ParseState } from "../../../src/nlp/parse/arc-hybrid.js";
 import { decodeModel, encodeModel } from "../../../src/nlp/parse/codec.js";
 import { readConllu, type TreebankSentence } from "../../../src/nlp/parse/conllu.js";
 import { parseSentence } from "../../../src/nlp/parse/model.js";
@@ -52,7 +52,14 @@ function examples(data: TreebankSentence[], labels: string[], tags: string[]): P
       gold[i + 1] = h === 0 ? n + 1 : h;
       goldLabels[i + 1] = labels.indexOf(s.deprels[i]!);
     });
-    return { x: parseInput(wordKeys(s.forms), s.upos.map((u) => tags.indexOf(u))), gold, goldLabels };
+    return {
+      x: parseInput(
+        wordKeys(s.forms),
+        s.upos.map((u) => tags.indexOf(u)),
+      ),
+      gold,
+      goldLabels,
+    };
   });
 }
 
@@ -137,7 +144,9 @@ describe("training and the model file", () => {
     const p = parseSentence(["Zorblax", "quibbled", "over", "seven", "grommets", "again", "!"], decoded.value);
     expect(p.heads).toHaveLength(7);
     expect(p.heads.filter((h) => h === 0)).toHaveLength(1);
-    p.heads.forEach((h, i) => expect(h).not.toBe(i + 1));
+    p.heads.forEach((h, i) => {
+      expect(h).not.toBe(i + 1);
+    });
   });
 
   it("rejects a file that is not a model with a clear error", () => {
