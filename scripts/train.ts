@@ -31,7 +31,7 @@ const TAGGER = {
   seed: 17,
 };
 const PARSER = {
-  epochs: Number(opt("parser-epochs", quick ? "2" : "12")),
+  epochs: Number(opt("parser-epochs", quick ? "2" : "16")),
   moveBits: Number(opt("move-bits", "20")),
   labelBits: Number(opt("label-bits", "17")),
   seed: 29,

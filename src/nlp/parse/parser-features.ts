@@ -15,7 +15,7 @@ export interface ParseInput {
   suf3: Int32Array;
 }
 
-export const MOVE_FEATURES = 84;
+export const MOVE_FEATURES = 89;
 export const LABEL_FEATURES = 36;
 
 const NONE_LABEL = -1;
@@ -145,6 +145,13 @@ export function moveFeatures(x: ParseInput, s: ParseState, out: Int32Array): num
   out[m++] = feat3(81, s0t, s0vl * 8 + s0vr, b0t);
   out[m++] = feat3(82, s1t, s1 ? Math.min(s.nRight[s1]!, 4) : -1, s0t);
   out[m++] = feat3(83, s0t, b0t, b0vl);
+  // coordination ("X , Y and Z were"): a conjunct with its cc child waits for its first conjunct
+  out[m++] = feat3(84, s1t, s0t, lab(s0l));
+  out[m++] = feat3(85, s1w, s0t, lab(s0l));
+  out[m++] = feat3(86, b0t, s0t, lab(s0l));
+  // relative clauses ("the men who attacked the convoy fled"): the clause's "who" decides reducing
+  out[m++] = feat3(87, W[s0l]!, s0t, b0t);
+  out[m++] = feat3(88, W[s0l]!, s1t, b0t);
   return m;
 }
 
