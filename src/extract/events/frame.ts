@@ -327,7 +327,12 @@ export function triggerFrame(
     if (more.length) pos = more[more.length - 1]!.last;
   }
   // "was shot late on Tuesday by two gunmen": the parse finds a by-agent the chain above stops short of
-  if (frame.verbal && !frame.pps.some((p) => p.prep === "by")) {
+  // (only when a "by" follows the trigger: an agent needs it, and most sentences are then never parsed)
+  if (
+    frame.verbal &&
+    !frame.pps.some((p) => p.prep === "by") &&
+    tokens.slice(tb, sb).some((t) => t.text.toLowerCase() === "by")
+  ) {
     const agents = parsedAgents(tokens, text, sa, sb, ta);
     for (const np of agents) frame.pps.push({ prep: "by", np });
     if (agents.length && !frame.objects.length) frame.passive = true;
