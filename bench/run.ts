@@ -1,4 +1,4 @@
-// `npm run bench [-- ingest|extract|fusion] [--mb N]`: runs each benchmark in its own process (so
+// `npm run bench [-- ingest|extract|fusion|parser] [--only NAME] [--mb N]`: runs each benchmark in its own process (so
 // peak RSS is per benchmark) and prints the numbers. Benchmarks are not tests: nothing here fails
 // on a slow machine; the numbers go into docs/performance.md.
 import { execFileSync } from "node:child_process";
@@ -7,8 +7,9 @@ import { fileURLToPath } from "node:url";
 const args = process.argv.slice(2);
 const mbIdx = args.indexOf("--mb");
 const mb = mbIdx >= 0 ? Number(args[mbIdx + 1]) : undefined;
+// `--only NAME` is the same as naming NAME alone
 const wanted = args.filter((a, i) => !a.startsWith("--") && (mbIdx < 0 || i !== mbIdx + 1));
-const all = ["ingest", "extract", "fusion"];
+const all = ["ingest", "extract", "fusion", "parser"];
 const names = wanted.length ? wanted : all;
 
 if (process.env.TESSERA_BENCH_CHILD) {
@@ -17,6 +18,7 @@ if (process.env.TESSERA_BENCH_CHILD) {
   if (name === "ingest") result = await (await import("./ingest.js")).benchIngest(mb ?? 100);
   else if (name === "extract") result = (await import("./extract.js")).benchExtract(mb ?? 5);
   else if (name === "fusion") result = await (await import("./fusion.js")).benchFusion();
+  else if (name === "parser") result = (await import("./parser.js")).benchParser();
   else throw new Error(`unknown benchmark ${name}; choose from ${all.join(", ")}`);
   process.stdout.write(JSON.stringify(result));
 } else {

@@ -20,6 +20,7 @@ export const CHECKED: Record<string, string> = {
   gtd: "gtd-israel",
   news: "news-clusters",
   ecbplus: "ecbplus",
+  ewt: "ud-english-ewt",
 };
 
 type Baseline = Record<string, Record<string, number>>;

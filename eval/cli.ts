@@ -1,6 +1,7 @@
-// `npm run eval -- <dataset> --data <file-or-dir> [--split NAME] [--limit N] [--json]`:
+// `npm run eval -- <dataset> [--data <file-or-dir>] [--split NAME] [--limit N] [--json]`:
 // scores the extractor on one dataset and prints the report. Runners are imported on demand so a
 // missing or broken runner (e.g. ecbplus, owned by fusion) gives one clear message.
+import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { UserError } from "../src/model/result.js";
 import { formatReport } from "./format.js";
@@ -13,7 +14,25 @@ const RUNNERS: Record<string, string> = {
   gtd: "./gtd/index.js",
   ecbplus: "./ecbplus/index.js",
   news: "./news/index.js",
+  ewt: "./ewt/index.js",
 };
+
+/** Where each dataset lives under ../shared/research-data when `--data` is not given. */
+const DEFAULT_FOLDERS: Record<string, string> = {
+  muc4: "muc4",
+  wikievents: "wikievents",
+  gvdb: "gvdb",
+  gtd: "gtd-israel",
+  news: "news-clusters",
+  ecbplus: "ecbplus",
+  ewt: "ud-english-ewt",
+};
+
+function defaultData(dataset: string): string {
+  const folder = DEFAULT_FOLDERS[dataset];
+  if (!folder) throw new UserError(`No default data folder for "${dataset}"; pass --data.`);
+  return fileURLToPath(new URL(`../../shared/research-data/${folder}`, import.meta.url));
+}
 
 export async function loadRunner(dataset: string): Promise<EvalRunner> {
   const path = RUNNERS[dataset];
@@ -38,12 +57,15 @@ async function main(argv: string[]): Promise<void> {
     .name("eval")
     .description("Score Tessera extraction against a research dataset.")
     .argument("<dataset>", `one of ${Object.keys(RUNNERS).join(", ")}`)
-    .requiredOption("--data <path>", "dataset folder or a single file of the dataset's format")
+    .option(
+      "--data <path>",
+      "dataset folder or a single file of the dataset's format (default: its folder in ../shared/research-data)",
+    )
     .option("--split <name>", "split to read when --data is a folder", "dev")
     .option("--limit <n>", "score only the first N documents", (v) => Number.parseInt(v, 10))
     .option("--json", "print the report as JSON")
-    .action(async (dataset: string, o: { data: string; split: string; limit?: number; json?: boolean }) => {
-      const report = await runEval(dataset, { data: o.data, split: o.split, limit: o.limit });
+    .action(async (dataset: string, o: { data?: string; split: string; limit?: number; json?: boolean }) => {
+      const report = await runEval(dataset, { data: o.data ?? defaultData(dataset), split: o.split, limit: o.limit });
       process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     });
   await program.parseAsync(argv);

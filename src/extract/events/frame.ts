@@ -5,6 +5,7 @@
 // (roles.ts), so this file only knows English word order.
 import type { Token } from "../../nlp/types.js";
 import { type NounPhrase, nounPhrases, tokenRange } from "./noun-phrases.js";
+import { parsedAgents } from "./syntax-roles.js";
 
 export interface TriggerFrame {
   /** The trigger is a verb ("attacked"), not a noun ("the attack"). */
@@ -324,6 +325,17 @@ export function triggerFrame(
     if (more.length && clause(more[more.length - 1]!)) more.pop();
     for (const m of more) frame.pps.push({ prep, np: m });
     if (more.length) pos = more[more.length - 1]!.last;
+  }
+  // "was shot late on Tuesday by two gunmen": the parse finds a by-agent the chain above stops short of
+  // (only when a "by" follows the trigger: an agent needs it, and most sentences are then never parsed)
+  if (
+    frame.verbal &&
+    !frame.pps.some((p) => p.prep === "by") &&
+    tokens.slice(tb, sb).some((t) => t.text.toLowerCase() === "by")
+  ) {
+    const agents = parsedAgents(tokens, text, sa, sb, ta);
+    for (const np of agents) frame.pps.push({ prep: "by", np });
+    if (agents.length && !frame.objects.length) frame.passive = true;
   }
   return frame;
 }
