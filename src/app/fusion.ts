@@ -1,6 +1,7 @@
 // Re-fusion: replays every stored document's facts, in publication order, through the fusion
-// engine with the analyst's overrides, and persists the result. Replaying keeps fusion a pure
-// function of (facts, overrides), so an override always survives re-fusion.
+// engine with the analyst's overrides and the stored incident ids, and persists the result with
+// the new ids. Replaying keeps fusion a pure function of (facts, overrides, previous ids), so an
+// override always survives re-fusion and an incident keeps its id.
 import { FusionEngine, type Override } from "../fuse/index.js";
 import type { FusionSnapshot, Store } from "../store/types.js";
 
@@ -8,7 +9,8 @@ export const OVERRIDES = "overrides";
 
 export async function buildEngine(store: Store): Promise<FusionEngine> {
   const overrides = await store.listRecords<Override>(OVERRIDES);
-  const engine = new FusionEngine({ overrides });
+  // the previous fusion's ids: clusters keep them, so analyst work keyed by an incident id is never orphaned
+  const engine = new FusionEngine({ overrides, identity: await store.getIdentity() });
   const sources = new Map((await store.listSources()).map((s) => [s.name, s]));
   for await (const facts of store.allFacts()) {
     const doc = await store.getDocument(facts.doc);
@@ -25,6 +27,7 @@ export async function refuse(store: Store): Promise<FusionSnapshot> {
     entities: engine.entities(),
     incidents: engine.incidents(),
     contradictions: engine.contradictions(),
+    identity: engine.identity(),
   };
   await store.putFusion(snapshot);
   return snapshot;

@@ -1,5 +1,7 @@
 // The storage contract. SQLite (embedded, default) implements it today; a PostgreSQL implementation
 // for teams will satisfy the same interface, which is why every method is async.
+
+import type { IncidentIdentity } from "../fuse/identity.js";
 import type {
   Claim,
   Contradiction,
@@ -58,6 +60,8 @@ export interface FusionSnapshot {
   entities: Entity[];
   incidents: Incident[];
   contradictions: Contradiction[];
+  /** Stable incident ids (members and aliases); left as stored when absent (e.g. a STIX import). */
+  identity?: IncidentIdentity;
 }
 
 export interface ExportBundle {
@@ -95,6 +99,18 @@ export interface Store {
   listSources(): Promise<Source[]>;
   putFusion(snapshot: FusionSnapshot): Promise<void>;
   getFusion(): Promise<FusionSnapshot>;
+  /** The stored incident ids: which incident each event belongs to, and retired ids (aliases). */
+  getIdentity(): Promise<IncidentIdentity>;
+  /** The live incident id an incident id or alias stands for (undefined when neither). */
+  resolveIncidentId(id: string): Promise<string | undefined>;
+  /** One incident by id or alias, read from its own row. */
+  getIncident(id: string): Promise<Incident | undefined>;
+  /** Incidents in stored order (date, then id), one page at a time. */
+  listIncidents(q?: { limit?: number; offset?: number }): Promise<Page<Incident>>;
+  /** Canonical entities by id (those found). */
+  getEntities(ids: string[]): Promise<Entity[]>;
+  /** The contradictions of one incident. */
+  incidentContradictions(id: string): Promise<Contradiction[]>;
   /** Analyst overrides and settings, stored as JSON documents keyed by id. */
   putRecord(collection: string, id: string, value: unknown): Promise<void>;
   deleteRecord(collection: string, id: string): Promise<void>;

@@ -12,7 +12,8 @@ const Score = z.object({ hypothesis: z.string(), inconsistency: z.number(), weig
 const AchResponse = z.object({ model: AchModel, scores: z.array(Score) }).openapi("AchMatrix");
 
 export function achRoutes(app: OpenAPIHono, store: Store): void {
-  const exists = async (id: string) => (await store.getFusion()).incidents.some((i) => i.id === id);
+  // an incident's id never changes; an id merged away is an alias that still finds the surviving incident
+  const live = (id: string) => store.resolveIncidentId(id);
 
   app.openapi(
     createRoute({
@@ -23,9 +24,12 @@ export function achRoutes(app: OpenAPIHono, store: Store): void {
       responses: { 200: json(AchResponse, "Matrix and scores"), ...errorResponses },
     }),
     async (c) => {
-      const { id } = c.req.valid("param");
-      if (!(await exists(id))) return apiError(c, 404, "not_found", "No incident has that id.");
-      const saved = (await store.listRecords<AchModel>(ACH)).find((m) => m.incident === id);
+      const { id: asked } = c.req.valid("param");
+      const id = await live(asked);
+      if (id === undefined) return apiError(c, 404, "not_found", "No incident has that id.");
+      const all = await store.listRecords<AchModel>(ACH);
+      // the live incident's matrix, else one saved under the alias asked for before its incident was merged
+      const saved = all.find((m) => m.incident === id) ?? all.find((m) => m.incident === asked);
       const model = saved ? AchModel.parse(saved) : emptyAch(id);
       return c.json({ model, scores: scoreAch(model) }, 200);
     },
@@ -40,8 +44,8 @@ export function achRoutes(app: OpenAPIHono, store: Store): void {
       responses: { 200: json(AchResponse, "Saved matrix and scores"), ...errorResponses },
     }),
     async (c) => {
-      const { id } = c.req.valid("param");
-      if (!(await exists(id))) return apiError(c, 404, "not_found", "No incident has that id.");
+      const id = await live(c.req.valid("param").id);
+      if (id === undefined) return apiError(c, 404, "not_found", "No incident has that id.");
       const model: AchModel = { ...c.req.valid("json"), incident: id, updatedAt: new Date().toISOString() };
       const hyp = new Set(model.hypotheses.map((h) => h.id));
       const ev = new Set(model.evidence.map((e) => e.id));

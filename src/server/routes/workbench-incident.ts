@@ -94,10 +94,9 @@ export function incidentRoutes(app: OpenAPIHono, store: Store): void {
       responses: { 200: json(IncidentView, "The incident page"), ...errorResponses },
     }),
     async (c) => {
-      const { id } = c.req.valid("param");
-      const fusion = await store.getFusion();
-      const incident = fusion.incidents.find((i) => i.id === id);
+      const incident = await store.getIncident(c.req.valid("param").id);
       if (!incident) return apiError(c, 404, "not_found", "No incident has that id.");
+      const id = incident.id;
       const engine = await liveEngine(store);
       const known = engine.incident(id) !== undefined;
       const grades: Record<string, string[]> = {};
@@ -113,11 +112,11 @@ export function incidentRoutes(app: OpenAPIHono, store: Store): void {
       }
       const wanted = entityIds(incident);
       const names: Record<string, string> = {};
-      for (const e of fusion.entities) if (wanted.has(e.id)) names[e.id] = e.name;
+      for (const e of await store.getEntities([...wanted])) names[e.id] = e.name;
       return c.json(
         {
           incident,
-          contradictions: fusion.contradictions.filter((x) => x.incident === id),
+          contradictions: await store.incidentContradictions(id),
           documents: await docInfo(store, incident.documents),
           names,
           grades,
@@ -139,7 +138,7 @@ export function incidentRoutes(app: OpenAPIHono, store: Store): void {
     async (c) => {
       const { id } = c.req.valid("param");
       const { limit, offset } = c.req.valid("query");
-      const incident = (await store.getFusion()).incidents.find((i) => i.id === id);
+      const incident = await store.getIncident(id);
       if (!incident) return apiError(c, 404, "not_found", "No incident has that id.");
       const slice = incident.documents.slice(offset, offset + limit);
       const info = await docInfo(store, slice);
@@ -168,7 +167,7 @@ export function incidentRoutes(app: OpenAPIHono, store: Store): void {
     async (c) => {
       const { id } = c.req.valid("param");
       const { limit, offset, distinct } = c.req.valid("query");
-      const incident = (await store.getFusion()).incidents.find((i) => i.id === id);
+      const incident = await store.getIncident(id);
       if (!incident) return apiError(c, 404, "not_found", "No incident has that id.");
       const info = await docInfo(store, incident.documents);
       const events = new Set(incident.events);

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { OVERRIDES, refuse } from "../../app/fusion.js";
+import { anchorOverride } from "../../app/overrides.js";
 import { Override } from "../../fuse/index.js";
 import { Review } from "../../model/records.js";
 import type { Store } from "../../store/types.js";
@@ -140,10 +141,11 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
           `${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid override"}`,
         );
       }
-      await store.putRecord(OVERRIDES, parsed.data.id, parsed.data);
+      const override = await anchorOverride(store, parsed.data);
+      await store.putRecord(OVERRIDES, override.id, override);
       const snapshot = await refuse(store);
       return c.json(
-        { override: parsed.data as Record<string, unknown>, affected: affected(parsed.data, snapshot.incidents) },
+        { override: override as Record<string, unknown>, affected: affected(override, snapshot.incidents) },
         200,
       );
     },

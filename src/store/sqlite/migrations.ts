@@ -90,6 +90,25 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: "stable incident ids: member events and retired ids (aliases)",
+    sql: `
+      CREATE TABLE incident_members (
+        event TEXT PRIMARY KEY,
+        incident TEXT NOT NULL,
+        origin TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX incident_members_incident ON incident_members(incident);
+      CREATE TABLE incident_aliases (
+        alias TEXT PRIMARY KEY,
+        incident TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX fusion_seq ON fusion(kind, seq);
+      CREATE INDEX fusion_contradiction_incident ON fusion(json_extract(data, '$.incident'))
+        WHERE kind = 'contradiction';
+    `,
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

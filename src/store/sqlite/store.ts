@@ -1,8 +1,19 @@
 // Embedded store on better-sqlite3 (WAL, FTS5). better-sqlite3 is synchronous; the async Store
 // contract exists for the PostgreSQL implementation, so methods here resolve immediately.
 import Database from "better-sqlite3";
+import type { IncidentIdentity } from "../../fuse/identity.js";
 import { slug } from "../../model/document.js";
-import type { DatePrecision, DocFacts, Document, Reliability, Review, Source } from "../../model/records.js";
+import type {
+  Contradiction,
+  DatePrecision,
+  DocFacts,
+  Document,
+  Entity,
+  Incident,
+  Reliability,
+  Review,
+  Source,
+} from "../../model/records.js";
 import type {
   DocumentSummary,
   ExportBundle,
@@ -331,7 +342,80 @@ export class SqliteStore implements Store {
       put("entity", snapshot.entities);
       put("incident", snapshot.incidents);
       put("contradiction", snapshot.contradictions);
+      if (snapshot.identity) this.writeIdentity(snapshot.identity);
     });
+  }
+
+  private writeIdentity(identity: IncidentIdentity): void {
+    this.db.prepare("DELETE FROM incident_members").run();
+    this.db.prepare("DELETE FROM incident_aliases").run();
+    const member = this.db.prepare("INSERT INTO incident_members (event, incident, origin) VALUES (?, ?, ?)");
+    for (const m of identity.members) member.run(m.event, m.incident, m.origin);
+    const alias = this.db.prepare("INSERT INTO incident_aliases (alias, incident) VALUES (?, ?)");
+    for (const a of identity.aliases) alias.run(a.alias, a.incident);
+  }
+
+  async getIdentity(): Promise<IncidentIdentity> {
+    return {
+      members: this.db
+        .prepare("SELECT event, incident, origin FROM incident_members")
+        .all() as IncidentIdentity["members"],
+      aliases: this.db
+        .prepare("SELECT alias, incident FROM incident_aliases ORDER BY alias")
+        .all() as IncidentIdentity["aliases"],
+    };
+  }
+
+  async resolveIncidentId(id: string): Promise<string | undefined> {
+    const live = this.db.prepare("SELECT 1 FROM fusion WHERE kind = 'incident' AND id = ?");
+    const alias = this.db.prepare("SELECT incident FROM incident_aliases WHERE alias = ?").pluck();
+    let cur = id;
+    for (let i = 0; i < 100; i++) {
+      if (live.get(cur)) return cur;
+      const next = alias.get(cur) as string | undefined;
+      if (next === undefined) return undefined;
+      cur = next;
+    }
+    return undefined;
+  }
+
+  async getIncident(id: string): Promise<Incident | undefined> {
+    const live = await this.resolveIncidentId(id);
+    if (live === undefined) return undefined;
+    const data = this.db.prepare("SELECT data FROM fusion WHERE kind = 'incident' AND id = ?").pluck().get(live);
+    return data === undefined ? undefined : (JSON.parse(data as string) as Incident);
+  }
+
+  async listIncidents(q: { limit?: number; offset?: number } = {}): Promise<Page<Incident>> {
+    const limit = clampLimit(q.limit);
+    const offset = Math.max(0, q.offset ?? 0);
+    const total = this.db.prepare("SELECT count(*) FROM fusion WHERE kind = 'incident'").pluck().get() as number;
+    const rows = this.db
+      .prepare("SELECT data FROM fusion WHERE kind = 'incident' ORDER BY seq LIMIT ? OFFSET ?")
+      .pluck()
+      .all(limit, offset) as string[];
+    return { items: rows.map((r) => JSON.parse(r) as Incident), total, limit, offset };
+  }
+
+  async getEntities(ids: string[]): Promise<Entity[]> {
+    const get = this.db.prepare("SELECT data FROM fusion WHERE kind = 'entity' AND id = ?").pluck();
+    const out: Entity[] = [];
+    for (const id of new Set(ids)) {
+      const data = get.get(id) as string | undefined;
+      if (data !== undefined) out.push(JSON.parse(data) as Entity);
+    }
+    return out;
+  }
+
+  async incidentContradictions(id: string): Promise<Contradiction[]> {
+    return (
+      this.db
+        .prepare(
+          "SELECT data FROM fusion WHERE kind = 'contradiction' AND json_extract(data, '$.incident') = ? ORDER BY seq",
+        )
+        .pluck()
+        .all(id) as string[]
+    ).map((r) => JSON.parse(r) as Contradiction);
   }
 
   async getFusion(): Promise<FusionSnapshot> {
