@@ -28,8 +28,9 @@ export function achRoutes(app: OpenAPIHono, store: Store): void {
       const id = await live(asked);
       if (id === undefined) return apiError(c, 404, "not_found", "No incident has that id.");
       const all = await store.listRecords<AchModel>(ACH);
-      // the live incident's matrix, else one saved under the alias asked for before its incident was merged
-      const saved = all.find((m) => m.incident === id) ?? all.find((m) => m.incident === asked);
+      // the live incident's matrix, else the one saved under the id asked for (or any id) merged into it
+      let saved = all.find((m) => m.incident === id) ?? all.find((m) => m.incident === asked);
+      for (const m of all) if (!saved && (await live(m.incident)) === id) saved = m;
       const model = saved ? AchModel.parse(saved) : emptyAch(id);
       return c.json({ model, scores: scoreAch(model) }, 200);
     },
