@@ -46,6 +46,25 @@ export interface Page<T> {
   offset: number;
 }
 
+/** A window of days, YYYY-MM-DD, inclusive; open at either end. */
+export interface Window {
+  from?: string;
+  to?: string;
+}
+
+export interface IncidentQuery extends Window {
+  limit?: number;
+  offset?: number;
+  /** With a window: whether undated incidents are kept too (default false). */
+  undated?: boolean;
+}
+
+export interface DatedEvent {
+  doc: string;
+  event: Event;
+  incident?: string;
+}
+
 export interface ListQuery {
   limit?: number;
   offset?: number;
@@ -105,8 +124,14 @@ export interface Store {
   resolveIncidentId(id: string): Promise<string | undefined>;
   /** One incident by id or alias, read from its own row. */
   getIncident(id: string): Promise<Incident | undefined>;
-  /** Incidents in stored order (date, then id), one page at a time. */
-  listIncidents(q?: { limit?: number; offset?: number }): Promise<Page<Incident>>;
+  /** Incidents in stored order (date, then id), one page at a time; a window keeps those dated in it. */
+  listIncidents(q?: IncidentQuery): Promise<Page<Incident>>;
+  /** Extracted events dated in a window (publication order), with the incident each belongs to. */
+  listDatedEvents(q: Window & { limit: number }): Promise<{ items: DatedEvent[]; total: number; undated: number }>;
+  /** How many incidents (dated in the window, or undated) each place entity names. */
+  incidentsPerPlace(q?: Window): Promise<Map<string, number>>;
+  /** Geocoded entities other than states, in stored order. */
+  listGeocodedEntities(): Promise<Entity[]>;
   /** Canonical entities by id (those found). */
   getEntities(ids: string[]): Promise<Entity[]>;
   /** The contradictions of one incident. */

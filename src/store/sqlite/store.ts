@@ -9,20 +9,24 @@ import type {
   DocFacts,
   Document,
   Entity,
+  Event,
   Incident,
   Reliability,
   Review,
   Source,
 } from "../../model/records.js";
 import type {
+  DatedEvent,
   DocumentSummary,
   ExportBundle,
   FusionSnapshot,
+  IncidentQuery,
   ListQuery,
   Page,
   PutStatus,
   SearchHit,
   Store,
+  Window,
 } from "../types.js";
 import { ftsQuery } from "./fts-query.js";
 import { migrations } from "./migrations.js";
@@ -42,6 +46,25 @@ const FACT_ARRAYS: Record<FactKind, keyof Omit<DocFacts, "doc">> = {
   claim: "claims",
   judgment: "judgments",
 };
+
+/** SQL for incidents dated in a window (and, when asked, undated ones). */
+function incidentWindow(q: Window, undated: boolean): { where: string; args: string[] } {
+  const start = "json_extract(data, '$.date.start')";
+  const end = "json_extract(data, '$.date.end')";
+  const conds: string[] = [];
+  const args: string[] = [];
+  if (q.from) {
+    conds.push(`${end} >= ?`);
+    args.push(q.from);
+  }
+  if (q.to) {
+    conds.push(`${start} <= ?`);
+    args.push(q.to);
+  }
+  if (!conds.length) return { where: "kind = 'incident'", args };
+  const dated = conds.join(" AND ");
+  return { where: `kind = 'incident' AND (${dated}${undated ? ` OR ${start} IS NULL` : ""})`, args };
+}
 
 function clampLimit(n: number | undefined, dflt = 50, max = 500): number {
   if (n === undefined || !Number.isFinite(n)) return dflt;
@@ -386,15 +409,81 @@ export class SqliteStore implements Store {
     return data === undefined ? undefined : (JSON.parse(data as string) as Incident);
   }
 
-  async listIncidents(q: { limit?: number; offset?: number } = {}): Promise<Page<Incident>> {
-    const limit = clampLimit(q.limit);
+  async listIncidents(q: IncidentQuery = {}): Promise<Page<Incident>> {
+    const limit = clampLimit(q.limit, 50, 5000);
     const offset = Math.max(0, q.offset ?? 0);
-    const total = this.db.prepare("SELECT count(*) FROM fusion WHERE kind = 'incident'").pluck().get() as number;
-    const rows = this.db
-      .prepare("SELECT data FROM fusion WHERE kind = 'incident' ORDER BY seq LIMIT ? OFFSET ?")
+    const { where, args } = incidentWindow(q, q.undated ?? false);
+    const total = this.db
+      .prepare(`SELECT count(*) FROM fusion WHERE ${where}`)
       .pluck()
-      .all(limit, offset) as string[];
+      .get(...args) as number;
+    const rows = this.db
+      .prepare(`SELECT data FROM fusion WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...args, limit, offset) as string[];
     return { items: rows.map((r) => JSON.parse(r) as Incident), total, limit, offset };
+  }
+
+  async listDatedEvents(
+    q: Window & { limit: number },
+  ): Promise<{ items: DatedEvent[]; total: number; undated: number }> {
+    const start = "json_extract(f.data, '$.date.start')";
+    const end = "json_extract(f.data, '$.date.end')";
+    const where = [`f.kind = 'event'`, `${start} IS NOT NULL`];
+    const args: string[] = [];
+    if (q.from) {
+      where.push(`${end} >= ?`);
+      args.push(q.from);
+    }
+    if (q.to) {
+      where.push(`${start} <= ?`);
+      args.push(q.to);
+    }
+    const w = where.join(" AND ");
+    const total = this.db
+      .prepare(`SELECT count(*) FROM facts f WHERE ${w}`)
+      .pluck()
+      .get(...args) as number;
+    const undated = this.db
+      .prepare(`SELECT count(*) FROM facts f WHERE f.kind = 'event' AND ${start} IS NULL`)
+      .pluck()
+      .get() as number;
+    const rows = this.db
+      .prepare(
+        `SELECT f.doc, f.data, m.incident FROM facts f JOIN documents d ON d.id = f.doc
+           LEFT JOIN incident_members m ON m.event = f.id
+         WHERE ${w} ORDER BY ${start}, d.published_start, f.doc, f.seq LIMIT ?`,
+      )
+      .all(...args, Math.max(1, Math.floor(q.limit))) as Row[];
+    const items = rows.map((r) => {
+      const item: DatedEvent = { doc: r.doc as string, event: JSON.parse(r.data as string) as Event };
+      if (r.incident) item.incident = r.incident as string;
+      return item;
+    });
+    return { items, total, undated };
+  }
+
+  async incidentsPerPlace(q: Window = {}): Promise<Map<string, number>> {
+    const { where, args } = incidentWindow(q, true);
+    const rows = this.db
+      .prepare(
+        `SELECT json_extract(data, '$.place') AS place, count(*) AS n FROM fusion
+         WHERE ${where} AND json_extract(data, '$.place') IS NOT NULL GROUP BY place`,
+      )
+      .all(...args) as Row[];
+    return new Map(rows.map((r) => [r.place as string, r.n as number]));
+  }
+
+  async listGeocodedEntities(): Promise<Entity[]> {
+    return (
+      this.db
+        .prepare(
+          `SELECT data FROM fusion WHERE kind = 'entity' AND json_extract(data, '$.geo') IS NOT NULL
+           AND json_extract(data, '$.type') <> 'state' ORDER BY seq`,
+        )
+        .pluck()
+        .all() as string[]
+    ).map((r) => JSON.parse(r) as Entity);
   }
 
   async getEntities(ids: string[]): Promise<Entity[]> {
