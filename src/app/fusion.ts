@@ -2,7 +2,7 @@
 // engine with the analyst's overrides and the stored incident ids, and persists the result with
 // the new ids. Replaying keeps fusion a pure function of (facts, overrides, previous ids), so an
 // override always survives re-fusion and an incident keeps its id.
-import { FusionEngine, type Override } from "../fuse/index.js";
+import { assessIncident, FusionEngine, type Override } from "../fuse/index.js";
 import type { FusionSnapshot, Store } from "../store/types.js";
 
 export const OVERRIDES = "overrides";
@@ -23,11 +23,14 @@ export async function buildEngine(store: Store): Promise<FusionEngine> {
 
 export async function refuse(store: Store): Promise<FusionSnapshot> {
   const engine = await buildEngine(store);
+  const incidents = engine.incidents();
   const snapshot: FusionSnapshot = {
     entities: engine.entities(),
-    incidents: engine.incidents(),
+    incidents,
     contradictions: engine.contradictions(),
     identity: engine.identity(),
+    // grades are stored with the incidents so that no page view has to rebuild the engine
+    assessments: incidents.map((i) => assessIncident(engine, i)),
   };
   await store.putFusion(snapshot);
   return snapshot;

@@ -1,5 +1,6 @@
 // Fusion: public surface used by the app layer, the store replay and the server.
 
+export { assessIncident, type IncidentAssessment } from "./assessment.js";
 export { findContradictions, valuesConflict } from "./contradictions.js";
 export { FusionEngine, type FusionOptions } from "./engine.js";
 export { type Family, familyOf } from "./families.js";

@@ -1,6 +1,7 @@
 // The storage contract. SQLite (embedded, default) implements it today; a PostgreSQL implementation
 // for teams will satisfy the same interface, which is why every method is async.
 
+import type { IncidentAssessment } from "../fuse/assessment.js";
 import type { IncidentIdentity } from "../fuse/identity.js";
 import type {
   Claim,
@@ -81,6 +82,8 @@ export interface FusionSnapshot {
   contradictions: Contradiction[];
   /** Stable incident ids (members and aliases); left as stored when absent (e.g. a STIX import). */
   identity?: IncidentIdentity;
+  /** Grades and corroboration per incident, for the incident page. */
+  assessments?: IncidentAssessment[];
 }
 
 export interface ExportBundle {
@@ -132,6 +135,8 @@ export interface Store {
   incidentsPerPlace(q?: Window): Promise<Map<string, number>>;
   /** Geocoded entities other than states, in stored order. */
   listGeocodedEntities(): Promise<Entity[]>;
+  /** The stored grades and corroboration of one incident (by its live id). */
+  getAssessment(id: string): Promise<IncidentAssessment | undefined>;
   /** Canonical entities by id (those found). */
   getEntities(ids: string[]): Promise<Entity[]>;
   /** The contradictions of one incident. */

@@ -8,7 +8,7 @@ import type { Store } from "../../store/types.js";
 import { apiError, errorResponses } from "../errors.js";
 import { PageQuery, pageOf } from "../schemas.js";
 import { AnyId, json, page } from "./workbench-common.js";
-import { liveEngine } from "./workbench-engine.js";
+import { liveAssessment } from "./workbench-engine.js";
 
 const DocInfo = z.object({
   id: z.string(),
@@ -97,19 +97,9 @@ export function incidentRoutes(app: OpenAPIHono, store: Store): void {
       const incident = await store.getIncident(c.req.valid("param").id);
       if (!incident) return apiError(c, 404, "not_found", "No incident has that id.");
       const id = incident.id;
-      const engine = await liveEngine(store);
-      const known = engine.incident(id) !== undefined;
-      const grades: Record<string, string[]> = {};
-      const corroboration: Record<string, z.infer<typeof Corrob>> = {};
-      for (const [attr, values] of Object.entries(incident.attributes)) {
-        grades[attr] = values.map((v) =>
-          known ? engine.grade(v.doc, { incident: id, attribute: attr, value: v.value }) : "",
-        );
-        if (known) {
-          const { independentSources, copies, contradictingSources, credibility } = engine.corroboration(id, attr);
-          corroboration[attr] = { independentSources, copies, contradictingSources, credibility };
-        }
-      }
+      // stored by the last fusion; a store fused before grades were stored falls back to the live engine
+      const assessment = (await store.getAssessment(id)) ?? (await liveAssessment(store, incident));
+      const { grades, corroboration } = assessment;
       const wanted = entityIds(incident);
       const names: Record<string, string> = {};
       for (const e of await store.getEntities([...wanted])) names[e.id] = e.name;

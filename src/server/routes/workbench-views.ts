@@ -46,9 +46,6 @@ const MapData = z.object({
   incidents: z.array(Point.extend({ date: z.string().optional(), place: z.string(), documents: z.number() })),
 });
 
-const within = (start: string, end: string, from?: string, to?: string) =>
-  (!from || end >= from) && (!to || start <= to);
-
 export function viewRoutes(app: OpenAPIHono, store: Store): void {
   app.openapi(
     createRoute({

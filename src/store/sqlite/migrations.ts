@@ -105,6 +105,10 @@ export const migrations: Migration[] = [
         incident TEXT NOT NULL
       ) WITHOUT ROWID;
       CREATE INDEX fusion_seq ON fusion(kind, seq);
+      CREATE TABLE incident_assessments (
+        incident TEXT PRIMARY KEY,
+        data TEXT NOT NULL CHECK (json_valid(data))
+      ) WITHOUT ROWID;
       CREATE INDEX fusion_incident_start ON fusion(json_extract(data, '$.date.start')) WHERE kind = 'incident';
       CREATE INDEX facts_event_start ON facts(json_extract(data, '$.date.start')) WHERE kind = 'event';
       CREATE INDEX fusion_contradiction_incident ON fusion(json_extract(data, '$.incident'))

@@ -1,6 +1,7 @@
 // Embedded store on better-sqlite3 (WAL, FTS5). better-sqlite3 is synchronous; the async Store
 // contract exists for the PostgreSQL implementation, so methods here resolve immediately.
 import Database from "better-sqlite3";
+import type { IncidentAssessment } from "../../fuse/assessment.js";
 import type { IncidentIdentity } from "../../fuse/identity.js";
 import { slug } from "../../model/document.js";
 import type {
@@ -366,6 +367,11 @@ export class SqliteStore implements Store {
       put("incident", snapshot.incidents);
       put("contradiction", snapshot.contradictions);
       if (snapshot.identity) this.writeIdentity(snapshot.identity);
+      if (snapshot.assessments) {
+        this.db.prepare("DELETE FROM incident_assessments").run();
+        const ins = this.db.prepare("INSERT INTO incident_assessments (incident, data) VALUES (?, ?)");
+        for (const a of snapshot.assessments) ins.run(a.incident, JSON.stringify(a));
+      }
     });
   }
 
@@ -484,6 +490,11 @@ export class SqliteStore implements Store {
         .pluck()
         .all() as string[]
     ).map((r) => JSON.parse(r) as Entity);
+  }
+
+  async getAssessment(id: string): Promise<IncidentAssessment | undefined> {
+    const data = this.db.prepare("SELECT data FROM incident_assessments WHERE incident = ?").pluck().get(id);
+    return data === undefined ? undefined : (JSON.parse(data as string) as IncidentAssessment);
   }
 
   async getEntities(ids: string[]): Promise<Entity[]> {
