@@ -29,6 +29,7 @@ import type {
   Store,
   Window,
 } from "../types.js";
+import { decodeFact, decodeRecord, encodeFact, encodeRecord } from "./fact-codec.js";
 import { ftsQuery } from "./fts-query.js";
 import { migrations } from "./migrations.js";
 
@@ -186,7 +187,12 @@ export class SqliteStore implements Store {
     return s;
   }
 
-  private writeFacts(facts: DocFacts): void {
+  private textOf(docId: string): string {
+    return (this.db.prepare("SELECT text FROM documents WHERE id = ?").pluck().get(docId) as string | undefined) ?? "";
+  }
+
+  /** `text`: the document's text (spans that repeat it are stored without it, see fact-codec.ts). */
+  private writeFacts(facts: DocFacts, text = this.textOf(facts.doc)): void {
     this.db.prepare("DELETE FROM facts WHERE doc = ?").run(facts.doc);
     const ins = this.db.prepare(
       "INSERT INTO facts (doc, kind, id, seq, type, start, end, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -198,7 +204,16 @@ export class SqliteStore implements Store {
         const span = (item.start !== undefined ? item : (item.trigger ?? item.term ?? item.cue)) as
           | { start?: number; end?: number }
           | undefined;
-        ins.run(facts.doc, kind, item.id, seq, type, span?.start ?? null, span?.end ?? null, JSON.stringify(item));
+        ins.run(
+          facts.doc,
+          kind,
+          item.id,
+          seq,
+          type,
+          span?.start ?? null,
+          span?.end ?? null,
+          encodeFact(item, facts.doc, text),
+        );
       });
     }
   }
@@ -233,7 +248,7 @@ export class SqliteStore implements Store {
         );
       if (facts) {
         if (facts.doc !== doc.id) throw new Error("facts belong to another document");
-        this.writeFacts(facts);
+        this.writeFacts(facts, doc.text);
       }
       return "ok";
     };
@@ -321,9 +336,10 @@ export class SqliteStore implements Store {
   private factsOf(docId: string): DocFacts {
     const facts: DocFacts = { doc: docId, mentions: [], entities: [], events: [], claims: [], judgments: [] };
     const rows = this.db.prepare("SELECT kind, data FROM facts WHERE doc = ? ORDER BY kind, seq").all(docId) as Row[];
+    const text = rows.length ? this.textOf(docId) : "";
     for (const r of rows) {
       const arr = facts[FACT_ARRAYS[r.kind as FactKind]] as unknown[];
-      arr.push(JSON.parse(r.data as string));
+      arr.push(decodeFact(r.data as string, docId, text));
     }
     return facts;
   }
@@ -360,7 +376,7 @@ export class SqliteStore implements Store {
       const ins = this.db.prepare("INSERT INTO fusion (kind, id, seq, data) VALUES (?, ?, ?, ?)");
       const put = (kind: string, items: Array<{ id: string }>): void => {
         items.forEach((e, i) => {
-          ins.run(kind, e.id, i, JSON.stringify(e));
+          ins.run(kind, e.id, i, encodeRecord(e));
         });
       };
       put("entity", snapshot.entities);
@@ -412,7 +428,7 @@ export class SqliteStore implements Store {
     const live = await this.resolveIncidentId(id);
     if (live === undefined) return undefined;
     const data = this.db.prepare("SELECT data FROM fusion WHERE kind = 'incident' AND id = ?").pluck().get(live);
-    return data === undefined ? undefined : (JSON.parse(data as string) as Incident);
+    return data === undefined ? undefined : decodeRecord<Incident>(data as string);
   }
 
   async listIncidents(q: IncidentQuery = {}): Promise<Page<Incident>> {
@@ -427,7 +443,7 @@ export class SqliteStore implements Store {
       .prepare(`SELECT data FROM fusion WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`)
       .pluck()
       .all(...args, limit, offset) as string[];
-    return { items: rows.map((r) => JSON.parse(r) as Incident), total, limit, offset };
+    return { items: rows.map((r) => decodeRecord<Incident>(r)), total, limit, offset };
   }
 
   async listDatedEvents(
@@ -456,13 +472,14 @@ export class SqliteStore implements Store {
       .get() as number;
     const rows = this.db
       .prepare(
-        `SELECT f.doc, f.data, m.incident FROM facts f JOIN documents d ON d.id = f.doc
+        `SELECT f.doc, f.data, d.text, m.incident FROM facts f JOIN documents d ON d.id = f.doc
            LEFT JOIN incident_members m ON m.event = f.id
          WHERE ${w} ORDER BY ${start}, d.published_start, f.doc, f.seq LIMIT ?`,
       )
       .all(...args, Math.max(1, Math.floor(q.limit))) as Row[];
     const items = rows.map((r) => {
-      const item: DatedEvent = { doc: r.doc as string, event: JSON.parse(r.data as string) as Event };
+      const doc = r.doc as string;
+      const item: DatedEvent = { doc, event: decodeFact<Event>(r.data as string, doc, r.text as string) };
       if (r.incident) item.incident = r.incident as string;
       return item;
     });
@@ -489,7 +506,7 @@ export class SqliteStore implements Store {
         )
         .pluck()
         .all() as string[]
-    ).map((r) => JSON.parse(r) as Entity);
+    ).map((r) => decodeRecord<Entity>(r));
   }
 
   async getAssessment(id: string): Promise<IncidentAssessment | undefined> {
@@ -502,7 +519,7 @@ export class SqliteStore implements Store {
     const out: Entity[] = [];
     for (const id of new Set(ids)) {
       const data = get.get(id) as string | undefined;
-      if (data !== undefined) out.push(JSON.parse(data) as Entity);
+      if (data !== undefined) out.push(decodeRecord<Entity>(data));
     }
     return out;
   }
@@ -515,13 +532,13 @@ export class SqliteStore implements Store {
         )
         .pluck()
         .all(id) as string[]
-    ).map((r) => JSON.parse(r) as Contradiction);
+    ).map((r) => decodeRecord<Contradiction>(r));
   }
 
   async getFusion(): Promise<FusionSnapshot> {
     const load = (kind: string): unknown[] =>
       (this.db.prepare("SELECT data FROM fusion WHERE kind = ? ORDER BY seq").pluck().all(kind) as string[]).map((s) =>
-        JSON.parse(s),
+        decodeRecord(s),
       );
     return {
       entities: load("entity") as FusionSnapshot["entities"],
