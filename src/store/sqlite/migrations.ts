@@ -92,7 +92,7 @@ export const migrations: Migration[] = [
   },
   {
     version: 4,
-    name: "stable incident ids: member events and retired ids (aliases)",
+    name: "stable incident ids (member events, aliases), stored grades, compact facts, event days",
     sql: `
       CREATE TABLE incident_members (
         event TEXT PRIMARY KEY,
@@ -110,7 +110,24 @@ export const migrations: Migration[] = [
         data TEXT NOT NULL CHECK (json_valid(data))
       ) WITHOUT ROWID;
       CREATE INDEX fusion_incident_start ON fusion(json_extract(data, '$.date.start')) WHERE kind = 'incident';
-      CREATE INDEX facts_event_start ON facts(json_extract(data, '$.date.start')) WHERE kind = 'event';
+      -- a document's facts as one compact blob (fact-codec.ts); the per-fact rows above stay readable
+      CREATE TABLE doc_facts (
+        doc TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        data BLOB NOT NULL
+      ) WITHOUT ROWID;
+      -- the days of extracted events, for the timeline
+      CREATE TABLE event_days (
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        start TEXT,
+        end TEXT,
+        PRIMARY KEY (doc, seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX event_days_start ON event_days(start);
+      INSERT INTO event_days (event, doc, seq, start, end)
+        SELECT id, doc, seq, json_extract(data, '$.date.start'), json_extract(data, '$.date.end')
+        FROM facts WHERE kind = 'event';
       CREATE INDEX fusion_contradiction_incident ON fusion(json_extract(data, '$.incident'))
         WHERE kind = 'contradiction';
     `,

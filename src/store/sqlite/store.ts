@@ -29,7 +29,7 @@ import type {
   Store,
   Window,
 } from "../types.js";
-import { decodeFact, decodeRecord, encodeFact, encodeRecord } from "./fact-codec.js";
+import { decodeFact, decodeFacts, decodeRecord, encodeFacts, encodeRecord } from "./fact-codec.js";
 import { ftsQuery } from "./fts-query.js";
 import { migrations } from "./migrations.js";
 
@@ -193,29 +193,22 @@ export class SqliteStore implements Store {
 
   /** `text`: the document's text (spans that repeat it are stored without it, see fact-codec.ts). */
   private writeFacts(facts: DocFacts, text = this.textOf(facts.doc)): void {
-    this.db.prepare("DELETE FROM facts WHERE doc = ?").run(facts.doc);
-    const ins = this.db.prepare(
-      "INSERT INTO facts (doc, kind, id, seq, type, start, end, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    );
     for (const kind of FACT_KINDS) {
-      const items = facts[FACT_ARRAYS[kind]] as Array<Record<string, unknown> & { id: string }>;
-      items.forEach((item, seq) => {
-        const type = (item.type ?? item.kind ?? null) as string | null;
-        const span = (item.start !== undefined ? item : (item.trigger ?? item.term ?? item.cue)) as
-          | { start?: number; end?: number }
-          | undefined;
-        ins.run(
-          facts.doc,
-          kind,
-          item.id,
-          seq,
-          type,
-          span?.start ?? null,
-          span?.end ?? null,
-          encodeFact(item, facts.doc, text),
-        );
-      });
+      const seen = new Set<string>();
+      for (const { id } of facts[FACT_ARRAYS[kind]] as Array<{ id: string }>) {
+        if (seen.has(id)) throw new Error(`two ${kind} facts of one document share the id ${id}`);
+        seen.add(id);
+      }
     }
+    this.db.prepare("DELETE FROM facts WHERE doc = ?").run(facts.doc);
+    this.db.prepare("DELETE FROM event_days WHERE doc = ?").run(facts.doc);
+    this.db
+      .prepare("INSERT OR REPLACE INTO doc_facts (doc, data) VALUES (?, ?)")
+      .run(facts.doc, encodeFacts(facts, text));
+    const day = this.db.prepare("INSERT INTO event_days (event, doc, seq, start, end) VALUES (?, ?, ?, ?, ?)");
+    facts.events.forEach((ev, seq) => {
+      day.run(ev.id, facts.doc, seq, ev.date?.start ?? null, ev.date?.end ?? null);
+    });
   }
 
   async putDocument(doc: Document, facts?: DocFacts): Promise<{ status: PutStatus; id: string }> {
@@ -334,6 +327,9 @@ export class SqliteStore implements Store {
   }
 
   private factsOf(docId: string): DocFacts {
+    const blob = this.db.prepare("SELECT data FROM doc_facts WHERE doc = ?").pluck().get(docId) as Buffer | undefined;
+    if (blob) return decodeFacts(blob, docId, this.textOf(docId));
+    // written before facts were one blob per document
     const facts: DocFacts = { doc: docId, mentions: [], entities: [], events: [], claims: [], judgments: [] };
     const rows = this.db.prepare("SELECT kind, data FROM facts WHERE doc = ? ORDER BY kind, seq").all(docId) as Row[];
     const text = rows.length ? this.textOf(docId) : "";
@@ -344,14 +340,24 @@ export class SqliteStore implements Store {
     return facts;
   }
 
+  private hasFacts(docId: string): boolean {
+    return (
+      this.db.prepare("SELECT 1 FROM doc_facts WHERE doc = ?").get(docId) !== undefined ||
+      this.db.prepare("SELECT 1 FROM facts WHERE doc = ? LIMIT 1").get(docId) !== undefined
+    );
+  }
+
   async getFacts(docId: string): Promise<DocFacts | undefined> {
-    const has = this.db.prepare("SELECT 1 FROM facts WHERE doc = ? LIMIT 1").get(docId);
-    return has ? this.factsOf(docId) : undefined;
+    return this.hasFacts(docId) ? this.factsOf(docId) : undefined;
   }
 
   async *allFacts(): AsyncIterable<DocFacts> {
     const ids = this.db
-      .prepare("SELECT DISTINCT f.doc FROM facts f JOIN documents d ON d.id = f.doc ORDER BY d.published_start, d.id")
+      .prepare(
+        `SELECT d.id FROM documents d
+         WHERE EXISTS (SELECT 1 FROM doc_facts x WHERE x.doc = d.id) OR EXISTS (SELECT 1 FROM facts f WHERE f.doc = d.id)
+         ORDER BY d.published_start, d.id`,
+      )
       .pluck()
       .all() as string[];
     for (const id of ids) yield this.factsOf(id);
@@ -449,40 +455,44 @@ export class SqliteStore implements Store {
   async listDatedEvents(
     q: Window & { limit: number },
   ): Promise<{ items: DatedEvent[]; total: number; undated: number }> {
-    const start = "json_extract(f.data, '$.date.start')";
-    const end = "json_extract(f.data, '$.date.end')";
-    const where = [`f.kind = 'event'`, `${start} IS NOT NULL`];
+    const where = ["e.start IS NOT NULL"];
     const args: string[] = [];
     if (q.from) {
-      where.push(`${end} >= ?`);
+      where.push("e.end >= ?");
       args.push(q.from);
     }
     if (q.to) {
-      where.push(`${start} <= ?`);
+      where.push("e.start <= ?");
       args.push(q.to);
     }
     const w = where.join(" AND ");
     const total = this.db
-      .prepare(`SELECT count(*) FROM facts f WHERE ${w}`)
+      .prepare(`SELECT count(*) FROM event_days e WHERE ${w}`)
       .pluck()
       .get(...args) as number;
-    const undated = this.db
-      .prepare(`SELECT count(*) FROM facts f WHERE f.kind = 'event' AND ${start} IS NULL`)
-      .pluck()
-      .get() as number;
+    const undated = this.db.prepare("SELECT count(*) FROM event_days WHERE start IS NULL").pluck().get() as number;
     const rows = this.db
       .prepare(
-        `SELECT f.doc, f.data, d.text, m.incident FROM facts f JOIN documents d ON d.id = f.doc
-           LEFT JOIN incident_members m ON m.event = f.id
-         WHERE ${w} ORDER BY ${start}, d.published_start, f.doc, f.seq LIMIT ?`,
+        `SELECT e.event, e.doc, m.incident FROM event_days e JOIN documents d ON d.id = e.doc
+           LEFT JOIN incident_members m ON m.event = e.event
+         WHERE ${w} ORDER BY e.start, d.published_start, e.doc, e.seq LIMIT ?`,
       )
       .all(...args, Math.max(1, Math.floor(q.limit))) as Row[];
-    const items = rows.map((r) => {
+    const docs = new Map<string, Map<string, Event>>();
+    const items: DatedEvent[] = [];
+    for (const r of rows) {
       const doc = r.doc as string;
-      const item: DatedEvent = { doc, event: decodeFact<Event>(r.data as string, doc, r.text as string) };
+      let events = docs.get(doc);
+      if (!events) {
+        events = new Map(this.factsOf(doc).events.map((ev) => [ev.id, ev]));
+        docs.set(doc, events);
+      }
+      const event = events.get(r.event as string);
+      if (!event) continue;
+      const item: DatedEvent = { doc, event };
       if (r.incident) item.incident = r.incident as string;
-      return item;
-    });
+      items.push(item);
+    }
     return { items, total, undated };
   }
 
