@@ -395,7 +395,7 @@ export class FusionEngine {
   /** The live incident id an id or alias stands for. */
   resolveId(id: string): string | undefined {
     const m = this.materialise();
-    return resolveAlias(id, new Set(m.byId.keys()), m.aliases);
+    return resolveAlias(id, m.byId, m.aliases);
   }
 
   /** Which incident each event belongs to and the retired ids: what the store keeps for the next fusion. */

@@ -41,7 +41,7 @@ interface Candidate {
 /** Follows alias links to a live id (undefined when the chain ends nowhere). */
 export function resolveAlias(
   id: string,
-  live: ReadonlySet<string>,
+  live: { has(id: string): boolean },
   aliases: ReadonlyMap<string, string>,
 ): string | undefined {
   let cur = id;
