@@ -26,7 +26,7 @@ import { isoDay } from "./days.js";
 import { familyOf } from "./families.js";
 import { credibility, gradeLabel } from "./grading.js";
 import { assignIdentity, emptyIdentity, type IncidentIdentity, resolveAlias } from "./identity.js";
-import { IncidentLayers } from "./incident-layers.js";
+import { IncidentLayers, StoredIncidents } from "./incident-layers.js";
 import { IndependenceGroups } from "./independence.js";
 import { NearDuplicateIndex } from "./neardup.js";
 import { type Corroboration, type FusionDelta, type FusionInput, Override } from "./types.js";
@@ -154,6 +154,7 @@ export class FusionEngine {
   private groups = new IndependenceGroups();
   private overrides = new Map<string, Override>();
   private prevIdentity: IncidentIdentity;
+  private stored: StoredIncidents;
   /** Incident overrides over the clusters; rebuilt lazily since they are found by member events. */
   private incLayers?: IncidentLayers;
   private cache?: {
@@ -169,6 +170,7 @@ export class FusionEngine {
   constructor(opts: FusionOptions = {}) {
     this.dups = new NearDuplicateIndex(opts.duplicateThreshold);
     this.prevIdentity = opts.identity ?? emptyIdentity();
+    this.stored = new StoredIncidents(this.prevIdentity);
     for (const o of opts.overrides ?? []) this.overrides.set(o.id, Override.parse(o));
     this.rebuildLayers();
   }
@@ -349,10 +351,10 @@ export class FusionEngine {
 
   private layers(): IncidentLayers {
     if (!this.incLayers) {
-      const ordered = [...this.overrides.values()].sort((a, b) =>
-        a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
-      );
-      this.incLayers = new IncidentLayers(this.clusterer.clusterOf, this.prevIdentity, ordered);
+      const ordered = [...this.overrides.values()]
+        .filter((o) => o.kind === "merge-incidents" || o.kind === "split-incident" || o.kind === "move-event")
+        .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      this.incLayers = new IncidentLayers(this.clusterer.clusterOf, this.stored, ordered);
     }
     return this.incLayers;
   }

@@ -21,24 +21,34 @@ function group(rows: Iterable<[string, string]>): Map<string, string[]> {
   return out;
 }
 
+/** The previous fusion's ids, grouped once per engine (layers are rebuilt after every added document). */
+export class StoredIncidents {
+  readonly current: Map<string, string[]>;
+  readonly origin: Map<string, string[]>;
+  readonly aliases: Map<string, string>;
+  constructor(prev: IncidentIdentity) {
+    this.current = group(prev.members.map((m) => [m.incident, m.event]));
+    this.origin = group(prev.members.map((m) => [m.origin, m.event]));
+    this.aliases = new Map(prev.aliases.map((a) => [a.alias, a.incident]));
+  }
+}
+
 export class IncidentLayers {
   private merged = new Map<string, string>();
   private pinned = new Map<string, string>();
   /** The engine ids each override's incident references resolved to when it was applied. */
   readonly refs = new Map<string, string[]>();
   readonly hints: IdentityHints = { prefer: new Map(), ban: new Map() };
-  private current: Map<string, string[]>;
-  private origin: Map<string, string[]>;
-  private aliases: Map<string, string>;
+  private readonly current: Map<string, string[]>;
+  private readonly origin: Map<string, string[]>;
+  private readonly aliases: Map<string, string>;
 
   constructor(
     private readonly clusterOf: ReadonlyMap<string, string>,
-    prev: IncidentIdentity,
+    stored: StoredIncidents,
     ordered: readonly Override[],
   ) {
-    this.current = group(prev.members.map((m) => [m.incident, m.event]));
-    this.origin = group(prev.members.map((m) => [m.origin, m.event]));
-    this.aliases = new Map(prev.aliases.map((a) => [a.alias, a.incident]));
+    ({ current: this.current, origin: this.origin, aliases: this.aliases } = stored);
     for (const o of ordered) this.apply(o);
   }
 
