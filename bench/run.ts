@@ -1,4 +1,4 @@
-// `npm run bench [-- ingest|extract|fusion|parser] [--only NAME] [--mb N]`: runs each benchmark in its own process (so
+// `npm run bench [-- ingest|extract|fusion|parser|scale] [--only NAME] [--mb N] [--sizes 1000,10000]`: runs each benchmark in its own process (so
 // peak RSS is per benchmark) and prints the numbers. Benchmarks are not tests: nothing here fails
 // on a slow machine; the numbers go into docs/performance.md.
 import { execFileSync } from "node:child_process";
@@ -7,10 +7,18 @@ import { fileURLToPath } from "node:url";
 const args = process.argv.slice(2);
 const mbIdx = args.indexOf("--mb");
 const mb = mbIdx >= 0 ? Number(args[mbIdx + 1]) : undefined;
+const sizesIdx = args.indexOf("--sizes");
+const sizes = (sizesIdx >= 0 ? (args[sizesIdx + 1] ?? "") : "1000,10000")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
 // `--only NAME` is the same as naming NAME alone
-const wanted = args.filter((a, i) => !a.startsWith("--") && (mbIdx < 0 || i !== mbIdx + 1));
-const all = ["ingest", "extract", "fusion", "parser"];
-const names = wanted.length ? wanted : all;
+const wanted = args.filter(
+  (a, i) => !a.startsWith("--") && (mbIdx < 0 || i !== mbIdx + 1) && (sizesIdx < 0 || i !== sizesIdx + 1),
+);
+const all = ["ingest", "extract", "fusion", "parser", "scale"];
+// scale fills stores of thousands of real documents: it runs only when asked for
+const names = wanted.length ? wanted : all.filter((n) => n !== "scale");
 
 if (process.env.TESSERA_BENCH_CHILD) {
   const name = process.env.TESSERA_BENCH_CHILD;
@@ -19,6 +27,7 @@ if (process.env.TESSERA_BENCH_CHILD) {
   else if (name === "extract") result = (await import("./extract.js")).benchExtract(mb ?? 5);
   else if (name === "fusion") result = await (await import("./fusion.js")).benchFusion();
   else if (name === "parser") result = (await import("./parser.js")).benchParser();
+  else if (name === "scale") result = await (await import("./scale.js")).benchScale(sizes);
   else throw new Error(`unknown benchmark ${name}; choose from ${all.join(", ")}`);
   process.stdout.write(JSON.stringify(result));
 } else {

@@ -6,6 +6,7 @@ import { registerBrief } from "./commands/brief.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerExport } from "./commands/export.js";
 import { registerImport } from "./commands/import.js";
+import { registerIncidents } from "./commands/incidents.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerRead } from "./commands/read.js";
 import { registerServe } from "./commands/serve.js";
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerExport(program);
   registerImport(program);
   registerBrief(program);
+  registerIncidents(program);
   registerSources(program);
   registerServe(program);
   registerUser(program);

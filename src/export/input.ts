@@ -33,12 +33,18 @@ export async function loadExportInput(store: Store): Promise<ExportInput> {
   } catch {
     ach = [];
   }
+  // a matrix saved on an incident that was merged away belongs to the surviving incident
+  const live: AchModel[] = [];
+  for (const m of ach) {
+    if (!m || typeof m.incident !== "string") continue;
+    live.push({ ...m, incident: (await store.resolveIncidentId(m.incident)) ?? m.incident });
+  }
   return {
     sources: bundle.sources,
     documents: bundle.documents,
     facts,
     fusion: await store.getFusion(),
-    ach: ach.filter((m) => m && typeof m.incident === "string"),
+    ach: live,
     scales: await outletScales(store),
   };
 }

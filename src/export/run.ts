@@ -10,10 +10,13 @@ import { buildStixBundle } from "./stix/build.js";
 import type { StixBundle } from "./stix/extension.js";
 import type { StixOptions } from "./stix/profiles.js";
 
+/** An incident id or a retired id (alias) of it, as the live id; unknown ids are left for the caller's error. */
+const liveId = async (store: Store, id: string): Promise<string> => (await store.resolveIncidentId(id)) ?? id;
+
 async function scoped(store: Store, incident?: string): Promise<ExportInput> {
   const all = await loadExportInput(store);
   if (!incident) return all;
-  const one = restrictToIncident(all, incident);
+  const one = restrictToIncident(all, await liveId(store, incident));
   if (!one) throw new UserError(`no incident has the id ${incident}`);
   return one;
 }
@@ -28,7 +31,7 @@ export async function exportCsv(store: Store, format: "gtd" | "acled", incident?
 }
 
 export async function exportBrief(store: Store, incident: string, format: BriefFormat): Promise<string | Uint8Array> {
-  const brief = buildBrief(await loadExportInput(store), incident);
+  const brief = buildBrief(await loadExportInput(store), await liveId(store, incident));
   if (!brief) throw new UserError(`no incident has the id ${incident}`);
   return renderBrief(brief, format);
 }

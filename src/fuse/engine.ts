@@ -26,6 +26,8 @@ import { isoDay } from "./days.js";
 import { mainEventOf, withReportContext } from "./document.js";
 import { familyOf } from "./families.js";
 import { credibility, gradeLabel } from "./grading.js";
+import { assignIdentity, emptyIdentity, type IncidentIdentity, resolveAlias } from "./identity.js";
+import { IncidentLayers, StoredIncidents } from "./incident-layers.js";
 import { IndependenceGroups } from "./independence.js";
 import { nameTokens, yearTokens } from "./names.js";
 import { NearDuplicateIndex } from "./neardup.js";
@@ -138,6 +140,8 @@ const NAMED = new Set(["person", "organization", "armed_group", "facility"]);
 
 export interface FusionOptions {
   overrides?: Override[];
+  /** Incident ids of the previous fusion: clusters keep them (see identity.ts). */
+  identity?: IncidentIdentity;
   /** Near-duplicate Jaccard threshold (default 0.6). */
   duplicateThreshold?: number;
 }
@@ -151,17 +155,24 @@ export class FusionEngine {
   private dups: NearDuplicateIndex;
   private groups = new IndependenceGroups();
   private overrides = new Map<string, Override>();
-  private incMerged = new Map<string, string>();
-  private evPinned = new Map<string, string>();
+  private prevIdentity: IncidentIdentity;
+  private stored: StoredIncidents;
+  /** Incident overrides over the clusters; rebuilt lazily since they are found by member events. */
+  private incLayers?: IncidentLayers;
   private cache?: {
     incidents: Incident[];
     byId: Map<string, Incident>;
+    identity: IncidentIdentity;
+    aliases: Map<string, string>;
+    stableOf: Map<string, string>;
     contradictions: Contradiction[];
     related: (a: string, b: string) => boolean;
   };
 
   constructor(opts: FusionOptions = {}) {
     this.dups = new NearDuplicateIndex(opts.duplicateThreshold);
+    this.prevIdentity = opts.identity ?? emptyIdentity();
+    this.stored = new StoredIncidents(this.prevIdentity);
     for (const o of opts.overrides ?? []) this.overrides.set(o.id, Override.parse(o));
     this.rebuildLayers();
   }
@@ -171,6 +182,7 @@ export class FusionEngine {
     const delta: FusionDelta = { doc: doc.id, created: [], touched: [], entities: [], links: [], duplicateOf: [] };
     if (this.docs.has(doc.id)) return delta;
     this.cache = undefined;
+    this.incLayers = undefined;
     const outlet = input.source?.id ?? (doc.outlet ? slug(doc.outlet) : `doc:${doc.id}`);
     const rec: DocRecord = {
       doc,
@@ -338,8 +350,7 @@ export class FusionEngine {
 
   private rebuildLayers(): void {
     this.cache = undefined;
-    this.incMerged = new Map();
-    this.evPinned = new Map();
+    this.incLayers = undefined;
     const entMerged = new Map<string, string>();
     const entPinned = new Map<string, string>();
     this.resolver.setOverrides({ merged: entMerged, pinned: entPinned });
@@ -348,22 +359,6 @@ export class FusionEngine {
     );
     for (const o of ordered) {
       switch (o.kind) {
-        case "merge-incidents": {
-          const into = this.resolveIncident(o.incidents[0] ?? "");
-          for (const id of o.incidents.slice(1)) {
-            const from = this.resolveIncident(id);
-            if (from !== into) this.incMerged.set(from, into);
-          }
-          break;
-        }
-        case "split-incident": {
-          const target = `inc-split-${hash(o.id)}`;
-          for (const ev of o.events) this.evPinned.set(ev, target);
-          break;
-        }
-        case "move-event":
-          this.evPinned.set(o.event, this.resolveIncident(o.to));
-          break;
         case "merge-entities": {
           const follow = (x: string): string => {
             let cur = x;
@@ -384,23 +379,29 @@ export class FusionEngine {
           }
           break;
         }
+        default:
+          break;
       }
     }
   }
 
-  private resolveIncident(id: string): string {
-    let cur = id;
-    const seen = new Set<string>();
-    while (this.incMerged.has(cur) && !seen.has(cur)) {
-      seen.add(cur);
-      cur = this.incMerged.get(cur) ?? cur;
+  private layers(): IncidentLayers {
+    if (!this.incLayers) {
+      const ordered = [...this.overrides.values()]
+        .filter((o) => o.kind === "merge-incidents" || o.kind === "split-incident" || o.kind === "move-event")
+        .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      this.incLayers = new IncidentLayers(this.clusterer.clusterOf, this.stored, ordered);
     }
-    return cur;
+    return this.incLayers;
+  }
+
+  /** The engine id (cluster or split) an engine id was merged into. */
+  private resolveIncident(id: string): string {
+    return this.layers().resolve(id);
   }
 
   private incidentOfEvent(evId: string): string | undefined {
-    const base = this.evPinned.get(evId) ?? this.clusterer.clusterOf.get(evId);
-    return base === undefined ? undefined : this.resolveIncident(base);
+    return this.layers().incidentOfEvent(evId);
   }
 
   // ---------- outputs ----------
@@ -422,8 +423,22 @@ export class FusionEngine {
     return this.materialise().contradictions;
   }
 
+  /** An incident by its stable id, a retired id (alias) of it, or the engine's own cluster id. */
   incident(id: string): Incident | undefined {
-    return this.materialise().byId.get(this.resolveIncident(id));
+    const m = this.materialise();
+    const stable = this.resolveId(id) ?? m.stableOf.get(this.resolveIncident(id));
+    return stable === undefined ? undefined : m.byId.get(stable);
+  }
+
+  /** The live incident id an id or alias stands for. */
+  resolveId(id: string): string | undefined {
+    const m = this.materialise();
+    return resolveAlias(id, m.byId, m.aliases);
+  }
+
+  /** Which incident each event belongs to and the retired ids: what the store keeps for the next fusion. */
+  identity(): IncidentIdentity {
+    return this.materialise().identity;
   }
 
   explain(incidentId: string): string[] {
@@ -464,8 +479,12 @@ export class FusionEngine {
       canonical: (doc: string, local: string | undefined) =>
         local === undefined ? undefined : this.resolver.canonicalOf(localRef(doc, local)),
     };
+    const members = new Map([...groups].map(([id, g]) => [id, g.events.map((m) => m.ev.id)]));
+    const { idOf, identity } = assignIdentity(this.prevIdentity, members, this.layers().finalHints());
     const incidents: Incident[] = [];
-    for (const [id, g] of groups) incidents.push(this.buildIncident(id, g.events, g.claims, ctx, canon));
+    for (const [id, g] of groups) {
+      incidents.push(this.buildIncident(id, idOf.get(id) ?? id, g.events, g.claims, ctx, canon));
+    }
     incidents.sort((a, b) => {
       const da = a.date?.start ?? "9999";
       const db = b.date?.start ?? "9999";
@@ -484,7 +503,8 @@ export class FusionEngine {
     };
     const contradictions = incidents.flatMap((i) => findContradictions(i, cctx));
     const byId = new Map(incidents.map((i) => [i.id, i]));
-    this.cache = { incidents, byId, contradictions, related: cctx.related };
+    const aliases = new Map(identity.aliases.map((a) => [a.alias, a.incident]));
+    this.cache = { incidents, byId, identity, aliases, stableOf: idOf, contradictions, related: cctx.related };
     return this.cache;
   }
 
@@ -504,6 +524,7 @@ export class FusionEngine {
   }
 
   private buildIncident(
+    layer: string,
     id: string,
     events: MemberEvent[],
     claims: Claim[],
@@ -534,7 +555,7 @@ export class FusionEngine {
     }
     const place = titlePlace(pool, ctx, canon);
     const documents = [...new Set([...events.map((m) => m.ev.doc), ...claims.map((c) => c.doc)])];
-    const explanation = this.explanationOf(id, events, documents);
+    const explanation = this.explanationOf(layer, events, documents);
     const title = `${type}${place ? ` in ${canon.get(place)?.name ?? place}` : ""}${date ? ` on ${date.iso}` : ""}`;
     const inc: Incident = {
       id,
@@ -551,8 +572,9 @@ export class FusionEngine {
     return inc;
   }
 
-  private explanationOf(id: string, events: MemberEvent[], documents: string[]): string[] {
+  private explanationOf(layer: string, events: MemberEvent[], documents: string[]): string[] {
     const out: string[] = [];
+    const layers = this.layers();
     const members = new Set(events.map((m) => m.ev.id));
     for (const m of events) {
       const base = this.clusterer.clusterOf.get(m.ev.id);
@@ -562,9 +584,9 @@ export class FusionEngine {
     }
     for (const o of this.overrides.values()) {
       const who = `${o.createdAt}${o.author ? ` by ${o.author}` : ""}${o.note ? ` — ${o.note}` : ""}`;
-      if (o.kind === "merge-incidents" && o.incidents.some((x) => this.resolveIncident(x) === id)) {
+      if (o.kind === "merge-incidents" && (layers.refs.get(o.id) ?? []).some((x) => layers.resolve(x) === layer)) {
         out.push(`analyst override ${o.id}: merged incidents ${o.incidents.join(", ")} (${who})`);
-      } else if (o.kind === "split-incident" && o.events.some((e) => members.has(e) || this.evPinned.get(e) === id)) {
+      } else if (o.kind === "split-incident" && o.events.some((e) => members.has(e) || layers.pinnedOf(e) === layer)) {
         out.push(`analyst override ${o.id}: split events ${o.events.join(", ")} out of ${o.incident} (${who})`);
       } else if (o.kind === "move-event" && members.has(o.event)) {
         out.push(`analyst override ${o.id}: moved event ${o.event} here (${who})`);

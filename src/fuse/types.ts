@@ -9,9 +9,19 @@ export interface FusionInput {
   source?: Source;
 }
 
-const base = { id: z.string(), createdAt: z.string(), note: z.string().optional(), author: z.string().optional() };
+const base = {
+  id: z.string(),
+  createdAt: z.string(),
+  note: z.string().optional(),
+  author: z.string().optional(),
+  /**
+   * Member events of each incident the override names, as they were when it was made: incident ids are stable,
+   * but the clusters under them are found again by their events on every replay.
+   */
+  anchors: z.record(z.string(), z.array(z.string())).optional(),
+};
 
-/** Analyst corrections. Incident and entity ids are the engine's canonical ids; event ids are extraction ids. */
+/** Analyst corrections. Incident ids are stable ids (aliases allowed); entity ids are canonical; event ids are extraction ids. */
 export const Override = z.discriminatedUnion("kind", [
   /** Fold every incident listed after the first into the first. */
   z.object({ ...base, kind: z.literal("merge-incidents"), incidents: z.array(z.string()).min(2) }),

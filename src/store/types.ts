@@ -1,5 +1,8 @@
 // The storage contract. SQLite (embedded, default) implements it today; a PostgreSQL implementation
 // for teams will satisfy the same interface, which is why every method is async.
+
+import type { IncidentAssessment } from "../fuse/assessment.js";
+import type { IncidentIdentity } from "../fuse/identity.js";
 import type { AuditEntry } from "../model/accounts.js";
 import type {
   Claim,
@@ -45,6 +48,25 @@ export interface Page<T> {
   offset: number;
 }
 
+/** A window of days, YYYY-MM-DD, inclusive; open at either end. */
+export interface Window {
+  from?: string;
+  to?: string;
+}
+
+export interface IncidentQuery extends Window {
+  limit?: number;
+  offset?: number;
+  /** With a window: whether undated incidents are kept too (default false). */
+  undated?: boolean;
+}
+
+export interface DatedEvent {
+  doc: string;
+  event: Event;
+  incident?: string;
+}
+
 export interface ListQuery {
   limit?: number;
   offset?: number;
@@ -59,6 +81,10 @@ export interface FusionSnapshot {
   entities: Entity[];
   incidents: Incident[];
   contradictions: Contradiction[];
+  /** Stable incident ids (members and aliases); left as stored when absent (e.g. a STIX import). */
+  identity?: IncidentIdentity;
+  /** Grades and corroboration per incident, for the incident page. */
+  assessments?: IncidentAssessment[];
 }
 
 export interface ExportBundle {
@@ -98,6 +124,26 @@ export interface Store {
   listSources(): Promise<Source[]>;
   putFusion(snapshot: FusionSnapshot): Promise<void>;
   getFusion(): Promise<FusionSnapshot>;
+  /** The stored incident ids: which incident each event belongs to, and retired ids (aliases). */
+  getIdentity(): Promise<IncidentIdentity>;
+  /** The live incident id an incident id or alias stands for (undefined when neither). */
+  resolveIncidentId(id: string): Promise<string | undefined>;
+  /** One incident by id or alias, read from its own row. */
+  getIncident(id: string): Promise<Incident | undefined>;
+  /** Incidents in stored order (date, then id), one page at a time; a window keeps those dated in it. */
+  listIncidents(q?: IncidentQuery): Promise<Page<Incident>>;
+  /** Extracted events dated in a window (publication order), with the incident each belongs to. */
+  listDatedEvents(q: Window & { limit: number }): Promise<{ items: DatedEvent[]; total: number; undated: number }>;
+  /** How many incidents (dated in the window, or undated) each place entity names. */
+  incidentsPerPlace(q?: Window): Promise<Map<string, number>>;
+  /** Geocoded entities other than states, in stored order. */
+  listGeocodedEntities(): Promise<Entity[]>;
+  /** The stored grades and corroboration of one incident (by its live id). */
+  getAssessment(id: string): Promise<IncidentAssessment | undefined>;
+  /** Canonical entities by id (those found). */
+  getEntities(ids: string[]): Promise<Entity[]>;
+  /** The contradictions of one incident. */
+  incidentContradictions(id: string): Promise<Contradiction[]>;
   /** Analyst overrides and settings, stored as JSON documents keyed by id. */
   putRecord(collection: string, id: string, value: unknown): Promise<void>;
   deleteRecord(collection: string, id: string): Promise<void>;

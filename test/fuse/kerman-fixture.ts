@@ -47,7 +47,7 @@ export class DocBuilder {
   }
 
   entity(type: Entity["type"], name: string, extra: Partial<Entity> = {}): string {
-    const id = `e${++this.n}`;
+    const id = `${this.doc.id.slice(0, 10)}-e${++this.n}`;
     this.facts.entities.push({ id, type, name, aliases: [name], mentions: [], ...extra });
     return id;
   }

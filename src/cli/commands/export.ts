@@ -26,7 +26,8 @@ export function registerExport(program: Command): void {
       const store = open(o.db);
       try {
         const all = await store.exportAll();
-        const bundle = o.incident ? narrowBundle(all, o.incident) : all;
+        const incident = o.incident ? ((await store.resolveIncidentId(o.incident)) ?? o.incident) : undefined;
+        const bundle = incident ? narrowBundle(all, incident) : all;
         if (!bundle) throw new UserError(`no incident has the id ${o.incident}`);
         emit(`${JSON.stringify(bundle, null, o.compact ? 0 : 2)}\n`, o.out);
       } finally {

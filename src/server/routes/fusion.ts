@@ -25,7 +25,7 @@ export function fusionRoutes(app: OpenAPIHono, store: Store): void {
     }),
     async (c) => {
       const { limit, offset } = c.req.valid("query");
-      return c.json(page((await store.getFusion()).incidents, limit, offset), 200);
+      return c.json(await store.listIncidents({ limit, offset }), 200);
     },
   );
 
@@ -50,10 +50,10 @@ export function fusionRoutes(app: OpenAPIHono, store: Store): void {
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const fusion = await store.getFusion();
-      const incident = fusion.incidents.find((i) => i.id === id);
+      const incident = await store.getIncident(id);
       if (!incident) return apiError(c, 404, "not_found", "No incident has that id.");
-      return c.json({ incident, contradictions: fusion.contradictions.filter((x) => x.incident === id) }, 200);
+      // a retired id (merged away) answers with the incident it now belongs to, under the live id
+      return c.json({ incident, contradictions: await store.incidentContradictions(incident.id) }, 200);
     },
   );
 

@@ -13,8 +13,9 @@ const Score = z.object({ hypothesis: z.string(), inconsistency: z.number(), weig
 const AchResponse = z.object({ model: AchModel, scores: z.array(Score) }).openapi("AchMatrix");
 
 export function achRoutes(app: OpenAPIHono, store: Store): void {
-  const incident = async (id: string) => (await store.getFusion()).incidents.find((i) => i.id === id);
-  const exists = async (id: string) => (await incident(id)) !== undefined;
+  // an incident's id never changes; an id merged away is an alias that still finds the surviving incident
+  const live = (id: string) => store.resolveIncidentId(id);
+  const incident = async (id: string) => store.getIncident(id);
 
   app.openapi(
     createRoute({
@@ -25,9 +26,13 @@ export function achRoutes(app: OpenAPIHono, store: Store): void {
       responses: { 200: json(AchResponse, "Matrix and scores"), ...errorResponses },
     }),
     async (c) => {
-      const { id } = c.req.valid("param");
-      if (!(await exists(id))) return apiError(c, 404, "not_found", "No incident has that id.");
-      const saved = (await store.listRecords<AchModel>(ACH)).find((m) => m.incident === id);
+      const { id: asked } = c.req.valid("param");
+      const id = await live(asked);
+      if (id === undefined) return apiError(c, 404, "not_found", "No incident has that id.");
+      const all = await store.listRecords<AchModel>(ACH);
+      // the live incident's matrix, else the one saved under the id asked for (or any id) merged into it
+      let saved = all.find((m) => m.incident === id) ?? all.find((m) => m.incident === asked);
+      for (const m of all) if (!saved && (await live(m.incident)) === id) saved = m;
       const model = saved ? AchModel.parse(saved) : emptyAch(id);
       return c.json({ model, scores: scoreAch(model) }, 200);
     },
@@ -42,9 +47,9 @@ export function achRoutes(app: OpenAPIHono, store: Store): void {
       responses: { 200: json(AchResponse, "Saved matrix and scores"), ...errorResponses },
     }),
     async (c) => {
-      const { id } = c.req.valid("param");
-      const target = await incident(id);
-      if (!target) return apiError(c, 404, "not_found", "No incident has that id.");
+      const id = await live(c.req.valid("param").id);
+      const target = id === undefined ? undefined : await incident(id);
+      if (id === undefined || !target) return apiError(c, 404, "not_found", "No incident has that id.");
       const model: AchModel = { ...c.req.valid("json"), incident: id, updatedAt: new Date().toISOString() };
       const hyp = new Set(model.hypotheses.map((h) => h.id));
       const ev = new Set(model.evidence.map((e) => e.id));

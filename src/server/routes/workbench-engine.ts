@@ -1,8 +1,9 @@
-// The workbench needs what only a live FusionEngine knows (corroboration, Admiralty grades per value).
-// Rebuilding it replays the whole store, so one engine is kept per store and rebuilt only when the
-// inputs fusion depends on (documents, overrides, source grades) have changed.
+// Grades and corroboration are stored by every fusion (fuse/assessment.ts); only a store fused before that
+// needs a live FusionEngine for them. Rebuilding it replays the whole store, so one engine is kept per store
+// and rebuilt only when the inputs fusion depends on (documents, overrides, source grades) have changed.
 import { buildEngine, OVERRIDES } from "../../app/fusion.js";
-import type { FusionEngine } from "../../fuse/index.js";
+import { assessIncident, type FusionEngine, type IncidentAssessment } from "../../fuse/index.js";
+import type { Incident } from "../../model/records.js";
 import type { Store } from "../../store/types.js";
 
 const cache = new WeakMap<Store, { stamp: string; engine: Promise<FusionEngine> }>();
@@ -25,4 +26,12 @@ export async function liveEngine(store: Store): Promise<FusionEngine> {
   cache.set(store, { stamp, engine });
   engine.catch(() => cache.delete(store));
   return engine;
+}
+
+/** Grades of an incident the store holds none for (fused by an older version), from the live engine. */
+export async function liveAssessment(store: Store, incident: Incident): Promise<IncidentAssessment> {
+  const engine = await liveEngine(store);
+  if (engine.incident(incident.id)) return assessIncident(engine, incident);
+  const grades = Object.fromEntries(Object.entries(incident.attributes).map(([a, vs]) => [a, vs.map(() => "")]));
+  return { incident: incident.id, grades, corroboration: {} };
 }

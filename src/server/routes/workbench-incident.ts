@@ -8,7 +8,7 @@ import type { Store } from "../../store/types.js";
 import { apiError, errorResponses } from "../errors.js";
 import { PageQuery, pageOf } from "../schemas.js";
 import { AnyId, json, page } from "./workbench-common.js";
-import { liveEngine } from "./workbench-engine.js";
+import { liveAssessment } from "./workbench-engine.js";
 
 const DocInfo = z.object({
   id: z.string(),
@@ -94,30 +94,19 @@ export function incidentRoutes(app: OpenAPIHono, store: Store): void {
       responses: { 200: json(IncidentView, "The incident page"), ...errorResponses },
     }),
     async (c) => {
-      const { id } = c.req.valid("param");
-      const fusion = await store.getFusion();
-      const incident = fusion.incidents.find((i) => i.id === id);
+      const incident = await store.getIncident(c.req.valid("param").id);
       if (!incident) return apiError(c, 404, "not_found", "No incident has that id.");
-      const engine = await liveEngine(store);
-      const known = engine.incident(id) !== undefined;
-      const grades: Record<string, string[]> = {};
-      const corroboration: Record<string, z.infer<typeof Corrob>> = {};
-      for (const [attr, values] of Object.entries(incident.attributes)) {
-        grades[attr] = values.map((v) =>
-          known ? engine.grade(v.doc, { incident: id, attribute: attr, value: v.value }) : "",
-        );
-        if (known) {
-          const { independentSources, copies, contradictingSources, credibility } = engine.corroboration(id, attr);
-          corroboration[attr] = { independentSources, copies, contradictingSources, credibility };
-        }
-      }
+      const id = incident.id;
+      // stored by the last fusion; a store fused before grades were stored falls back to the live engine
+      const assessment = (await store.getAssessment(id)) ?? (await liveAssessment(store, incident));
+      const { grades, corroboration } = assessment;
       const wanted = entityIds(incident);
       const names: Record<string, string> = {};
-      for (const e of fusion.entities) if (wanted.has(e.id)) names[e.id] = e.name;
+      for (const e of await store.getEntities([...wanted])) names[e.id] = e.name;
       return c.json(
         {
           incident,
-          contradictions: fusion.contradictions.filter((x) => x.incident === id),
+          contradictions: await store.incidentContradictions(id),
           documents: await docInfo(store, incident.documents),
           names,
           grades,
@@ -139,7 +128,7 @@ export function incidentRoutes(app: OpenAPIHono, store: Store): void {
     async (c) => {
       const { id } = c.req.valid("param");
       const { limit, offset } = c.req.valid("query");
-      const incident = (await store.getFusion()).incidents.find((i) => i.id === id);
+      const incident = await store.getIncident(id);
       if (!incident) return apiError(c, 404, "not_found", "No incident has that id.");
       const slice = incident.documents.slice(offset, offset + limit);
       const info = await docInfo(store, slice);
@@ -168,7 +157,7 @@ export function incidentRoutes(app: OpenAPIHono, store: Store): void {
     async (c) => {
       const { id } = c.req.valid("param");
       const { limit, offset, distinct } = c.req.valid("query");
-      const incident = (await store.getFusion()).incidents.find((i) => i.id === id);
+      const incident = await store.getIncident(id);
       if (!incident) return apiError(c, 404, "not_found", "No incident has that id.");
       const info = await docInfo(store, incident.documents);
       const events = new Set(incident.events);

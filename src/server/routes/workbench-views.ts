@@ -63,9 +63,6 @@ const MapData = z.object({
   incidents: z.array(Point.extend({ date: z.string().optional(), place: z.string(), documents: z.number() })),
 });
 
-const within = (start: string, end: string, from?: string, to?: string) =>
-  (!from || end >= from) && (!to || start <= to);
-
 export function viewRoutes(app: OpenAPIHono, store: Store): void {
   app.openapi(
     createRoute({
@@ -77,11 +74,10 @@ export function viewRoutes(app: OpenAPIHono, store: Store): void {
     }),
     async (c) => {
       const { from, to, limit } = c.req.valid("query");
-      const fusion = await store.getFusion();
-      const incidentOf = new Map<string, string>();
-      for (const inc of fusion.incidents) for (const e of inc.events) incidentOf.set(e, inc.id);
-      const incidents = fusion.incidents
-        .filter((i) => i.date && within(i.date.start, i.date.end, from, to))
+      const window = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+      const page = await store.listIncidents({ ...window, limit });
+      const incidents = page.items
+        .filter((i) => i.date)
         .map((i) => ({
           id: i.id,
           title: i.title,
@@ -91,36 +87,21 @@ export function viewRoutes(app: OpenAPIHono, store: Store): void {
           end: i.date!.end,
           precision: i.date!.precision,
         }));
-      const events: z.infer<typeof Timeline>["events"] = [];
-      let undated = 0;
-      for await (const facts of store.allFacts()) {
-        for (const ev of facts.events) {
-          if (!ev.date) {
-            undated++;
-            continue;
-          }
-          if (!within(ev.date.start, ev.date.end, from, to)) continue;
-          const item = {
-            id: ev.id,
-            type: ev.type,
-            doc: facts.doc,
-            label: ev.trigger.text,
-            start: ev.date.start,
-            end: ev.date.end,
-            precision: ev.date.precision,
-          };
-          const inc = incidentOf.get(ev.id);
-          events.push(inc ? { ...item, incident: inc } : item);
-        }
-      }
-      events.sort((a, b) => a.start.localeCompare(b.start));
+      const dated = await store.listDatedEvents({ ...window, limit });
+      const events: z.infer<typeof Timeline>["events"] = dated.items.map(({ doc, event: ev, incident }) => {
+        const item = {
+          id: ev.id,
+          type: ev.type,
+          doc,
+          label: ev.trigger.text,
+          start: ev.date!.start,
+          end: ev.date!.end,
+          precision: ev.date!.precision,
+        };
+        return incident ? { ...item, incident } : item;
+      });
       return c.json(
-        {
-          incidents: incidents.slice(0, limit),
-          events: events.slice(0, limit),
-          undated,
-          truncated: events.length > limit || incidents.length > limit,
-        },
+        { incidents, events, undated: dated.undated, truncated: dated.total > limit || page.total > limit },
         200,
       );
     },
@@ -185,28 +166,31 @@ export function viewRoutes(app: OpenAPIHono, store: Store): void {
     }),
     async (c) => {
       const { from, to, limit } = c.req.valid("query");
-      const fusion = await store.getFusion();
-      const byId = new Map(fusion.entities.map((e) => [e.id, e]));
-      const counts = new Map<string, number>();
+      const window = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+      const geocoded = await store.listGeocodedEntities();
+      const byId = new Map(geocoded.map((e) => [e.id, e]));
       const incidents: z.infer<typeof MapData>["incidents"] = [];
-      for (const i of fusion.incidents) {
-        if (i.date && !within(i.date.start, i.date.end, from, to)) continue;
-        const place = i.place ? byId.get(i.place) : undefined;
-        if (!place?.geo) continue;
-        counts.set(place.id, (counts.get(place.id) ?? 0) + 1);
-        const p = {
-          id: i.id,
-          name: i.title,
-          type: i.type,
-          lat: place.geo.lat,
-          lon: place.geo.lon,
-          place: place.name,
-          documents: i.documents.length,
-        };
-        incidents.push(i.date ? { ...p, date: i.date.iso } : p);
+      // incidents page by page until enough have a geocoded place (undated ones are on the map too)
+      for (let offset = 0; incidents.length < limit; offset += 500) {
+        const page = await store.listIncidents({ ...window, undated: true, limit: 500, offset });
+        for (const i of page.items) {
+          const place = i.place ? byId.get(i.place) : undefined;
+          if (!place?.geo || incidents.length >= limit) continue;
+          const p = {
+            id: i.id,
+            name: i.title,
+            type: i.type,
+            lat: place.geo.lat,
+            lon: place.geo.lon,
+            place: place.name,
+            documents: i.documents.length,
+          };
+          incidents.push(i.date ? { ...p, date: i.date.iso } : p);
+        }
+        if (offset + 500 >= page.total) break;
       }
-      const places = fusion.entities
-        .filter((e) => e.geo && e.type !== "state")
+      const counts = await store.incidentsPerPlace(window);
+      const places = geocoded
         .map((e) => ({
           id: e.id,
           name: e.name,
@@ -217,7 +201,7 @@ export function viewRoutes(app: OpenAPIHono, store: Store): void {
         }))
         .sort((a, b) => b.incidents - a.incidents)
         .slice(0, limit);
-      return c.json({ places, incidents: incidents.slice(0, limit) }, 200);
+      return c.json({ places, incidents }, 200);
     },
   );
 }

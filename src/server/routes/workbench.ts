@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { OVERRIDES, refuse } from "../../app/fusion.js";
+import { anchorOverride } from "../../app/overrides.js";
 import { Override } from "../../fuse/index.js";
 import { Review } from "../../model/records.js";
 import type { Store } from "../../store/types.js";
@@ -167,13 +168,14 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
           `${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid override"}`,
         );
       }
+      const override = await anchorOverride(store, parsed.data);
       const before = await store.getFusion();
-      await store.putRecord(OVERRIDES, parsed.data.id, parsed.data);
+      await store.putRecord(OVERRIDES, override.id, override);
       const snapshot = await refuse(store);
-      await audit(c, store, overrideChange(parsed.data, before, snapshot, "override.apply"));
-      const ids = affected(parsed.data, snapshot.incidents);
+      await audit(c, store, overrideChange(override, before, snapshot, "override.apply"));
+      const ids = affected(override, snapshot.incidents);
       const titled = snapshot.incidents.filter((i) => ids.includes(i.id)).map((i) => ({ id: i.id, title: i.title }));
-      return c.json({ override: parsed.data as Record<string, unknown>, affected: ids, incidents: titled }, 200);
+      return c.json({ override: override as Record<string, unknown>, affected: ids, incidents: titled }, 200);
     },
   );
 

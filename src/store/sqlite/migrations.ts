@@ -95,6 +95,48 @@ export const migrations: Migration[] = [
     name: "language stretches of mixed-language documents",
     sql: `ALTER TABLE documents ADD COLUMN languages TEXT CHECK (languages IS NULL OR json_valid(languages));`,
   },
+  {
+    version: 5,
+    name: "stable incident ids (member events, aliases), stored grades, compact facts, event days",
+    sql: `
+      CREATE TABLE incident_members (
+        event TEXT PRIMARY KEY,
+        incident TEXT NOT NULL,
+        origin TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX incident_members_incident ON incident_members(incident);
+      CREATE TABLE incident_aliases (
+        alias TEXT PRIMARY KEY,
+        incident TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX fusion_seq ON fusion(kind, seq);
+      CREATE TABLE incident_assessments (
+        incident TEXT PRIMARY KEY,
+        data TEXT NOT NULL CHECK (json_valid(data))
+      ) WITHOUT ROWID;
+      CREATE INDEX fusion_incident_start ON fusion(json_extract(data, '$.date.start')) WHERE kind = 'incident';
+      -- a document's facts as one compact blob (fact-codec.ts); the per-fact rows above stay readable
+      CREATE TABLE doc_facts (
+        doc TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        data BLOB NOT NULL
+      ) WITHOUT ROWID;
+      -- the days of extracted events, for the timeline
+      CREATE TABLE event_days (
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        start TEXT,
+        end TEXT,
+        PRIMARY KEY (doc, seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX event_days_start ON event_days(start);
+      INSERT INTO event_days (event, doc, seq, start, end)
+        SELECT id, doc, seq, json_extract(data, '$.date.start'), json_extract(data, '$.date.end')
+        FROM facts WHERE kind = 'event';
+      CREATE INDEX fusion_contradiction_incident ON fusion(json_extract(data, '$.incident'))
+        WHERE kind = 'contradiction';
+    `,
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

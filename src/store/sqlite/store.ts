@@ -1,27 +1,37 @@
 // Embedded store on better-sqlite3 (WAL, FTS5). better-sqlite3 is synchronous; the async Store
 // contract exists for the PostgreSQL implementation, so methods here resolve immediately.
 import Database from "better-sqlite3";
+import type { IncidentAssessment } from "../../fuse/assessment.js";
+import type { IncidentIdentity } from "../../fuse/identity.js";
 import type { AuditEntry } from "../../model/accounts.js";
 import { slug } from "../../model/document.js";
 import type {
+  Contradiction,
   DatePrecision,
   DocFacts,
   Document,
+  Entity,
+  Event,
+  Incident,
   LanguageSpan,
   Reliability,
   Review,
   Source,
 } from "../../model/records.js";
 import type {
+  DatedEvent,
   DocumentSummary,
   ExportBundle,
   FusionSnapshot,
+  IncidentQuery,
   ListQuery,
   Page,
   PutStatus,
   SearchHit,
   Store,
+  Window,
 } from "../types.js";
+import { decodeFact, decodeFacts, decodeRecord, encodeFacts, encodeRecord } from "./fact-codec.js";
 import { ftsQuery } from "./fts-query.js";
 import { migrations } from "./migrations.js";
 
@@ -40,6 +50,25 @@ const FACT_ARRAYS: Record<FactKind, keyof Omit<DocFacts, "doc">> = {
   claim: "claims",
   judgment: "judgments",
 };
+
+/** SQL for incidents dated in a window (and, when asked, undated ones). */
+function incidentWindow(q: Window, undated: boolean): { where: string; args: string[] } {
+  const start = "json_extract(data, '$.date.start')";
+  const end = "json_extract(data, '$.date.end')";
+  const conds: string[] = [];
+  const args: string[] = [];
+  if (q.from) {
+    conds.push(`${end} >= ?`);
+    args.push(q.from);
+  }
+  if (q.to) {
+    conds.push(`${start} <= ?`);
+    args.push(q.to);
+  }
+  if (!conds.length) return { where: "kind = 'incident'", args };
+  const dated = conds.join(" AND ");
+  return { where: `kind = 'incident' AND (${dated}${undated ? ` OR ${start} IS NULL` : ""})`, args };
+}
 
 function clampLimit(n: number | undefined, dflt = 50, max = 500): number {
   if (n === undefined || !Number.isFinite(n)) return dflt;
@@ -161,21 +190,28 @@ export class SqliteStore implements Store {
     return s;
   }
 
-  private writeFacts(facts: DocFacts): void {
-    this.db.prepare("DELETE FROM facts WHERE doc = ?").run(facts.doc);
-    const ins = this.db.prepare(
-      "INSERT INTO facts (doc, kind, id, seq, type, start, end, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    );
+  private textOf(docId: string): string {
+    return (this.db.prepare("SELECT text FROM documents WHERE id = ?").pluck().get(docId) as string | undefined) ?? "";
+  }
+
+  /** `text`: the document's text (spans that repeat it are stored without it, see fact-codec.ts). */
+  private writeFacts(facts: DocFacts, text = this.textOf(facts.doc)): void {
     for (const kind of FACT_KINDS) {
-      const items = facts[FACT_ARRAYS[kind]] as Array<Record<string, unknown> & { id: string }>;
-      items.forEach((item, seq) => {
-        const type = (item.type ?? item.kind ?? null) as string | null;
-        const span = (item.start !== undefined ? item : (item.trigger ?? item.term ?? item.cue)) as
-          | { start?: number; end?: number }
-          | undefined;
-        ins.run(facts.doc, kind, item.id, seq, type, span?.start ?? null, span?.end ?? null, JSON.stringify(item));
-      });
+      const seen = new Set<string>();
+      for (const { id } of facts[FACT_ARRAYS[kind]] as Array<{ id: string }>) {
+        if (seen.has(id)) throw new Error(`two ${kind} facts of one document share the id ${id}`);
+        seen.add(id);
+      }
     }
+    this.db.prepare("DELETE FROM facts WHERE doc = ?").run(facts.doc);
+    this.db.prepare("DELETE FROM event_days WHERE doc = ?").run(facts.doc);
+    this.db
+      .prepare("INSERT OR REPLACE INTO doc_facts (doc, data) VALUES (?, ?)")
+      .run(facts.doc, encodeFacts(facts, text));
+    const day = this.db.prepare("INSERT INTO event_days (event, doc, seq, start, end) VALUES (?, ?, ?, ?, ?)");
+    facts.events.forEach((ev, seq) => {
+      day.run(ev.id, facts.doc, seq, ev.date?.start ?? null, ev.date?.end ?? null);
+    });
   }
 
   async putDocument(doc: Document, facts?: DocFacts): Promise<{ status: PutStatus; id: string }> {
@@ -209,7 +245,7 @@ export class SqliteStore implements Store {
         );
       if (facts) {
         if (facts.doc !== doc.id) throw new Error("facts belong to another document");
-        this.writeFacts(facts);
+        this.writeFacts(facts, doc.text);
       }
       return "ok";
     };
@@ -295,23 +331,37 @@ export class SqliteStore implements Store {
   }
 
   private factsOf(docId: string): DocFacts {
+    const blob = this.db.prepare("SELECT data FROM doc_facts WHERE doc = ?").pluck().get(docId) as Buffer | undefined;
+    if (blob) return decodeFacts(blob, docId, this.textOf(docId));
+    // written before facts were one blob per document
     const facts: DocFacts = { doc: docId, mentions: [], entities: [], events: [], claims: [], judgments: [] };
     const rows = this.db.prepare("SELECT kind, data FROM facts WHERE doc = ? ORDER BY kind, seq").all(docId) as Row[];
+    const text = rows.length ? this.textOf(docId) : "";
     for (const r of rows) {
       const arr = facts[FACT_ARRAYS[r.kind as FactKind]] as unknown[];
-      arr.push(JSON.parse(r.data as string));
+      arr.push(decodeFact(r.data as string, docId, text));
     }
     return facts;
   }
 
+  private hasFacts(docId: string): boolean {
+    return (
+      this.db.prepare("SELECT 1 FROM doc_facts WHERE doc = ?").get(docId) !== undefined ||
+      this.db.prepare("SELECT 1 FROM facts WHERE doc = ? LIMIT 1").get(docId) !== undefined
+    );
+  }
+
   async getFacts(docId: string): Promise<DocFacts | undefined> {
-    const has = this.db.prepare("SELECT 1 FROM facts WHERE doc = ? LIMIT 1").get(docId);
-    return has ? this.factsOf(docId) : undefined;
+    return this.hasFacts(docId) ? this.factsOf(docId) : undefined;
   }
 
   async *allFacts(): AsyncIterable<DocFacts> {
     const ids = this.db
-      .prepare("SELECT DISTINCT f.doc FROM facts f JOIN documents d ON d.id = f.doc ORDER BY d.published_start, d.id")
+      .prepare(
+        `SELECT d.id FROM documents d
+         WHERE EXISTS (SELECT 1 FROM doc_facts x WHERE x.doc = d.id) OR EXISTS (SELECT 1 FROM facts f WHERE f.doc = d.id)
+         ORDER BY d.published_start, d.id`,
+      )
       .pluck()
       .all() as string[];
     for (const id of ids) yield this.factsOf(id);
@@ -336,19 +386,173 @@ export class SqliteStore implements Store {
       const ins = this.db.prepare("INSERT INTO fusion (kind, id, seq, data) VALUES (?, ?, ?, ?)");
       const put = (kind: string, items: Array<{ id: string }>): void => {
         items.forEach((e, i) => {
-          ins.run(kind, e.id, i, JSON.stringify(e));
+          ins.run(kind, e.id, i, encodeRecord(e));
         });
       };
       put("entity", snapshot.entities);
       put("incident", snapshot.incidents);
       put("contradiction", snapshot.contradictions);
+      if (snapshot.identity) this.writeIdentity(snapshot.identity);
+      if (snapshot.assessments) {
+        this.db.prepare("DELETE FROM incident_assessments").run();
+        const ins = this.db.prepare("INSERT INTO incident_assessments (incident, data) VALUES (?, ?)");
+        for (const a of snapshot.assessments) ins.run(a.incident, JSON.stringify(a));
+      }
     });
+  }
+
+  private writeIdentity(identity: IncidentIdentity): void {
+    this.db.prepare("DELETE FROM incident_members").run();
+    this.db.prepare("DELETE FROM incident_aliases").run();
+    const member = this.db.prepare("INSERT INTO incident_members (event, incident, origin) VALUES (?, ?, ?)");
+    for (const m of identity.members) member.run(m.event, m.incident, m.origin);
+    const alias = this.db.prepare("INSERT INTO incident_aliases (alias, incident) VALUES (?, ?)");
+    for (const a of identity.aliases) alias.run(a.alias, a.incident);
+  }
+
+  async getIdentity(): Promise<IncidentIdentity> {
+    return {
+      members: this.db
+        .prepare("SELECT event, incident, origin FROM incident_members")
+        .all() as IncidentIdentity["members"],
+      aliases: this.db
+        .prepare("SELECT alias, incident FROM incident_aliases ORDER BY alias")
+        .all() as IncidentIdentity["aliases"],
+    };
+  }
+
+  async resolveIncidentId(id: string): Promise<string | undefined> {
+    const live = this.db.prepare("SELECT 1 FROM fusion WHERE kind = 'incident' AND id = ?");
+    const alias = this.db.prepare("SELECT incident FROM incident_aliases WHERE alias = ?").pluck();
+    let cur = id;
+    for (let i = 0; i < 100; i++) {
+      if (live.get(cur)) return cur;
+      const next = alias.get(cur) as string | undefined;
+      if (next === undefined) return undefined;
+      cur = next;
+    }
+    return undefined;
+  }
+
+  async getIncident(id: string): Promise<Incident | undefined> {
+    const live = await this.resolveIncidentId(id);
+    if (live === undefined) return undefined;
+    const data = this.db.prepare("SELECT data FROM fusion WHERE kind = 'incident' AND id = ?").pluck().get(live);
+    return data === undefined ? undefined : decodeRecord<Incident>(data as string);
+  }
+
+  async listIncidents(q: IncidentQuery = {}): Promise<Page<Incident>> {
+    const limit = clampLimit(q.limit, 50, 5000);
+    const offset = Math.max(0, q.offset ?? 0);
+    const { where, args } = incidentWindow(q, q.undated ?? false);
+    const total = this.db
+      .prepare(`SELECT count(*) FROM fusion WHERE ${where}`)
+      .pluck()
+      .get(...args) as number;
+    const rows = this.db
+      .prepare(`SELECT data FROM fusion WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...args, limit, offset) as string[];
+    return { items: rows.map((r) => decodeRecord<Incident>(r)), total, limit, offset };
+  }
+
+  async listDatedEvents(
+    q: Window & { limit: number },
+  ): Promise<{ items: DatedEvent[]; total: number; undated: number }> {
+    const where = ["e.start IS NOT NULL"];
+    const args: string[] = [];
+    if (q.from) {
+      where.push("e.end >= ?");
+      args.push(q.from);
+    }
+    if (q.to) {
+      where.push("e.start <= ?");
+      args.push(q.to);
+    }
+    const w = where.join(" AND ");
+    const total = this.db
+      .prepare(`SELECT count(*) FROM event_days e WHERE ${w}`)
+      .pluck()
+      .get(...args) as number;
+    const undated = this.db.prepare("SELECT count(*) FROM event_days WHERE start IS NULL").pluck().get() as number;
+    const rows = this.db
+      .prepare(
+        `SELECT e.event, e.doc, m.incident FROM event_days e JOIN documents d ON d.id = e.doc
+           LEFT JOIN incident_members m ON m.event = e.event
+         WHERE ${w} ORDER BY e.start, d.published_start, e.doc, e.seq LIMIT ?`,
+      )
+      .all(...args, Math.max(1, Math.floor(q.limit))) as Row[];
+    const docs = new Map<string, Map<string, Event>>();
+    const items: DatedEvent[] = [];
+    for (const r of rows) {
+      const doc = r.doc as string;
+      let events = docs.get(doc);
+      if (!events) {
+        events = new Map(this.factsOf(doc).events.map((ev) => [ev.id, ev]));
+        docs.set(doc, events);
+      }
+      const event = events.get(r.event as string);
+      if (!event) continue;
+      const item: DatedEvent = { doc, event };
+      if (r.incident) item.incident = r.incident as string;
+      items.push(item);
+    }
+    return { items, total, undated };
+  }
+
+  async incidentsPerPlace(q: Window = {}): Promise<Map<string, number>> {
+    const { where, args } = incidentWindow(q, true);
+    const rows = this.db
+      .prepare(
+        `SELECT json_extract(data, '$.place') AS place, count(*) AS n FROM fusion
+         WHERE ${where} AND json_extract(data, '$.place') IS NOT NULL GROUP BY place`,
+      )
+      .all(...args) as Row[];
+    return new Map(rows.map((r) => [r.place as string, r.n as number]));
+  }
+
+  async listGeocodedEntities(): Promise<Entity[]> {
+    return (
+      this.db
+        .prepare(
+          `SELECT data FROM fusion WHERE kind = 'entity' AND json_extract(data, '$.geo') IS NOT NULL
+           AND json_extract(data, '$.type') <> 'state' ORDER BY seq`,
+        )
+        .pluck()
+        .all() as string[]
+    ).map((r) => decodeRecord<Entity>(r));
+  }
+
+  async getAssessment(id: string): Promise<IncidentAssessment | undefined> {
+    const data = this.db.prepare("SELECT data FROM incident_assessments WHERE incident = ?").pluck().get(id);
+    return data === undefined ? undefined : (JSON.parse(data as string) as IncidentAssessment);
+  }
+
+  async getEntities(ids: string[]): Promise<Entity[]> {
+    const get = this.db.prepare("SELECT data FROM fusion WHERE kind = 'entity' AND id = ?").pluck();
+    const out: Entity[] = [];
+    for (const id of new Set(ids)) {
+      const data = get.get(id) as string | undefined;
+      if (data !== undefined) out.push(decodeRecord<Entity>(data));
+    }
+    return out;
+  }
+
+  async incidentContradictions(id: string): Promise<Contradiction[]> {
+    return (
+      this.db
+        .prepare(
+          "SELECT data FROM fusion WHERE kind = 'contradiction' AND json_extract(data, '$.incident') = ? ORDER BY seq",
+        )
+        .pluck()
+        .all(id) as string[]
+    ).map((r) => decodeRecord<Contradiction>(r));
   }
 
   async getFusion(): Promise<FusionSnapshot> {
     const load = (kind: string): unknown[] =>
       (this.db.prepare("SELECT data FROM fusion WHERE kind = ? ORDER BY seq").pluck().all(kind) as string[]).map((s) =>
-        JSON.parse(s),
+        decodeRecord(s),
       );
     return {
       entities: load("entity") as FusionSnapshot["entities"],
