@@ -573,7 +573,7 @@ export class PgStore implements Store {
   async lookupEntities(name: string, limit = 10): Promise<Entity[]> {
     const db = await this.db();
     const rows = await db.query(
-      `SELECT data::text AS data FROM fusion WHERE kind = 'entity' AND data->>'name' % $1
+      `SELECT data::text AS data FROM fusion WHERE kind = 'entity' AND (data->>'name') % $1
        ORDER BY similarity(data->>'name', $1) DESC, id LIMIT $2`,
       [name, clampLimit(limit, 10)],
     );

@@ -1,0 +1,88 @@
+// What only the PostgreSQL store has: migrations recorded in schema_migrations (and safe when two
+// processes open a new database at once), the generated tsvector and GIN index, trigram look-up of
+// entity names, a clear error for an unreachable server, and the tsquery builder.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Entity } from "../../src/model/records.js";
+import { isPostgresUrl, openStore, PgStore } from "../../src/store/index.js";
+import { tsQuery } from "../../src/store/postgres/fts-query.js";
+import { latestVersion, migrations } from "../../src/store/postgres/migrations.js";
+import { type PgServer, pgUnavailable, startPg } from "./pg-server.js";
+
+describe("tsQuery", () => {
+  it("keeps only letters and digits, joins words with AND, honours OR and prefixes", () => {
+    expect(tsQuery("kerman blasts")).toBe("kerman & blasts");
+    expect(tsQuery("gas OR blast*")).toBe("gas | blast:*");
+    expect(tsQuery('IS-K "claim" NEAR(')).toBe("(is <-> k) & claim & near");
+    expect(tsQuery("OR a OR OR b OR")).toBe("or & a | or & b"); // as ftsQuery: a leading or doubled OR is a word
+    expect(tsQuery("'); DROP TABLE x; --")).toBe("drop & table & x");
+    expect(tsQuery(" !! ")).toBe("");
+  });
+});
+
+describe("isPostgresUrl", () => {
+  it("tells a PostgreSQL URL from a SQLite path", () => {
+    expect(isPostgresUrl("postgres://u@h/db")).toBe(true);
+    expect(isPostgresUrl("postgresql://u@h:5432/db")).toBe(true);
+    expect(isPostgresUrl("postgres.db")).toBe(false);
+    expect(isPostgresUrl("./tessera.db")).toBe(false);
+  });
+});
+
+describe.skipIf(pgUnavailable !== undefined)("PgStore", () => {
+  let server: PgServer;
+  beforeAll(async () => {
+    server = await startPg();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("records every migration once, even when two stores open a new database together", async () => {
+    const url = await server.createDatabase();
+    const [a, b] = [new PgStore(url), new PgStore(url)];
+    try {
+      expect(await a.schemaVersion()).toBe(latestVersion);
+      expect(await b.schemaVersion()).toBe(latestVersion);
+      const rows = await a.pool.query("SELECT version, name FROM schema_migrations ORDER BY version");
+      expect(rows.rows).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
+      const idx = await a.pool.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'documents_fts'");
+      expect(idx.rows[0]?.indexdef).toMatch(/USING gin \(fts\)/);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it("opens through openStore and looks entity names up by trigram similarity", async () => {
+    const store = openStore(await server.createDatabase());
+    expect(store).toBeInstanceOf(PgStore);
+    const place = (id: string, name: string): Entity => ({ id, type: "place", name, aliases: [name], mentions: [] });
+    await store.putFusion({
+      entities: [place("p1", "Port Halvard"), place("p2", "Halvard Bay"), place("p3", "Mirrin Valley")],
+      incidents: [],
+      contradictions: [],
+    });
+    const hits = await (store as PgStore).lookupEntities("Port Halvad");
+    expect(hits[0]?.id).toBe("p1");
+    expect(hits.map((e) => e.id)).not.toContain("p3");
+    await store.close();
+  });
+
+  it("leaves nothing of a failed fusion write", async () => {
+    const store = new PgStore(await server.createDatabase());
+    const e: Entity = { id: "e1", type: "place", name: "Somewhere", aliases: [], mentions: [] };
+    await store.putFusion({ entities: [e], incidents: [], contradictions: [] });
+    // two entities with one id break the primary key half-way through the write
+    await expect(store.putFusion({ entities: [{ ...e, name: "Other" }, e], incidents: [], contradictions: [] })).rejects.toThrow();
+    expect((await store.getFusion()).entities).toEqual([e]);
+    await store.close();
+  });
+});
+
+describe("PgStore without a server", () => {
+  it("reports an unreachable server on first use and still closes", async () => {
+    const store = new PgStore("postgres://nobody@127.0.0.1:1/none");
+    await expect(store.countDocuments()).rejects.toThrow(/ECONNREFUSED|connect/);
+    await store.close();
+  });
+});
