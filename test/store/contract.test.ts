@@ -82,7 +82,9 @@ describe.each(backends())("$name store contract", (backend) => {
     });
 
     it("searches titles and text and survives hostile query syntax", async () => {
-      await store.putDocument(doc("Two blasts struck the memorial procession in Kerman.", { title: "Blasts in Kerman" }));
+      await store.putDocument(
+        doc("Two blasts struck the memorial procession in Kerman.", { title: "Blasts in Kerman" }),
+      );
       await store.putDocument(doc("Flood waters receded from the delta villages.", { title: "Delta flood" }));
       const hits = await store.search("kerman blasts");
       expect(hits.total).toBe(1);

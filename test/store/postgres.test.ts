@@ -73,7 +73,9 @@ describe.skipIf(pgUnavailable !== undefined)("PgStore", () => {
     const e: Entity = { id: "e1", type: "place", name: "Somewhere", aliases: [], mentions: [] };
     await store.putFusion({ entities: [e], incidents: [], contradictions: [] });
     // two entities with one id break the primary key half-way through the write
-    await expect(store.putFusion({ entities: [{ ...e, name: "Other" }, e], incidents: [], contradictions: [] })).rejects.toThrow();
+    await expect(
+      store.putFusion({ entities: [{ ...e, name: "Other" }, e], incidents: [], contradictions: [] }),
+    ).rejects.toThrow();
     expect((await store.getFusion()).entities).toEqual([e]);
     await store.close();
   });

@@ -127,7 +127,13 @@ function toSource(r: Row): Source {
 }
 
 /** Inserts rows in batches of one statement each (a fusion snapshot has thousands of rows). */
-async function insertMany(db: Db, table: string, columns: string[], rows: unknown[][], casts: string[] = []): Promise<void> {
+async function insertMany(
+  db: Db,
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+  casts: string[] = [],
+): Promise<void> {
   const per = Math.max(1, Math.floor(30_000 / columns.length));
   for (let i = 0; i < rows.length; i += per) {
     const batch = rows.slice(i, i + per);
@@ -224,11 +230,6 @@ export class PgStore implements Store {
     return toSource(r.rows[0]);
   }
 
-  private async textOf(db: Db, docId: string): Promise<string> {
-    const r = await db.query("SELECT text FROM documents WHERE id = $1", [docId]);
-    return (r.rows[0]?.text as string | undefined) ?? "";
-  }
-
   /** `text`: the document's text (spans that repeat it are stored without it, see fact-codec.ts). */
   private async writeFacts(db: pg.PoolClient, facts: DocFacts, text: string): Promise<void> {
     for (const key of FACT_ARRAYS) {
@@ -323,10 +324,7 @@ export class PgStore implements Store {
     const match = tsQuery(query);
     if (!match) return { items: [], total: 0, limit, offset };
     const db = await this.db();
-    const total = await db.query(
-      "SELECT count(*) AS n FROM documents WHERE fts @@ to_tsquery('simple', $1)",
-      [match],
-    );
+    const total = await db.query("SELECT count(*) AS n FROM documents WHERE fts @@ to_tsquery('simple', $1)", [match]);
     // ts_rank grows with relevance; negated so that, as with SQLite's bm25, a lower rank is better
     const rows = await db.query(
       `SELECT ${SUMMARY_COLUMNS},
@@ -618,9 +616,7 @@ export class PgStore implements Store {
 
   async listRecords<T = unknown>(collection: string): Promise<T[]> {
     const db = await this.db();
-    const rows = await db.query("SELECT data FROM records WHERE collection = $1 ORDER BY updated_at, id", [
-      collection,
-    ]);
+    const rows = await db.query("SELECT data FROM records WHERE collection = $1 ORDER BY updated_at, id", [collection]);
     return rows.rows.map((r) => r.data as T);
   }
 
