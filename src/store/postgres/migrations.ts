@@ -29,6 +29,7 @@ export const migrations: Migration[] = [
         published_start TEXT COLLATE "C",
         published_end TEXT COLLATE "C",
         language TEXT NOT NULL,
+        languages JSONB, -- language stretches of a mixed-language document, when the model has them
         fetched_at TEXT NOT NULL,
         format TEXT NOT NULL,
         text TEXT NOT NULL,

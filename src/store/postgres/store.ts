@@ -109,6 +109,7 @@ function toDocument(r: Row): Document {
   if (r.title) d.title = r.title as string;
   if (r.author) d.author = r.author as string;
   if (r.outlet) d.outlet = r.outlet as string;
+  if (r.languages) Object.assign(d, { languages: r.languages });
   if (r.published_iso) {
     d.publishedAt = {
       iso: r.published_iso as string,
@@ -118,6 +119,12 @@ function toDocument(r: Row): Document {
     };
   }
   return d;
+}
+
+/** A document's language stretches as JSON (documents of older models have none). */
+function languagesOf(doc: Document): string | null {
+  const spans = (doc as { languages?: unknown }).languages;
+  return spans === undefined ? null : JSON.stringify(spans);
 }
 
 function toSource(r: Row): Source {
@@ -256,8 +263,8 @@ export class PgStore implements Store {
       if (doc.outlet) await this.ensureSource(db, doc.outlet);
       const inserted = await db.query(
         `INSERT INTO documents (id, origin, url, title, author, outlet, published_iso, published_precision,
-           published_start, published_end, language, fetched_at, format, text, ingested_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+           published_start, published_end, language, languages, fetched_at, format, text, ingested_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16)
          ON CONFLICT (id) DO NOTHING`,
         [
           doc.id,
@@ -271,6 +278,7 @@ export class PgStore implements Store {
           doc.publishedAt?.start ?? null,
           doc.publishedAt?.end ?? null,
           doc.language,
+          languagesOf(doc),
           doc.fetchedAt,
           doc.format,
           doc.text,
@@ -625,7 +633,9 @@ export class PgStore implements Store {
     const docs = (
       await db.query("SELECT * FROM documents ORDER BY published_start IS NULL, published_start, id")
     ).rows.map(toDocument);
-    const bundle: ExportBundle = {
+    // the audit trail in id order, as the SQLite store exports it
+    const audit = (await this.listRecords<{ id: string }>("audit")).sort((a, b) => a.id.localeCompare(b.id));
+    const bundle = {
       format: "tessera-export",
       version: 1,
       exportedAt: new Date().toISOString(),
@@ -641,7 +651,8 @@ export class PgStore implements Store {
       reviews: await this.listRecords<Review>("reviews"),
       overrides: await this.listRecords("overrides"),
       ach: await this.listRecords("ach"),
-    };
+      audit,
+    } as ExportBundle;
     for (const d of docs) {
       const f = await this.factsOf(db, d.id);
       if (!f) continue;
