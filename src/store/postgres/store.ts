@@ -256,7 +256,6 @@ export class PgStore implements Store {
   }
 
   async putDocument(doc: Document, facts?: DocFacts): Promise<{ status: PutStatus; id: string }> {
-    if (facts && facts.doc !== doc.id) throw new Error("facts belong to another document");
     const status = await this.write(async (db): Promise<PutStatus> => {
       const exists = await db.query("SELECT 1 FROM documents WHERE id = $1", [doc.id]);
       if (exists.rowCount) return "duplicate";
@@ -286,7 +285,10 @@ export class PgStore implements Store {
         ],
       );
       if (!inserted.rowCount) return "duplicate"; // another process stored the same text meanwhile
-      if (facts) await this.writeFacts(db, facts, doc.text);
+      if (facts) {
+        if (facts.doc !== doc.id) throw new Error("facts belong to another document");
+        await this.writeFacts(db, facts, doc.text);
+      }
       return "ok";
     });
     return { status, id: doc.id };
