@@ -17,7 +17,7 @@ export interface PgServer {
   stop(): Promise<void>;
 }
 
-type Plan = { url: string } | { bin: string } | { missing: string };
+export type Plan = { url: string } | { bin: string } | { missing: string };
 
 function findBin(): string | undefined {
   const onPath = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" }).stdout.trim();
@@ -30,19 +30,23 @@ function findBin(): string | undefined {
   return versions.length ? join(debian, versions[0]!, "bin") : undefined;
 }
 
-function plan(): Plan {
-  const url = process.env.TESSERA_TEST_PG;
-  if (url) return { url };
-  const bin = findBin();
+/** Where the PostgreSQL tests get a server: a given URL, local binaries, or nothing (and why). */
+export function pgPlan(env: NodeJS.ProcessEnv = process.env, locate: () => string | undefined = findBin): Plan {
+  if (env.TESSERA_TEST_PG) return { url: env.TESSERA_TEST_PG };
+  const bin = locate();
   if (bin) return { bin };
   return { missing: "no TESSERA_TEST_PG URL and no initdb/pg_ctl (install the Debian postgresql package)" };
 }
 
-const PLAN = plan();
+/** Why the tests skip (undefined when they run, or when TESSERA_REQUIRE_PG=1 makes a missing server fail). */
+export function skipReason(plan: Plan, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return "missing" in plan && env.TESSERA_REQUIRE_PG !== "1" ? plan.missing : undefined;
+}
+
+const PLAN = pgPlan();
 
 /** Why the PostgreSQL tests cannot run here (undefined when they can); CI turns this into a failure. */
-export const pgUnavailable: string | undefined =
-  "missing" in PLAN && process.env.TESSERA_REQUIRE_PG !== "1" ? PLAN.missing : undefined;
+export const pgUnavailable: string | undefined = skipReason(PLAN);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -105,9 +109,9 @@ function withDatabase(url: string, name: string): string {
 }
 
 /** Starts (or connects to) the test server; throws with the reason when there is none and CI requires one. */
-export async function startPg(): Promise<PgServer> {
-  if ("missing" in PLAN) throw new Error(`PostgreSQL is required (TESSERA_REQUIRE_PG=1) but ${PLAN.missing}`);
-  const server = "url" in PLAN ? { url: PLAN.url, stop: () => {} } : await launch(PLAN.bin);
+export async function startPg(plan: Plan = PLAN): Promise<PgServer> {
+  if ("missing" in plan) throw new Error(`PostgreSQL is required (TESSERA_REQUIRE_PG=1) but ${plan.missing}`);
+  const server = "url" in plan ? { url: plan.url, stop: () => {} } : await launch(plan.bin);
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   const made: string[] = [];

@@ -6,7 +6,7 @@ import type { Entity } from "../../src/model/records.js";
 import { isPostgresUrl, openStore, PgStore } from "../../src/store/index.js";
 import { tsQuery } from "../../src/store/postgres/fts-query.js";
 import { latestVersion, migrations } from "../../src/store/postgres/migrations.js";
-import { type PgServer, pgUnavailable, startPg } from "./pg-server.js";
+import { type PgServer, pgPlan, pgUnavailable, skipReason, startPg } from "./pg-server.js";
 
 describe("tsQuery", () => {
   it("keeps only letters and digits, joins words with AND, honours OR and prefixes", () => {
@@ -16,6 +16,22 @@ describe("tsQuery", () => {
     expect(tsQuery("OR a OR OR b OR")).toBe("or & a | or & b"); // as ftsQuery: a leading or doubled OR is a word
     expect(tsQuery("'); DROP TABLE x; --")).toBe("drop & table & x");
     expect(tsQuery(" !! ")).toBe("");
+  });
+});
+
+describe("the PostgreSQL test server", () => {
+  it("skips without a server or binaries, but fails under CI", async () => {
+    const none = pgPlan({}, () => undefined);
+    expect(skipReason(none, {})).toMatch(/no TESSERA_TEST_PG URL and no initdb/);
+    expect(skipReason(none, { TESSERA_REQUIRE_PG: "1" })).toBeUndefined();
+    await expect(startPg(none)).rejects.toThrow(/required \(TESSERA_REQUIRE_PG=1\)/);
+    expect(pgPlan({ TESSERA_TEST_PG: "postgres://u@h/d" }, () => "/bin")).toEqual({ url: "postgres://u@h/d" });
+    expect(
+      skipReason(
+        pgPlan({}, () => "/usr/lib/postgresql/15/bin"),
+        {},
+      ),
+    ).toBeUndefined();
   });
 });
 
