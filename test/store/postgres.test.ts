@@ -6,6 +6,7 @@ import type { Entity } from "../../src/model/records.js";
 import { isPostgresUrl, openStore, PgStore } from "../../src/store/index.js";
 import { tsQuery } from "../../src/store/postgres/fts-query.js";
 import { latestVersion, migrations } from "../../src/store/postgres/migrations.js";
+import { doc } from "../helpers.js";
 import { type PgServer, pgPlan, pgUnavailable, skipReason, startPg } from "./pg-server.js";
 
 describe("tsQuery", () => {
@@ -81,6 +82,17 @@ describe.skipIf(pgUnavailable !== undefined)("PgStore", () => {
     const hits = await (store as PgStore).lookupEntities("Port Halvad");
     expect(hits[0]?.id).toBe("p1");
     expect(hits.map((e) => e.id)).not.toContain("p3");
+    await store.close();
+  });
+
+  it("refuses a document with a NUL character, which PostgreSQL cannot hold, and keeps nothing of it", async () => {
+    const store = new PgStore(await server.createDatabase());
+    const bad = doc("A report with a stray \u0000 byte in it.", { outlet: "Null Wire" });
+    await expect(store.putDocument(bad)).rejects.toThrow(/NUL character/);
+    expect(await store.countDocuments()).toBe(0);
+    expect(await store.listSources()).toEqual([]);
+    // the six characters of an escaped NUL are ordinary text
+    expect((await store.putDocument(doc("A note quoting the escape \\u0000 literally."))).status).toBe("ok");
     await store.close();
   });
 

@@ -256,6 +256,10 @@ export class PgStore implements Store {
   }
 
   async putDocument(doc: Document, facts?: DocFacts): Promise<{ status: PutStatus; id: string }> {
+    // PostgreSQL text and JSONB cannot hold U+0000 (SQLite can); refused whole, with a reason
+    if (Object.values(doc).some((v) => typeof v === "string" && v.includes("\u0000"))) {
+      throw new Error("the document contains a NUL character (U+0000), which PostgreSQL cannot store");
+    }
     const status = await this.write(async (db): Promise<PutStatus> => {
       const exists = await db.query("SELECT 1 FROM documents WHERE id = $1", [doc.id]);
       if (exists.rowCount) return "duplicate";
@@ -598,16 +602,20 @@ export class PgStore implements Store {
   }
 
   async getFusion(): Promise<FusionSnapshot> {
-    const db = await this.db();
-    const load = async (kind: string): Promise<unknown[]> =>
-      (await db.query("SELECT data::text AS data FROM fusion WHERE kind = $1 ORDER BY seq", [kind])).rows.map((r) =>
-        decodeRecord(r.data as string),
-      );
-    return {
-      entities: (await load("entity")) as FusionSnapshot["entities"],
-      incidents: (await load("incident")) as FusionSnapshot["incidents"],
-      contradictions: (await load("contradiction")) as FusionSnapshot["contradictions"],
-    };
+    await this.ready;
+    // one snapshot for the three reads, so a fusion written meanwhile is seen whole or not at all
+    return this.transaction(async (db) => {
+      await db.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      const load = async (kind: string): Promise<unknown[]> =>
+        (await db.query("SELECT data::text AS data FROM fusion WHERE kind = $1 ORDER BY seq", [kind])).rows.map((r) =>
+          decodeRecord(r.data as string),
+        );
+      return {
+        entities: (await load("entity")) as FusionSnapshot["entities"],
+        incidents: (await load("incident")) as FusionSnapshot["incidents"],
+        contradictions: (await load("contradiction")) as FusionSnapshot["contradictions"],
+      };
+    });
   }
 
   async putRecord(collection: string, id: string, value: unknown): Promise<void> {
