@@ -1,6 +1,7 @@
 // What only the PostgreSQL store has: migrations recorded in schema_migrations (and safe when two
 // processes open a new database at once), the generated tsvector and GIN index, trigram look-up of
 // entity names, a clear error for an unreachable server, and the tsquery builder.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Entity } from "../../src/model/records.js";
 import { isPostgresUrl, openStore, PgStore } from "../../src/store/index.js";
@@ -68,6 +69,24 @@ describe.skipIf(pgUnavailable !== undefined)("PgStore", () => {
       await a.close();
       await b.close();
     }
+  });
+
+  it("names a failed migration and applies none of it (DDL is transactional)", async () => {
+    const url = await server.createDatabase();
+    const setup = new pg.Client({ connectionString: url });
+    await setup.connect();
+    await setup.query("CREATE TABLE fusion (unrelated INTEGER)"); // in the way of migration 1
+    const store = new PgStore(url);
+    await expect(store.countDocuments()).rejects.toThrow(
+      /schema migration 1 \(.*\) failed: relation "fusion" already exists/,
+    );
+    const left = await setup.query(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+    );
+    expect(left.rows.map((r) => r.table_name)).toEqual(["fusion", "schema_migrations"]);
+    expect((await setup.query("SELECT count(*)::int AS n FROM schema_migrations")).rows[0].n).toBe(0);
+    await setup.end();
+    await store.close();
   });
 
   it("opens through openStore and looks entity names up by trigram similarity", async () => {

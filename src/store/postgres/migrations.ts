@@ -92,8 +92,8 @@ export const migrations: Migration[] = [
   {
     version: 2,
     name: "trigram look-up of entity names",
-    // pg_trgm ships with the Debian postgresql package (contrib); a server without it fails this
-    // migration with PostgreSQL's own "extension is not available" message.
+    // pg_trgm ships with the Debian postgresql package (contrib); on a server without it this
+    // migration fails, named, with PostgreSQL's reason (docs/deploy.md says what to install).
     sql: `
       CREATE EXTENSION IF NOT EXISTS pg_trgm;
       CREATE INDEX fusion_entity_name_trgm ON fusion USING gin ((data->>'name') gin_trgm_ops) WHERE kind = 'entity';

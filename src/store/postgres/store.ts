@@ -209,7 +209,11 @@ export class PgStore implements Store {
         await db.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
         const done = await db.query("SELECT 1 FROM schema_migrations WHERE version = $1", [m.version]);
         if (done.rowCount) return;
-        await db.query(m.sql);
+        try {
+          await db.query(m.sql);
+        } catch (e) {
+          throw new Error(`schema migration ${m.version} (${m.name}) failed: ${(e as Error).message}`, { cause: e });
+        }
         await db.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
       });
     }
