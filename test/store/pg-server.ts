@@ -92,13 +92,18 @@ async function launch(bin: string): Promise<{ url: string; stop: () => void }> {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`could not start PostgreSQL from ${bin}: ${(e as Error).message}\n${out}\n${logText}`);
   }
+  let running = true;
   const stop = (): void => {
+    if (!running) return;
+    running = false;
+    process.off("exit", stop);
     try {
       run(bin, "pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"], user);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   };
+  process.once("exit", stop); // a test run that dies early leaves no server behind
   return { url: `postgres://tessera@127.0.0.1:${port}/postgres`, stop };
 }
 
