@@ -94,13 +94,20 @@ describe.skipIf(pgUnavailable !== undefined)("PgStore", () => {
     expect(store).toBeInstanceOf(PgStore);
     const place = (id: string, name: string): Entity => ({ id, type: "place", name, aliases: [name], mentions: [] });
     await store.putFusion({
-      entities: [place("p1", "Port Halvard"), place("p2", "Halvard Bay"), place("p3", "Mirrin Valley")],
+      entities: [
+        place("p1", "Port Halvard"),
+        place("p2", "Halvard Bay"),
+        { ...place("p3", "Mirrin Valley"), aliases: ["Mirrin Valley", "Old Carrowfield"] },
+      ],
       incidents: [],
       contradictions: [],
     });
     const hits = await (store as PgStore).lookupEntities("Port Halvad");
     expect(hits[0]?.id).toBe("p1");
     expect(hits.map((e) => e.id)).not.toContain("p3");
+    // an alias counts too
+    expect((await (store as PgStore).lookupEntities("Old Carowfield"))[0]?.id).toBe("p3");
+    expect(await (store as PgStore).lookupEntities("Qqzzx")).toEqual([]);
     await store.close();
   });
 

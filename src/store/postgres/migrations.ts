@@ -91,12 +91,14 @@ export const migrations: Migration[] = [
   },
   {
     version: 2,
-    name: "trigram look-up of entity names",
+    name: "trigram look-up of entity names and aliases",
     // pg_trgm ships with the Debian postgresql package (contrib); on a server without it this
     // migration fails, named, with PostgreSQL's reason (docs/deploy.md says what to install).
     sql: `
       CREATE EXTENSION IF NOT EXISTS pg_trgm;
       CREATE INDEX fusion_entity_name_trgm ON fusion USING gin ((data->>'name') gin_trgm_ops) WHERE kind = 'entity';
+      -- the aliases as their JSON text: word similarity (<%) finds the best-matching stretch in it
+      CREATE INDEX fusion_entity_aliases_trgm ON fusion USING gin ((data->>'aliases') gin_trgm_ops) WHERE kind = 'entity';
     `,
   },
 ];

@@ -585,12 +585,13 @@ export class PgStore implements Store {
     });
   }
 
-  /** Canonical entities whose name is like `name` (pg_trgm similarity), most similar first. */
+  /** Canonical entities whose name or an alias is like `name` (pg_trgm), most similar first. */
   async lookupEntities(name: string, limit = 10): Promise<Entity[]> {
     const db = await this.db();
     const rows = await db.query(
-      `SELECT data::text AS data FROM fusion WHERE kind = 'entity' AND (data->>'name') % $1
-       ORDER BY similarity(data->>'name', $1) DESC, id LIMIT $2`,
+      `SELECT data::text AS data FROM fusion
+       WHERE kind = 'entity' AND ((data->>'name') % $1 OR $1 <% (data->>'aliases'))
+       ORDER BY greatest(similarity(data->>'name', $1), word_similarity($1, data->>'aliases')) DESC, id LIMIT $2`,
       [name, clampLimit(limit, 10)],
     );
     return rows.rows.map((r) => decodeRecord<Entity>(r.data as string));
