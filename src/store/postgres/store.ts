@@ -133,6 +133,17 @@ function toSource(r: Row): Source {
   return s;
 }
 
+/** The URL for messages: a password in it is never printed. */
+function withoutPassword(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparsable URL)";
+  }
+}
+
 /** Inserts rows in batches of one statement each (a fusion snapshot has thousands of rows). */
 async function insertMany(
   db: Db,
@@ -165,7 +176,9 @@ export class PgStore implements Store {
     this.pool = new pg.Pool({ connectionString: url, max: 4 });
     // an idle client losing its server must not crash the process; the next query reports it
     this.pool.on("error", () => {});
-    this.ready = this.migrate();
+    this.ready = this.migrate().catch((e: Error) => {
+      throw new Error(`cannot open the PostgreSQL store ${withoutPassword(url)}: ${e.message}`, { cause: e });
+    });
     this.ready.catch(() => {}); // reported by the first method that waits for it
   }
 
