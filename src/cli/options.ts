@@ -2,17 +2,22 @@
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { UserError } from "../model/result.js";
-import { openStore } from "../store/index.js";
+import { isPostgresUrl, openStore } from "../store/index.js";
 
 export const DEFAULT_DB = "tessera.db";
 
+/** TESSERA_DB names the store for every command (a team's postgres:// URL) unless --db is given. */
 export function withDb(cmd: Command): Command {
-  return cmd.option("--db <file>", "SQLite database file", DEFAULT_DB);
+  return cmd.option(
+    "--db <file|url>",
+    "SQLite database file or postgres:// URL ($TESSERA_DB when set)",
+    process.env.TESSERA_DB || DEFAULT_DB,
+  );
 }
 
 /** Opens the database; read-only commands refuse to create an empty one by accident. */
 export function open(db: string, { create = false } = {}): ReturnType<typeof openStore> {
-  if (!create && !/^postgres/.test(db) && !existsSync(db)) {
+  if (!create && !isPostgresUrl(db) && !existsSync(db)) {
     throw new UserError(`no database at ${db}; ingest something first or pass --db`);
   }
   try {

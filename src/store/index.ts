@@ -1,13 +1,16 @@
+import { PgStore } from "./postgres/store.js";
 import { SqliteStore } from "./sqlite/store.js";
 import type { Store } from "./types.js";
 
 export type * from "./types.js";
-export { SqliteStore };
+export { PgStore, SqliteStore };
 
-/** Opens the store named by a path (SQLite file) — a postgres:// URL will select PostgreSQL later. */
-export function openStore(location: string): SqliteStore & Store {
-  if (/^postgres(ql)?:\/\//.test(location)) {
-    throw new Error("PostgreSQL storage is not available in this build yet; use a SQLite file path");
-  }
-  return new SqliteStore(location);
+/** Whether a store location names a PostgreSQL database rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** Opens the store named by a location: a postgres:// or postgresql:// URL, otherwise a SQLite file path. */
+export function openStore(location: string): Store {
+  return isPostgresUrl(location) ? new PgStore(location) : new SqliteStore(location);
 }

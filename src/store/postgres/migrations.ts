@@ -1,0 +1,106 @@
+// Versioned schema migrations for PostgreSQL. Each entry runs once, in order, in one transaction
+// that also records it in schema_migrations; an advisory lock keeps two processes from migrating
+// the same database at once. Sort keys are COLLATE "C" so the order matches SQLite's byte order
+// whatever locale the database was created with.
+import type { Migration } from "../sqlite/migrations.js";
+
+export type { Migration };
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: "documents, sources, full-text search, facts, fusion, records, stable incident ids",
+    sql: `
+      CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        name TEXT COLLATE "C" NOT NULL UNIQUE,
+        reliability TEXT NOT NULL DEFAULT 'F' CHECK (reliability IN ('A','B','C','D','E','F')),
+        notes TEXT
+      );
+      CREATE TABLE documents (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        origin TEXT NOT NULL,
+        url TEXT,
+        title TEXT COLLATE "C",
+        author TEXT,
+        outlet TEXT REFERENCES sources(name) ON UPDATE CASCADE,
+        published_iso TEXT,
+        published_precision TEXT,
+        published_start TEXT COLLATE "C",
+        published_end TEXT COLLATE "C",
+        language TEXT NOT NULL,
+        languages JSONB, -- language stretches of a mixed-language document, when the model has them
+        fetched_at TEXT NOT NULL,
+        format TEXT NOT NULL,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        -- 'simple': no stemming, like SQLite's unicode61 tokenizer; title words weigh more
+        fts tsvector GENERATED ALWAYS AS (
+          setweight(to_tsvector('simple', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', text), 'B')
+        ) STORED
+      );
+      CREATE INDEX documents_published ON documents(published_start);
+      CREATE INDEX documents_outlet ON documents(outlet);
+      CREATE INDEX documents_fts ON documents USING gin (fts);
+      -- a document's facts as one compact deflated blob (see ../sqlite/fact-codec.ts)
+      CREATE TABLE doc_facts (
+        doc TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        data BYTEA NOT NULL
+      );
+      CREATE TABLE event_days (
+        doc TEXT COLLATE "C" NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        start TEXT COLLATE "C",
+        "end" TEXT COLLATE "C",
+        PRIMARY KEY (doc, seq)
+      );
+      CREATE INDEX event_days_start ON event_days(start);
+      CREATE TABLE fusion (
+        kind TEXT NOT NULL CHECK (kind IN ('entity','incident','contradiction')),
+        id TEXT COLLATE "C" NOT NULL,
+        seq INTEGER NOT NULL,
+        data JSONB NOT NULL,
+        PRIMARY KEY (kind, id)
+      );
+      CREATE INDEX fusion_seq ON fusion(kind, seq);
+      CREATE INDEX fusion_incident_start ON fusion(((data->'date'->>'start') COLLATE "C")) WHERE kind = 'incident';
+      CREATE INDEX fusion_contradiction_incident ON fusion((data->>'incident')) WHERE kind = 'contradiction';
+      CREATE TABLE records (
+        collection TEXT NOT NULL,
+        id TEXT COLLATE "C" NOT NULL,
+        data JSONB NOT NULL,
+        updated_at TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (collection, id)
+      );
+      CREATE TABLE incident_members (
+        event TEXT COLLATE "C" PRIMARY KEY,
+        incident TEXT NOT NULL,
+        origin TEXT NOT NULL
+      );
+      CREATE INDEX incident_members_incident ON incident_members(incident);
+      CREATE TABLE incident_aliases (
+        alias TEXT COLLATE "C" PRIMARY KEY,
+        incident TEXT NOT NULL
+      );
+      CREATE TABLE incident_assessments (
+        incident TEXT PRIMARY KEY,
+        data JSONB NOT NULL
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: "trigram look-up of entity names and aliases",
+    // pg_trgm ships with the Debian postgresql package (contrib); on a server without it this
+    // migration fails, named, with PostgreSQL's reason (docs/deploy.md says what to install).
+    sql: `
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      CREATE INDEX fusion_entity_name_trgm ON fusion USING gin ((data->>'name') gin_trgm_ops) WHERE kind = 'entity';
+      -- the aliases as their JSON text: word similarity (<%) finds the best-matching stretch in it
+      CREATE INDEX fusion_entity_aliases_trgm ON fusion USING gin ((data->>'aliases') gin_trgm_ops) WHERE kind = 'entity';
+    `,
+  },
+];
+
+export const latestVersion = migrations[migrations.length - 1]!.version;

@@ -1,0 +1,219 @@
+// The Store contract, run unchanged against every backend (SQLite, PostgreSQL): documents and
+// duplicates, rollback of a failed document, prefixes, search, paging, facts, records, reopening, and
+// the incident reads agreeing with the stored fusion result.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { DocFacts } from "../../src/model/records.js";
+import { openStore } from "../../src/store/index.js";
+import type { Store } from "../../src/store/types.js";
+import { seed } from "../e2e/fixtures.js";
+import { doc } from "../helpers.js";
+import { backends, pgUnavailable } from "./backends.js";
+
+function factsFor(id: string, mentionIds: string[]): DocFacts {
+  return {
+    doc: id,
+    mentions: mentionIds.map((m) => ({
+      id: m,
+      doc: id,
+      start: 0,
+      end: 4,
+      text: "Iran",
+      kind: "place" as const,
+      rule: "test",
+      confidence: 1,
+    })),
+    entities: [],
+    events: [],
+    claims: [],
+    judgments: [],
+  };
+}
+
+if (pgUnavailable) {
+  describe.skip(`postgres store contract — skipped: ${pgUnavailable}`, () => {
+    it("needs a PostgreSQL server or binaries", () => {});
+  });
+}
+
+describe.each(backends())("$name store contract", (backend) => {
+  beforeAll(() => backend.setup());
+  afterAll(() => backend.teardown());
+
+  describe("documents, facts and records", () => {
+    let location: string;
+    let store: Store;
+
+    beforeEach(async () => {
+      location = await backend.fresh();
+      store = openStore(location);
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it("stores a document once and reports the second copy as a duplicate", async () => {
+      const d = doc("Officials in the port city counted the damage after the storm.", { outlet: "Harbour Post" });
+      expect((await store.putDocument(d)).status).toBe("ok");
+      expect((await store.putDocument({ ...d, origin: "elsewhere" })).status).toBe("duplicate");
+      expect(await store.countDocuments()).toBe(1);
+      expect((await store.listSources()).map((s) => [s.name, s.reliability])).toEqual([["Harbour Post", "F"]]);
+    });
+
+    it("rolls back the whole document when a fact fails mid-write", async () => {
+      const d = doc("A short report that will fail while its facts are written.", { outlet: "Rollback Wire" });
+      // Two mentions with one id are refused after the document row is already inserted.
+      await expect(store.putDocument(d, factsFor(d.id, ["m1", "m1"]))).rejects.toThrow();
+      expect(await store.countDocuments()).toBe(0);
+      expect(await store.getDocument(d.id)).toBeUndefined();
+      expect((await store.search("report")).total).toBe(0);
+      expect(await store.listSources()).toEqual([]);
+      // and the same document goes in cleanly afterwards
+      expect((await store.putDocument(d, factsFor(d.id, ["m1", "m2"]))).status).toBe("ok");
+      expect((await store.getFacts(d.id))?.mentions).toHaveLength(2);
+    });
+
+    it("finds documents by unique id prefix only", async () => {
+      const a = doc("First text about a ceasefire.");
+      await store.putDocument(a);
+      expect((await store.getDocument(a.id.slice(0, 8)))?.id).toBe(a.id);
+      expect((await store.getDocument(a.id.toUpperCase()))?.text).toBe(a.text);
+      expect(await store.getDocument("abc")).toBeUndefined(); // too short
+      expect(await store.getDocument("not-hex!")).toBeUndefined();
+    });
+
+    it("searches titles and text and survives hostile query syntax", async () => {
+      await store.putDocument(
+        doc("Two blasts struck the memorial procession in Kerman.", { title: "Blasts in Kerman" }),
+      );
+      await store.putDocument(doc("Flood waters receded from the delta villages.", { title: "Delta flood" }));
+      const hits = await store.search("kerman blasts");
+      expect(hits.total).toBe(1);
+      expect(hits.items[0]!.snippet).toContain("[");
+      expect(hits.items[0]!.title).toBe("Blasts in Kerman");
+      expect((await store.search('"unbalanced AND (OR NEAR')).total).toBe(0);
+      expect((await store.search("' ; DROP TABLE documents; --")).total).toBe(0);
+      expect((await store.search("flood OR kerman")).total).toBe(2);
+      expect((await store.search("memor*")).total).toBe(1);
+      expect((await store.search("   ")).total).toBe(0);
+      expect(await store.countDocuments()).toBe(2);
+    });
+
+    it("pages and filters the document list by outlet and publication date", async () => {
+      await store.putDocument(doc("Report one about talks.", { outlet: "Wire A", published: "2024-01-03" }));
+      await store.putDocument(doc("Report two about talks.", { outlet: "Wire B", published: "2024-01-05" }));
+      await store.putDocument(doc("Report three about talks.", { outlet: "Wire A", published: "2024-01-09" }));
+      await store.putDocument(doc("An undated note about talks."));
+      const page = await store.listDocuments({ limit: 2 });
+      expect(page.total).toBe(4);
+      expect(page.items.map((d) => d.published)).toEqual(["2024-01-03", "2024-01-05"]);
+      const last = await store.listDocuments({ limit: 2, offset: 2 });
+      expect(last.items.map((d) => d.published)).toEqual(["2024-01-09", undefined]);
+      expect(last.items[1]!.chars).toBe("An undated note about talks.".length);
+      expect((await store.listDocuments({ outlet: "Wire A" })).total).toBe(2);
+      expect((await store.listDocuments({ from: "2024-01-04", to: "2024-01-06" })).total).toBe(1);
+    });
+
+    it("replaces facts atomically and exports every array", async () => {
+      const d = doc("Text with facts.");
+      await store.putDocument(d, factsFor(d.id, ["x1"]));
+      await store.putFacts(factsFor(d.id, ["x2", "x3"]));
+      const bundle = await store.exportAll();
+      expect(bundle.mentions.map((m) => m.id)).toEqual(["x2", "x3"]);
+      expect(bundle.mentions[0]).toMatchObject({ doc: d.id, text: "Iran" });
+      for (const key of ["documents", "entities", "events", "claims", "judgments", "incidents", "contradictions"]) {
+        expect(Array.isArray((bundle as unknown as Record<string, unknown>)[key])).toBe(true);
+      }
+      await expect(store.putFacts(factsFor("f".repeat(64), ["y"]))).rejects.toThrow(/no document/);
+      await expect(store.putFacts(factsFor(d.id, ["z", "z"]))).rejects.toThrow(/share the id/);
+      expect((await store.getFacts(d.id))?.mentions.map((m) => m.id)).toEqual(["x2", "x3"]);
+      const all: string[] = [];
+      for await (const f of store.allFacts()) all.push(f.doc);
+      expect(all).toEqual([d.id]);
+    });
+
+    it("keeps analyst records and source grades", async () => {
+      await store.putRecord("overrides", "o1", { kind: "merge" });
+      await store.putRecord("overrides", "o1", { kind: "split" });
+      await store.putRecord("ach", "a1", { hypotheses: ["h1"] });
+      expect(await store.listRecords("overrides")).toEqual([{ kind: "split" }]);
+      await store.deleteRecord("overrides", "o1");
+      expect(await store.listRecords("overrides")).toEqual([]);
+      expect(await store.listRecords("ach")).toEqual([{ hypotheses: ["h1"] }]);
+      const s = await store.upsertSource("State Daily", "D", "state-run");
+      expect(s).toMatchObject({ id: "state-daily", reliability: "D", notes: "state-run" });
+      expect(await store.upsertSource("State Daily")).toMatchObject({ reliability: "D", notes: "state-run" });
+      expect((await store.upsertSource("State Daily", "B")).reliability).toBe("B");
+    });
+
+    it("reopens an existing store without re-running migrations", async () => {
+      const d = doc("Persistent text.");
+      await store.putDocument(d);
+      await store.close();
+      store = openStore(location);
+      expect(await store.countDocuments()).toBe(1);
+      expect((await store.getDocument(d.id))?.text).toBe("Persistent text.");
+    });
+  });
+
+  describe("incident tables", () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = openStore(await backend.fresh());
+      await seed(store);
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it("pages through the incidents in the fusion order", async () => {
+      const all = (await store.getFusion()).incidents;
+      expect(all.length).toBeGreaterThan(1);
+      const first = await store.listIncidents({ limit: 1 });
+      const rest = await store.listIncidents({ limit: 10, offset: 1 });
+      expect(first.total).toBe(all.length);
+      expect([...first.items, ...rest.items].map((i) => i.id)).toEqual(all.map((i) => i.id));
+      expect((await store.getIncident(all[1]!.id))?.title).toBe(all[1]!.title);
+      expect(await store.getIncident("inc-none")).toBeUndefined();
+      expect(await store.resolveIncidentId(all[0]!.id)).toBe(all[0]!.id);
+      const identity = await store.getIdentity();
+      expect(identity.members.length).toBeGreaterThan(0);
+      for (const m of identity.members) expect(all.map((i) => i.id)).toContain(m.incident);
+    });
+
+    it("keeps a window to the incidents and events dated in it, with each event's incident", async () => {
+      const { incidents } = await store.getFusion();
+      expect((await store.listIncidents({ from: "2024-01-03", to: "2024-01-03" })).total).toBe(
+        incidents.filter((i) => i.date && i.date.start <= "2024-01-03" && i.date.end >= "2024-01-03").length,
+      );
+      expect((await store.listIncidents({ from: "2025-01-01" })).total).toBe(0);
+      const events = await store.listDatedEvents({ from: "2024-01-01", to: "2024-01-31", limit: 100 });
+      expect(events.total).toBeGreaterThan(0);
+      for (const e of events.items) {
+        const owner = incidents.find((i) => i.events.includes(e.event.id));
+        expect(e.incident).toBe(owner?.id);
+      }
+      expect((await store.listDatedEvents({ from: "2030-01-01", limit: 10 })).items).toEqual([]);
+    });
+
+    it("counts incidents per place and lists geocoded places", async () => {
+      const { incidents, entities } = await store.getFusion();
+      const counts = await store.incidentsPerPlace();
+      for (const i of incidents) if (i.place) expect(counts.get(i.place)).toBeGreaterThan(0);
+      const geo = await store.listGeocodedEntities();
+      expect(geo.map((e) => e.id)).toEqual(entities.filter((e) => e.geo && e.type !== "state").map((e) => e.id));
+      const some = entities.slice(0, 2).map((e) => e.id);
+      expect((await store.getEntities([...some, "no-such-entity", ...some])).map((e) => e.id)).toEqual(some);
+    });
+
+    it("reads grades and contradictions per incident", async () => {
+      const { incidents, contradictions } = await store.getFusion();
+      for (const i of incidents) {
+        expect((await store.getAssessment(i.id))?.incident).toBe(i.id);
+        expect((await store.incidentContradictions(i.id)).map((c) => c.id)).toEqual(
+          contradictions.filter((c) => c.incident === i.id).map((c) => c.id),
+        );
+      }
+      expect(contradictions.length).toBeGreaterThan(0);
+    });
+  });
+});
