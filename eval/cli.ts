@@ -18,7 +18,7 @@ const RUNNERS: Record<string, string> = {
 };
 
 /** Where each dataset lives under ../shared/research-data when `--data` is not given. */
-const DEFAULT_FOLDERS: Record<string, string> = {
+export const DEFAULT_FOLDERS: Record<string, string> = {
   muc4: "muc4",
   wikievents: "wikievents",
   gvdb: "gvdb",

@@ -1,21 +1,14 @@
 // What each write route records in the audit trail (app/audit.ts): who (the request's actor), a
 // sentence naming incidents and entities by name, the ids it touched, and the state before and after.
 import type { Context } from "hono";
-import { appendAudit } from "../app/audit.js";
+import { type AuditInput, appendAudit } from "../app/audit.js";
 import type { Override } from "../fuse/index.js";
-import type { AuditAction } from "../model/accounts.js";
 import type { Review } from "../model/records.js";
 import type { FusionSnapshot, Store } from "../store/types.js";
 import { actorOf } from "./security.js";
 
-export interface Change {
-  action: AuditAction;
-  subject: { kind: string; id: string };
-  summary: string;
-  refs?: string[];
-  before?: unknown;
-  after?: unknown;
-}
+/** An entry as a route describes it; the actor comes from the request. */
+export type Change = Omit<AuditInput, "actor">;
 
 /** Appends one entry for the request's actor; the summary starts with who did it. */
 export async function audit(c: Context, store: Store, change: Change): Promise<void> {
