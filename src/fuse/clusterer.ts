@@ -44,6 +44,8 @@ export interface EventFeatures {
   salience?: "main" | "background";
   /** Name tokens of the whole report (`names.ts`), carried by its main event only. */
   docNames?: Set<string>;
+  /** Casualty figures of the whole report (`figures.ts`), carried by its main event only. */
+  docFigures?: Set<string>;
 }
 
 export interface BaseCluster {
@@ -61,6 +63,8 @@ export interface BaseCluster {
   names: Set<string>;
   /** How many of `names` are years. */
   years: number;
+  /** Casualty figures of the reports whose main event is here (bounded). */
+  figures: Set<string>;
   types: Map<string, number>;
   docs: Set<string>;
   /** Per document, the trigger offsets of its attack-like events in this incident. */
@@ -86,6 +90,10 @@ export const PROXIMITY_TIEBREAK = 0.05;
 const MAX_INDEXED_DAYS = 14;
 const MAX_ENTITIES_PER_CLUSTER = 200;
 const MAX_NAMES_PER_CLUSTER = 400;
+const MAX_FIGURES_PER_CLUSTER = 64;
+/** Per casualty figure a report shares with an incident's reports, at most FIGURE_CAP. */
+const FIGURE_BONUS = 0.1;
+const FIGURE_CAP = 0.2;
 /** How many incidents per name token a report's main event is compared with (the most recent ones). */
 const RECENT_PER_NAME = 16;
 /** Weighted shared name tokens → score: many shared rare names say two reports tell one story. */
@@ -249,6 +257,7 @@ export class IncidentClusterer {
       entities: new Set(),
       names: new Set(),
       years: 0,
+      figures: new Set(),
       types: new Map(),
       docs: new Set(),
       anchors: new Map(),
@@ -292,6 +301,7 @@ export class IncidentClusterer {
       if (list.length > RECENT_PER_NAME) list.shift();
       this.recentByName.set(w, list);
     }
+    for (const f of e.docFigures ?? []) if (c.figures.size < MAX_FIGURES_PER_CLUSTER) c.figures.add(f);
     // Only attack-like events with a stated date define when the incident happened.
     const wasUndated = !c.date;
     const d = e.date && !e.date.inferred ? e.date : !c.date ? e.date?.stated : undefined;
@@ -442,6 +452,12 @@ export class IncidentClusterer {
       score += names.score;
       reasons.push(names.reason);
     }
+    // casualty figures the reports share (language-neutral: digits read the same in every script)
+    const figs = sharedFigures(e, c);
+    if (figs.length) {
+      score += Math.min(FIGURE_CAP, figs.length * FIGURE_BONUS);
+      reasons.push(`casualty figures shared with its reports: ${figs.slice(0, 4).join(", ")}`);
+    }
     // type
     if (c.types.has(e.type)) {
       score += 0.1;
@@ -537,6 +553,12 @@ export class IncidentClusterer {
     }
     return { score: 0, reasons };
   }
+}
+
+function sharedFigures(e: EventFeatures, c: BaseCluster): string[] {
+  const out: string[] = [];
+  for (const f of e.docFigures ?? []) if (c.figures.has(f)) out.push(f.replace(":", " "));
+  return out;
 }
 
 function placeKeys(e: EventFeatures): string[] {

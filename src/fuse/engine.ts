@@ -25,6 +25,7 @@ import { channelOf, findContradictions, valuesConflict } from "./contradictions.
 import { isoDay } from "./days.js";
 import { mainEventOf, withReportContext } from "./document.js";
 import { familyOf } from "./families.js";
+import { figureTokens } from "./figures.js";
 import { credibility, gradeLabel } from "./grading.js";
 import { assignIdentity, emptyIdentity, type IncidentIdentity, resolveAlias } from "./identity.js";
 import { IncidentLayers, StoredIncidents } from "./incident-layers.js";
@@ -234,6 +235,7 @@ export class FusionEngine {
         feats.map((x) => x.feat),
       );
       m.feat.docNames = new Set([...nameTokens(doc.text), ...yearTokens(doc.text)]);
+      m.feat.docFigures = figureTokens(facts.events);
     }
     const docClusters: string[] = [];
     // A main event that matches nothing may carry a wrong day (a misdated page): when another attack-like event of

@@ -131,6 +131,16 @@ describe.each(backends())("$name store contract", (backend) => {
       expect(all).toEqual([d.id]);
     });
 
+    it("replays dated documents oldest first and undated ones after them", async () => {
+      const undated = doc("An undated note about the blast at the market.");
+      const late = doc("The market blast toll rose on Friday.", { published: "2024-03-08" });
+      const early = doc("A blast hit the market on Monday.", { published: "2024-03-04" });
+      for (const d of [undated, late, early]) await store.putDocument(d, factsFor(d.id, [`m-${d.id.slice(0, 6)}`]));
+      const all: string[] = [];
+      for await (const f of store.allFacts()) all.push(f.doc);
+      expect(all).toEqual([early.id, late.id, undated.id]);
+    });
+
     it("keeps analyst records and source grades", async () => {
       await store.putRecord("overrides", "o1", { kind: "merge" });
       await store.putRecord("overrides", "o1", { kind: "split" });

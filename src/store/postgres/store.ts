@@ -407,7 +407,7 @@ export class PgStore implements Store {
     const db = await this.db();
     const ids = await db.query(
       `SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM doc_facts x WHERE x.doc = d.id)
-       ORDER BY d.published_start NULLS FIRST, d.id`,
+       ORDER BY d.published_start NULLS LAST, d.id`, // dated reports first, as in the SQLite store
     );
     for (const { id } of ids.rows) {
       const facts = await this.factsOf(db, id as string);

@@ -355,12 +355,14 @@ export class SqliteStore implements Store {
     return this.hasFacts(docId) ? this.factsOf(docId) : undefined;
   }
 
+  // Replay order: dated reports first (oldest first), undated ones after, so that the incidents dated reports
+  // found are there for an undated report to join (an undated report first founds an incident nothing dates).
   async *allFacts(): AsyncIterable<DocFacts> {
     const ids = this.db
       .prepare(
         `SELECT d.id FROM documents d
          WHERE EXISTS (SELECT 1 FROM doc_facts x WHERE x.doc = d.id) OR EXISTS (SELECT 1 FROM facts f WHERE f.doc = d.id)
-         ORDER BY d.published_start, d.id`,
+         ORDER BY d.published_start IS NULL, d.published_start, d.id`,
       )
       .pluck()
       .all() as string[];
