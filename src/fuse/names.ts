@@ -7,7 +7,7 @@ import table from "../../data/fusion/common-capitalised.json" with { type: "json
 
 const COMMON = new Set((table as { words: string[] }).words);
 /** A capitalised word (or an acronym such as JUI-F), with what precedes it to tell a sentence start. */
-const WORD = /(^|[.!?:;"“”‘’()\n]\s*|\s)((?:\p{Lu}[\p{L}\p{M}'’-]{2,})|(?:\p{Lu}{2,}[\p{L}\d-]*))/gu;
+const WORD = /(^|[.!?:;"“”‘’«»„()\n]\s*|\s)((?:\p{Lu}[\p{L}\p{M}'’-]{2,})|(?:\p{Lu}{2,}[\p{L}\d-]*))/gu;
 /** At most this many tokens per report: excerpts are short; long texts keep their first names. */
 export const MAX_NAME_TOKENS = 80;
 
