@@ -46,6 +46,11 @@ export interface EventFeatures {
   docNames?: Set<string>;
   /** Casualty figures of the whole report (`figures.ts`), carried by its main event only. */
   docFigures?: Set<string>;
+  /**
+   * Dates the report gives its background events (an earlier attack it retells), carried by its main event only:
+   * a report long after an incident that recalls the incident's date is a follow-up of it.
+   */
+  recalls?: EventDate[];
 }
 
 export interface BaseCluster {
@@ -398,10 +403,15 @@ export class IncidentClusterer {
       } else if (e.date.inferred) {
         const before = e.date.end - c.date.start;
         if (c.date.start > e.date.end + 1) return { score, reasons, reject: `incident ${cd} is after the report` };
-        // a report published months after an incident is not about it unless something dates it there
-        if (before > RELATED_WINDOW_DAYS && e.date.precise)
+        // a report published months after an incident is not about it unless something dates it there: a
+        // follow-up (a trial, an execution, an anniversary) retells the attack with its date
+        const recalled = (e.recalls ?? []).find((r) => r.start <= c.date!.end && r.end >= c.date!.start);
+        if (before > RELATED_WINDOW_DAYS && e.date.precise && !recalled)
           return { score, reasons, reject: `report of ${isoDay(e.date.end)} is ${before} days after ${cd}` };
-        if (before <= INFERRED_WINDOW_DAYS) {
+        if (recalled) {
+          score += 0.1;
+          reasons.push(`report of ${isoDay(e.date.end)} recalls ${fmt(recalled)}, the incident's date`);
+        } else if (before <= INFERRED_WINDOW_DAYS) {
           score += 0.1;
           reasons.push(`undated mention in a report of ${isoDay(e.date.end)}, ${before} days after ${cd}`);
         }

@@ -237,6 +237,10 @@ export class FusionEngine {
       );
       m.feat.docNames = new Set([...nameTokens(doc.text), ...yearTokens(doc.text)]);
       m.feat.docFigures = figureTokens(facts.events);
+      const recalls = feats.flatMap((x) =>
+        x.feat.salience === "background" && x.feat.date && !x.feat.date.inferred ? [x.feat.date] : [],
+      );
+      if (recalls.length) m.feat.recalls = recalls;
     }
     const docClusters: string[] = [];
     // A main event that matches nothing may carry a wrong day (a misdated page): when another attack-like event of
