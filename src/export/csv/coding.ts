@@ -6,6 +6,7 @@ import { countryAlpha3, countryName } from "../countries.js";
 import {
   attributeTexts,
   type CountSummary,
+  cityOf,
   countSummary,
   type ExportIndex,
   eventTypes,
@@ -231,8 +232,10 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
   const c3 = countryAlpha3(country);
   if (c3) c.countryIso3 = c3;
   if (geo?.admin1) c.admin1 = geo.admin1;
-  if (place && (geo?.precision === "city" || geo?.precision === "facility" || (!geo && place.type === "place")))
-    c.city = place.name;
+  // a facility is coded by the city it is in when the reports name it; else by its own name, as before
+  const city = cityOf(ix, incident, place);
+  if (city) c.city = city.name;
+  else if (place && geo?.precision === "facility") c.city = place.name;
   if (geo) {
     c.lat = geo.lat;
     c.lon = geo.lon;
