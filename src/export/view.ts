@@ -291,6 +291,9 @@ export function perpetrators(ix: ExportIndex, incident: Incident): PerpetratorSu
   // The claimant is the most specific group that claimed: a claim credited to a parent while its branch is named
   // as the doer in the incident ("the Islamic State claimed" beside "IS-K carried out") is the branch's, and the parent keeps its other
   // bases (or becomes attributed: the claim still ties it to the attack).
+  // A branch that claimed in its own name beside a parent that did too (a coalition and its member group both
+  // announcing the operation) leaves both claims standing; the branch still ranks first.
+  const ownClaim = new Set([...by.values()].filter((s) => s.bases.includes("claimed")).map((s) => s.entity));
   for (const s of by.values()) {
     const id = groupIds.get(s.entity);
     if (!id || !s.bases.includes("claimed")) continue;
@@ -303,6 +306,7 @@ export function perpetrators(ix: ExportIndex, incident: Incident): PerpetratorSu
     );
     if (!branches.length) continue;
     for (const b of branches) if (!b.bases.includes("claimed")) b.bases.push("claimed");
+    if (branches.some((b) => ownClaim.has(b.entity))) continue;
     s.bases = s.bases.filter((x) => x !== "claimed");
     if (!s.bases.length) s.bases.push("attributed");
   }
