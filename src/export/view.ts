@@ -174,13 +174,13 @@ export function currentFigure(ix: ExportIndex, values: CountSummary["values"]): 
 }
 
 function currentOf(ix: ExportIndex, values: CountSummary["values"]): number | undefined {
-  const byDoc = new Map<string, { at: number; n: number }[]>();
+  const byDoc = new Map<string, Figure[]>();
   for (const v of values) {
     const c = v.value as { qualifier?: string };
     if (v.asOf || c?.qualifier === "vague") continue;
     if (v.event && ix.events.get(v.event)?.attributes?.salience === "background") continue;
     const at = v.span?.start ?? Number.MAX_SAFE_INTEGER;
-    byDoc.set(v.doc, [...(byDoc.get(v.doc) ?? []), { at, n: v.low }]);
+    byDoc.set(v.doc, [...(byDoc.get(v.doc) ?? []), { at, n: v.low, bound: BOUNDS.has(c?.qualifier ?? "") }]);
   }
   if (!byDoc.size) return undefined;
   const perDoc = new Map([...byDoc].map(([doc, fs]) => [doc, reportFigure(ix.docs.get(doc)?.text ?? "", fs)]));
@@ -198,6 +198,19 @@ function currentOf(ix: ExportIndex, values: CountSummary["values"]): number | un
   return pool.sort((a, b) => support(b) - support(a) || b - a)[0];
 }
 
+/** Qualifiers of a figure told as a round bound rather than a count ("more than 70", "some 200", "about 40"). */
+const BOUNDS = new Set(["at_least", "more_than", "about"]);
+
+/** How far above a bound a later exact figure may lie and still state the same toll more precisely. */
+const PRECISE_WITHIN = 1.5;
+
+interface Figure {
+  at: number;
+  n: number;
+  /** Told as a bound ("more than 70"), not as a count. */
+  bound: boolean;
+}
+
 const LATER_CUE = new RegExp(
   `\\b(?:${(laterCues as { cues: string[] }).cues.map((c) => c.replace(/\s+/g, "\\s+")).join("|")})\\b`,
   "i",
@@ -205,15 +218,18 @@ const LATER_CUE = new RegExp(
 
 /**
  * One report's current figure: the first it gives, unless a figure after it is told as newer ("then announced
- * 84", "later statements gave 94") — a report retelling tallies oldest first ends on its current one.
+ * 84", "later statements gave 94") — a report retelling tallies oldest first ends on its current one — or the
+ * first is a round bound that a later exact figure states precisely ("more than 70 dead … 77 people were confirmed
+ * dead": 77; an exact figure below the bound, or far above it, is another count).
  */
-function reportFigure(text: string, figures: { at: number; n: number }[]): number {
+function reportFigure(text: string, figures: Figure[]): number {
   const ordered = [...figures].sort((a, b) => a.at - b.at);
-  let current = ordered[0] as { at: number; n: number };
+  let current = ordered[0] as Figure;
   for (const f of ordered.slice(1)) {
     const before = text.slice(Math.max(0, f.at - 80), f.at);
     const clause = before.slice(before.search(/[^.!?;]*$/));
-    if (f.n !== current.n && LATER_CUE.test(clause)) current = f;
+    const precise = current.bound && !f.bound && f.n >= current.n && f.n <= current.n * PRECISE_WITHIN;
+    if (f.n !== current.n && (precise || LATER_CUE.test(clause))) current = f;
   }
   return current.n;
 }
@@ -275,6 +291,9 @@ export function perpetrators(ix: ExportIndex, incident: Incident): PerpetratorSu
   // The claimant is the most specific group that claimed: a claim credited to a parent while its branch is named
   // as the doer in the incident ("the Islamic State claimed" beside "IS-K carried out") is the branch's, and the parent keeps its other
   // bases (or becomes attributed: the claim still ties it to the attack).
+  // A branch that claimed in its own name beside a parent that did too (a coalition and its member group both
+  // announcing the operation) leaves both claims standing; the branch still ranks first.
+  const ownClaim = new Set([...by.values()].filter((s) => s.bases.includes("claimed")).map((s) => s.entity));
   for (const s of by.values()) {
     const id = groupIds.get(s.entity);
     if (!id || !s.bases.includes("claimed")) continue;
@@ -287,6 +306,7 @@ export function perpetrators(ix: ExportIndex, incident: Incident): PerpetratorSu
     );
     if (!branches.length) continue;
     for (const b of branches) if (!b.bases.includes("claimed")) b.bases.push("claimed");
+    if (branches.some((b) => ownClaim.has(b.entity))) continue;
     s.bases = s.bases.filter((x) => x !== "claimed");
     if (!s.bases.length) s.bases.push("attributed");
   }
@@ -348,4 +368,34 @@ export function placeOf(ix: ExportIndex, incident: Incident): Entity | undefined
   }
   const v = (incident.attributes.place ?? [])[0];
   return typeof v?.value === "string" ? ix.entities.get(v.value) : undefined;
+}
+
+const KM_PER_DEGREE = 111;
+/** How far from a facility a city named with it may lie and still be the city it is in. */
+const FACILITY_CITY_KM = 40;
+
+/**
+ * The city an incident happened in. A city-level place is its own city; a facility (a shrine, a school, an airport)
+ * is not a city: its city is the city-level place the incident's reports name most often in the same country, near
+ * the facility when both have coordinates. Undefined when the place is coarser than a city or no such city is named.
+ */
+export function cityOf(ix: ExportIndex, incident: Incident, place: Entity | undefined): Entity | undefined {
+  if (!place) return undefined;
+  const geo = place.geo;
+  if (geo?.precision === "city" || (!geo && place.type === "place")) return place;
+  if (geo?.precision !== "facility" && place.type !== "facility") return undefined;
+  const country = geo?.country ?? place.country;
+  const near = (e: Entity): boolean => {
+    if (!geo || !e.geo) return true;
+    const dx = (e.geo.lon - geo.lon) * Math.cos((geo.lat * Math.PI) / 180);
+    return Math.hypot(e.geo.lat - geo.lat, dx) * KM_PER_DEGREE <= FACILITY_CITY_KM;
+  };
+  const named = new Map<Entity, number>();
+  for (const v of incident.attributes.place ?? []) {
+    const e = typeof v.value === "string" ? ix.entities.get(v.value) : undefined;
+    if (!e || e === place || e.geo?.precision !== "city") continue;
+    if (country && (e.geo.country ?? e.country) !== country) continue;
+    if (near(e)) named.set(e, (named.get(e) ?? 0) + 1);
+  }
+  return [...named].sort((a, b) => b[1] - a[1] || a[0].name.localeCompare(b[0].name))[0]?.[0];
 }

@@ -95,6 +95,22 @@ describe("coded toll", () => {
     expect(coded([b], [killed(b, 44), killed(b, 9)]).row.nkill).toBe(44);
   });
 
+  it("prefers the exact figure a report gives after a round bound of the same toll", () => {
+    const bound = (d: Document, n: number) =>
+      killed(d, n, { value: { value: n, min: n + 1, max: null, qualifier: "more_than" } });
+    const a = report(
+      "The raid on the depot killed more than 40 people. A police source later confirmed 46 dead.",
+      "Wire One",
+      "2030-07-02",
+    );
+    expect(coded([a], [bound(a, 40), killed(a, 46)]).row.nkill).toBe(46);
+    // an exact figure below the bound, or far above it, is another count: the bound stays the report's figure
+    const b = report("More than 40 people died in the raid. 12 were guards at the gate.", "Wire Two", "2030-07-02");
+    expect(coded([b], [bound(b, 40), killed(b, 12)]).row.nkill).toBe(41);
+    const c = report("More than 40 people died in the raid. In 2020, 300 died there.", "Wire Three", "2030-07-02");
+    expect(coded([c], [bound(c, 40), killed(c, 300)]).row.nkill).toBe(41);
+  });
+
   it("is 0 when no report gives a figure or a death, and blank when a death has no figure", () => {
     const a = report("A bomb damaged an empty office overnight; nobody was hurt.", "Wire One", "2030-05-01");
     expect(coded([a], []).row.nkill).toBe(0);

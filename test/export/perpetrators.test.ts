@@ -58,6 +58,21 @@ describe("claimant: the most specific group that claimed", () => {
     ]);
   });
 
+  it("leaves both claims standing when a branch and its parent each claimed in their own name", () => {
+    const ranked = perpetrators(
+      ix,
+      incident([
+        { entity: "is", basis: "claimed", doc: "d1" },
+        { entity: "is", basis: "claimed", doc: "d2" },
+        { entity: "isk", basis: "claimed", doc: "d3" },
+      ]),
+    );
+    expect(ranked.map((p) => [p.name, p.bases[0]])).toEqual([
+      ["Islamic State Khorasan Province", "claimed"],
+      ["Islamic State", "claimed"],
+    ]);
+  });
+
   it("reads a group named as the source of its own attribution as claiming it", () => {
     const ranked = perpetrators(ix, incident([{ entity: "isk", basis: "suspected", doc: "d1", by: "isk" }]));
     expect(ranked[0]!.bases).toEqual(["claimed"]);

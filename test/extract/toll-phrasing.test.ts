@@ -127,3 +127,23 @@ describe("events keep only tolls", () => {
     expect(tolls.map((c) => c.value)).toContain(1);
   });
 });
+
+describe("toll of one group, bounds and initialisms", () => {
+  it("reads 'the number of <group> killed' as that group's toll, and of everyone as the toll", () => {
+    expect(classed("The number of French tourists killed remained at 6.")).toEqual([["killed", 6, "French tourists"]]);
+    expect(classed("The number of people killed remained at 31.")).toEqual([["killed", 31, "total"]]);
+    expect(classed("The number of those wounded stood at 44.")).toEqual([["injured", 44, "total"]]);
+  });
+
+  it("reads 'above N' as more than N", () => {
+    const [hit] = extractCounts("The toll from the market blast climbed to above 30.", 0, "d");
+    expect([hit?.count.kind, hit?.count.qualifier, hit?.count.min]).toEqual(["killed", "more_than", 31]);
+  });
+
+  it("reads through the dot of an initialism between a number and its noun", () => {
+    expect(linked("Nine U.N. aid workers were killed and 4 others injured.")).toEqual([
+      ["killed", 9],
+      ["injured", 4],
+    ]);
+  });
+});

@@ -1,11 +1,13 @@
 // One incident coded into the neutral fields both event datasets need (date, place, attack/target/weapon,
 // perpetrator, casualties, claim, doubt, sources). Casualties carry both the best-supported current figure (GTD)
 // and the lowest credible one (ACLED); a dispute is written out in words for the notes/summary column.
+import { resolveArmedGroup } from "../../extract/entities/groups.js";
 import type { Event, Incident } from "../../model/records.js";
 import { countryAlpha3, countryName } from "../countries.js";
 import {
   attributeTexts,
   type CountSummary,
+  cityOf,
   countSummary,
   type ExportIndex,
   eventTypes,
@@ -154,6 +156,9 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
     };
   });
   const claimants = perps.filter((p) => p.bases.includes("claimed"));
+  // a parent claiming beside its own branch is one claim told twice, not a competing one
+  const parentIds = new Set(claimants.map((p) => resolveArmedGroup(p.name)?.parent).filter(Boolean));
+  const rivals = claimants.filter((p) => !parentIds.has(resolveArmedGroup(p.name)?.id));
   const claimTexts = incident.attributes.perpetrator
     ?.filter((v) => (v.value as { basis?: string })?.basis === "claimed")
     .map((v) => ix.citeOf(v))
@@ -182,7 +187,7 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
     (s): s is string => !!s,
   );
   if (doubt) disputes.push("Sources differ on whether this was an attack or an accident.");
-  if (claimants.length > 1) disputes.push(`Competing claims: ${claimants.map((c) => c.name).join(", ")}.`);
+  if (rivals.length > 1) disputes.push(`Competing claims: ${claimants.map((c) => c.name).join(", ")}.`);
   const sources = incident.documents
     .map((id) => ix.docs.get(id))
     .filter((x) => !!x)
@@ -210,7 +215,7 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
     ...(nkill !== undefined ? { nkill } : {}),
     ...(nwound !== undefined ? { nwound } : {}),
     claimed: claimants.length > 0,
-    competingClaims: claimants.length > 1,
+    competingClaims: rivals.length > 1,
     doubt,
     subEvent,
     eventType,
@@ -231,8 +236,10 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
   const c3 = countryAlpha3(country);
   if (c3) c.countryIso3 = c3;
   if (geo?.admin1) c.admin1 = geo.admin1;
-  if (place && (geo?.precision === "city" || geo?.precision === "facility" || (!geo && place.type === "place")))
-    c.city = place.name;
+  // a facility is coded by the city it is in when the reports name it; else by its own name, as before
+  const city = cityOf(ix, incident, place);
+  if (city) c.city = city.name;
+  else if (place && geo?.precision === "facility") c.city = place.name;
   if (geo) {
     c.lat = geo.lat;
     c.lon = geo.lon;

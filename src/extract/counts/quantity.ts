@@ -36,7 +36,7 @@ const WORDNUM = `(?:(?:an?\\s+)?${W}(?:(?:[\\s-]+|\\s+and\\s+)${W})*)`;
 const DIGIT = `(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s*(?:k|m|mn|bn)\\b|\\s+(?:hundred|thousand|million|billion)\\b)?`;
 const NUM = `(?:${DIGIT}|${WORDNUM})(?:-strong)?`;
 const QUAL =
-  "at\\s+least|no\\s+fewer\\s+than|no\\s+less\\s+than|more\\s+than|over|in\\s+excess\\s+of|upwards\\s+of|nearly|almost|close\\s+to|just\\s+under|about|around|some|roughly|approximately|an\\s+estimated|estimated|up\\s+to|as\\s+many\\s+as|fewer\\s+than|less\\s+than|under|between";
+  "at\\s+least|no\\s+fewer\\s+than|no\\s+less\\s+than|more\\s+than|over|above|in\\s+excess\\s+of|upwards\\s+of|nearly|almost|close\\s+to|just\\s+under|about|around|some|roughly|approximately|an\\s+estimated|estimated|up\\s+to|as\\s+many\\s+as|fewer\\s+than|less\\s+than|under|between";
 const VAGUE =
   "(?:tens\\s+of\\s+thousands|hundreds\\s+of\\s+thousands|hundreds|thousands|dozens|scores|tens)(?=\\s+of\\b)";
 
@@ -59,7 +59,7 @@ function qualified(qual: string | undefined, n: number, orMore: boolean): Quanti
   const q = (qual ?? "").toLowerCase().replace(/\s+/g, " ");
   if (orMore || q === "at least" || q === "no fewer than" || q === "no less than")
     return { value: n, min: n, max: null, qualifier: "at_least" };
-  if (q === "more than" || q === "over" || q === "in excess of" || q === "upwards of")
+  if (q === "more than" || q === "over" || q === "above" || q === "in excess of" || q === "upwards of")
     return { value: n, min: Math.floor(n) + 1, max: null, qualifier: "more_than" };
   if (q === "nearly" || q === "almost" || q === "close to" || q === "just under")
     return { value: n, min: Math.round(n * 0.9), max: n, qualifier: "about" };

@@ -21,6 +21,7 @@ interface Pattern {
 interface Compiled {
   kindOf: Map<string, CountKind>;
   subjects: RegExp; // global: every toll noun of a clause
+  group: RegExp; // "the number of US troops killed … remained at"
   patterns: Pattern[];
 }
 
@@ -32,6 +33,17 @@ const alternation = (xs: string[]) =>
     .join("|");
 
 const DAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|overnight)";
+
+/** The participle that closes "number of <group> …" and the kind it counts. */
+const GROUP_KIND: Record<string, CountKind> = {
+  killed: "killed",
+  dead: "killed",
+  injured: "injured",
+  wounded: "injured",
+};
+
+/** Words of a "number of … killed" group that name all the victims, not a part of them. */
+const EVERYONE = /^(?:(?:the|those|people|persons|civilians|victims)\s+)+$/i;
 
 let compiled: Compiled | undefined;
 
@@ -51,8 +63,11 @@ function lexicon(): Compiled {
   const reaching = "\\b(?:reached|reaches|crossed|passed|topped|hit|exceeded|surpassed)\\b";
   const being = "\\b(?:is|was|stands|stood|remains|remained)\\b";
   const carry = `\\b(?:${alternation(raw.carryVerbs)})\\b`;
+  // "the number of US troops killed", "the number of foreign nationals wounded": a toll of one group of the victims
+  const group = `\\bnumber\\s+of\\s+((?:[\\p{L}.'’-]+\\s+){1,3}?)(${alternation(Object.keys(GROUP_KIND))})\\b`;
   compiled = {
     kindOf,
+    group: new RegExp(`${group}${gap}(?:${verb}${adv}\\s+(?:to|at)|${reaching}${adv}|${being}${adv})\\s*$`, "iu"),
     subjects: new RegExp(subj, "gi"),
     patterns: [
       // "… rose to", "… stands at", "… rose from 90 to"
@@ -88,6 +103,8 @@ export interface TollCue {
   kind: CountKind;
   /** The figure is one the toll moved from ("rose from 90 to 170": 90). */
   earlier: boolean;
+  /** The toll of one group of the victims ("the number of US troops killed stood at 13": "US troops"). */
+  subset?: string;
 }
 
 /** The toll a number at `start` of `text` is the figure of, from the clause before it. */
@@ -102,6 +119,12 @@ export function tollBefore(text: string, start: number): TollCue | undefined {
     const noun = (nouns[nouns.length - 1]?.[1] ?? m[1]!).toLowerCase().replace(/\s+/g, " ");
     const kind = lex.kindOf.get(noun);
     if (kind) return { kind, earlier: p.earlier };
+  }
+  const g = lex.group.exec(before);
+  const kind = g ? GROUP_KIND[g[2]!.toLowerCase()] : undefined;
+  if (g && kind) {
+    const who = g[1]!;
+    return EVERYONE.test(who) ? { kind, earlier: false } : { kind, earlier: false, subset: who.trim() };
   }
   return undefined;
 }

@@ -191,6 +191,27 @@ function sentenceSpan(tokens: Token[], sentence: number): [number, number] {
   return [ts[0]!.start, ts[ts.length - 1]!.end];
 }
 
+/** Tokens before a group in which an affiliation phrase may end ("affilié à Al-Qaïda", "membre du JNIM"). */
+const AFFILIATION_REACH = 3;
+
+/**
+ * The group a claim word in `sentence` is about: the nearest one named before it ("la Katiba Macina, … a
+ * revendiqué"; "le GSIM, qui a revendiqué"), skipping a group told as another's affiliation ("JNIM, affilié à
+ * Al-Qaïda, a revendiqué": JNIM); else the first one after it ("revendiquée par le Jnim", verb-first languages).
+ */
+function claimantIn(groups: GroupHit[], tokens: Token[], lex: Lexicon, sentence: number, cue: number) {
+  const inSentence = groups.filter((g) => g.sentence === sentence);
+  const affiliated = (g: GroupHit): boolean => {
+    for (let i = Math.max(0, g.from - AFFILIATION_REACH - 2); i < g.from; i++) {
+      const m = lex.affiliations.at(tokens, i);
+      if (m && m.to <= g.from && g.from - m.to <= AFFILIATION_REACH) return true;
+    }
+    return false;
+  };
+  const before = inSentence.filter((g) => g.to <= cue && !affiliated(g)).sort((a, b) => b.from - a.from);
+  return before[0] ?? inSentence.find((g) => g.from >= cue) ?? inSentence[0];
+}
+
 function negated(tokens: Token[], lex: Lexicon, sentence: number): boolean {
   return tokens.some((t, i) => t.sentence === sentence && lex.negations.at(tokens, i));
 }
@@ -287,7 +308,7 @@ function extractStretch(doc: Document, st: Stretch, lex: Lexicon, b: FactBuilder
     const s = tokens[t.from]!.sentence;
     if (negated(tokens, lex, s)) continue;
     const g =
-      groups.find((x) => x.sentence === s) ??
+      claimantIn(groups, tokens, lex, s, t.from) ??
       (t.value === "claim" ? groups.find((x) => x.sentence === s - 1) : undefined);
     if (!g) continue;
     const [cs, ce] = tokenSpan(tokens, t.from, t.to);

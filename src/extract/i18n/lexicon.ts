@@ -42,6 +42,8 @@ interface LexiconFile {
   articleNumbers: string[];
   /** Amounts that state no figure ("des dizaines", "درجنوں"): counts with qualifier `vague`. */
   vagueNumbers: Record<string, number>;
+  /** Words that tie a group named after them to the one before ("affilié à", "membre du"): never the claimant. */
+  affiliations?: string[];
 }
 
 export interface NumberWord {
@@ -83,6 +85,7 @@ export interface Lexicon {
   reachedAfter: PhraseMatcher<true>;
   background: PhraseMatcher<true>;
   conjunctions: PhraseMatcher<true>;
+  affiliations: PhraseMatcher<true>;
 }
 
 const SUPPORTED = ["fr", "es", "pt", "de", "ru", "tr", "ar", "fa", "ur"] as const;
@@ -162,6 +165,7 @@ function compile(f: LexiconFile): Lexicon {
     reachedBefore: new PhraseMatcher(flag(f.tollReached.before)),
     reachedAfter: new PhraseMatcher(flag(f.tollReached.after)),
     background: new PhraseMatcher(flag(f.background)),
+    affiliations: new PhraseMatcher(flag(f.affiliations ?? [])),
     conjunctions: new PhraseMatcher(flag(f.conjunctions)),
   };
 }

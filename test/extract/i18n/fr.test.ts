@@ -49,4 +49,25 @@ describe("French reports", () => {
     expect(r.killed).toEqual([]);
     expect(r.claimedBy).toEqual([]);
   });
+  it("credits a claim to the group that made it, not to a group named as its affiliation or before it", () => {
+    const affiliated = read(
+      "Attentat à Mogadiscio : 9 morts. Les shebab, affiliés à Al-Qaïda, ont revendiqué l'attaque dans un communiqué.",
+      "fr",
+      "2024-02-02",
+    );
+    expect(affiliated.claimedBy).toEqual(["al-Shabaab"]);
+    const relative = read(
+      "Attentat à Mogadiscio : 9 morts. Après des frappes contre Al-Qaïda, les shebab, qui ont revendiqué l'attaque, ont diffusé une vidéo.",
+      "fr",
+      "2024-02-02",
+    );
+    expect(relative.claimedBy).toEqual(["al-Shabaab"]);
+    // a passive claim names its group after the claim word
+    const passive = read(
+      "Attentat à Mogadiscio : 9 morts. Cette attaque revendiquée par les shebab visait un hôtel.",
+      "fr",
+      "2024-02-02",
+    );
+    expect(passive.claimedBy).toEqual(["al-Shabaab"]);
+  });
 });
