@@ -1,0 +1,15 @@
+import { syntaxArguments } from "./src/extract/events/syntax-roles.js";
+import { makeDocument } from "./src/model/document.js";
+import { analyze } from "./src/nlp/index.js";
+import { parseSentence } from "./src/nlp/parse/model.js";
+const [text, trig] = process.argv.slice(2) as [string, string];
+const doc = makeDocument({ origin: "test", text, format: "text" });
+const a = analyze(doc);
+const s = a.sentences[0]!;
+const toks = a.tokens.slice(s.tokenStart, s.tokenEnd);
+const p = parseSentence(toks.map((t) => t.text));
+console.log(toks.map((t, i) => `${i + 1}:${t.text}/${t.pos}/${p.tags?.[i] ?? ""}->${p.heads[i]}:${p.deprels[i]}`).join("  "));
+const t = a.tokens.findIndex((k) => k.text === trig);
+const args = syntaxArguments(a.tokens, s.tokenStart, s.tokenEnd, t)!;
+const w = (xs: any[]) => xs.map((x) => a.tokens.slice(x.first, x.last).map((k) => k.text).join(" ") + `[${x.rel}]`);
+console.log("subj", w(args.subjects), "obj", w(args.objects), "agent", w(args.agents), "obl", w(args.obliques), "passive", args.passive);
