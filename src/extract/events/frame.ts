@@ -204,7 +204,14 @@ const MODIFIER_PREPS = new Set(["in", "on", "at", "from", "near", "inside", "abo
  * clauses from the positional rules, so the parse gives the subjects. Only such sentences are
  * parsed (the cost of parsing every verbal trigger's sentence is in docs/parser.md).
  */
-function withParsedSubjects(tokens: Token[], text: string, frame: TriggerFrame, sa: number, sb: number, ta: number): void {
+function withParsedSubjects(
+  tokens: Token[],
+  text: string,
+  frame: TriggerFrame,
+  sa: number,
+  sb: number,
+  ta: number,
+): void {
   const listy = (k: number) => tokens[k]?.text === "," || tokens[k]?.pos === "CCONJ";
   const subj = frame.subject;
   const hidden = subj

@@ -13,8 +13,8 @@ import {
   NEAR_COUNT_TYPES,
 } from "./arguments.js";
 import { eventType } from "./lexicon.js";
-import { frameParticipants } from "./roles.js";
 import { modalityOf } from "./modality.js";
+import { frameParticipants } from "./roles.js";
 import { markSalience } from "./salience.js";
 import { findTriggers, type TriggerMatch } from "./triggers.js";
 
