@@ -73,10 +73,11 @@ describe("attack arguments", () => {
     expect(r.attacker).toEqual(["insurgents"]);
   });
 
-  it("nominal trigger: the attack on X, the pre-modifier as attacker", () => {
+  it("nominal trigger: the attack on X; a describing pre-modifier is no attacker, a named group is", () => {
     const r = roles("Officials described a rebel attack on the army barracks as a failure.", "attack");
     expect(r.target).toEqual(["the army barracks"]);
-    expect(r.attacker).toEqual(["a rebel"]);
+    expect(r.attacker).toBeUndefined();
+    expect(roles("The Hamas attack killed two guards.", "attack").attacker?.join(" ")).toContain("Hamas");
   });
 
   it("an agent-noun trigger names the attacker itself", () => {

@@ -12,6 +12,7 @@ interface ActorLexicon {
   officeWords: string[];
   notDoerHeads: string[];
   responseVerbs: string[];
+  defenceVerbs: string[];
   speechVerbs: string[];
 }
 
@@ -20,6 +21,7 @@ interface Compiled {
   offices: RegExp;
   notDoer: Set<string>;
   response: RegExp;
+  defence: RegExp;
   speech: RegExp;
 }
 
@@ -38,6 +40,8 @@ function lexicon(): Compiled {
     offices: new RegExp(`\\b(?:${alt(l.officeWords)})\\b`, "i"),
     notDoer: new Set(l.notDoerHeads),
     response: new RegExp(`\\b(?:${alt(l.responseVerbs)})\\b`, "gi"),
+    // "rockets intercepted by the army", "an attack, repelled by police,": the by-phrase is the defender
+    defence: new RegExp(`\\b(?:${alt(l.defenceVerbs)})\\s+(?:[\\w'’-]+\\s+){0,3}?by\\s+(?:the\\s+)?$`, "i"),
     speech: new RegExp(`^(?:${alt(l.speechVerbs)})$`, "i"),
   };
   return compiled;
@@ -92,6 +96,10 @@ function mayBeDoer(ctx: ExtractContext, p: Participant, triggerStart: number, ty
       /^\s*(?:were|are|have\s+been)?\s*$/i.test(ctx.doc.text.slice(p.span.end, triggerStart))
     )
       return false;
+  }
+  if (p.span && p.span.start >= triggerStart) {
+    const between = ctx.doc.text.slice(triggerStart, p.span.start);
+    if (!/[.;!?]/.test(between) && lex.defence.test(between)) return false;
   }
   // the subject of a speech or response verb told before the trigger
   // ("X said they struck …", "X said it carried out …": the speaker names itself as the doer)

@@ -5,7 +5,7 @@
 // (roles.ts), so this file only knows English word order.
 import type { Token } from "../../nlp/types.js";
 import { type NounPhrase, nounPhrases, tokenRange } from "./noun-phrases.js";
-import { parsedAgents } from "./syntax-roles.js";
+import { parsedAgents, parsedPhrases } from "./syntax-roles.js";
 
 export interface TriggerFrame {
   /** The trigger is a verb ("attacked"), not a noun ("the attack"). */
@@ -28,6 +28,8 @@ export interface TriggerFrame {
   reduced?: boolean;
   /** "attributed the attack to X": the "to" phrase names the doer. */
   attributed?: boolean;
+  /** Conjuncts and appositions of the subject, from the parse ("his driver", "a councillor"). */
+  moreSubjects: NounPhrase[];
 }
 
 const DET_LIKE = new Set(["DET", "ADJ", "NUM"]);
@@ -97,6 +99,14 @@ function conjoined(tokens: Token[], nps: NounPhrase[], into: NounPhrase[], pos: 
     pos = more.last;
   }
   return pos;
+}
+
+/** Subordinators start a new clause: "killed when militants stormed": the militants are no object. */
+const CLAUSE_START = new Set(["when", "where", "while", "as", "after", "before", "because", "since", "until", "if"]);
+
+/** Adverbs and particles between a verb and its object ("killed instantly", "shot down"). */
+function skippable(t: Token): boolean {
+  return (t.pos === "ADV" || t.pos === "PART") && !CLAUSE_START.has(t.text.toLowerCase());
 }
 
 function npEndingAt(nps: NounPhrase[], lastExclusive: number): NounPhrase | undefined {
@@ -188,6 +198,34 @@ const CONJUNCT_PREPS = new Set(["by", "with"]);
 
 const MODIFIER_PREPS = new Set(["in", "on", "at", "from", "near", "inside", "aboard", "with"]);
 
+/**
+ * "the mayor, his driver and a councillor, who …, were killed", "the mayor, Jose Garcia, was
+ * murdered": a comma or conjunction around the subject hides conjuncts, appositions and relative
+ * clauses from the positional rules, so the parse gives the subjects. Only such sentences are
+ * parsed (the cost of parsing every verbal trigger's sentence is in docs/parser.md).
+ */
+function withParsedSubjects(
+  tokens: Token[],
+  text: string,
+  frame: TriggerFrame,
+  sa: number,
+  sb: number,
+  ta: number,
+): void {
+  const listy = (k: number) => tokens[k]?.text === "," || tokens[k]?.pos === "CCONJ";
+  const subj = frame.subject;
+  const hidden = subj
+    ? subj.first > sa && listy(subj.first - 1)
+    : tokens.slice(Math.max(sa, ta - 12), ta).some((t) => t.text === ",");
+  if (!hidden) return;
+  const { subjects } = parsedPhrases(tokens, text, sa, sb, ta);
+  if (!subjects.length) return;
+  // a positional subject stays; the parse adds the phrases it could not see
+  if (!subj) frame.subject = subjects[0];
+  const lead = frame.subject!;
+  frame.moreSubjects = subjects.filter((x) => x.last <= lead.first || x.first >= lead.last);
+}
+
 export function triggerFrame(
   tokens: Token[],
   text: string,
@@ -196,7 +234,7 @@ export function triggerFrame(
 ): TriggerFrame {
   const [sa, sb] = tokenRange(tokens, sentence.start, sentence.end);
   let [ta, tb] = tokenRange(tokens, trigger.start, trigger.end);
-  const frame: TriggerFrame = { verbal: false, passive: false, objects: [], pps: [] };
+  const frame: TriggerFrame = { verbal: false, passive: false, objects: [], pps: [], moreSubjects: [] };
   if (ta >= tb) return frame;
   frame.verbal = tokens[ta]!.pos === "VERB" || tokens[tb - 1]!.pos === "VERB";
   // "terrorists attacked" matched as one trigger phrase: the verb is the trigger, the noun its subject
@@ -224,7 +262,7 @@ export function triggerFrame(
   if (participleBy) pos = after0 + 1;
   if (selfVerb?.pos === "VERB" && frame.self!.last < sb) {
     pos = frame.self!.last + 1;
-    while (pos < sb && (tokens[pos]!.pos === "ADV" || tokens[pos]!.pos === "PART")) pos++;
+    while (pos < sb && skippable(tokens[pos]!)) pos++;
     const rest = nounPhrases(tokens, pos, sb, text);
     const obj = npStartingAt(rest, pos);
     if (obj) {
@@ -237,6 +275,7 @@ export function triggerFrame(
     const s = subjectBefore(tokens, before, ta - 1, sa);
     frame.passive = s.passive;
     frame.subject = s.np;
+    withParsedSubjects(tokens, text, frame, sa, sb, ta);
     // "a peasant killed by guerrillas": a participle with a by-agent is passive without "was"
     // ("the priests murdered last Friday by …": time words may come between)
     let by = tb;
@@ -251,7 +290,7 @@ export function triggerFrame(
     if (!frame.passive && tokens[by]?.text.toLowerCase() === "by" && (by === tb || /ed$/i.test(tokens[tb - 1]!.text)))
       frame.passive = true;
     if (!frame.passive) {
-      while (pos < sb && (tokens[pos]!.pos === "ADV" || tokens[pos]!.pos === "PART")) pos++;
+      while (pos < sb && skippable(tokens[pos]!)) pos++;
       const obj = npStartingAt(after, pos);
       // headline-style passive: "three men injured in blast", "dozens of militants killed ,"
       const bare = tokens[pos];

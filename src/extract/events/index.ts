@@ -1,6 +1,6 @@
 // Event extraction: triggers from the ontology lexicon, one event per type per sentence (the
 // strongest trigger names it), then arguments, modality and attack attributes.
-import type { CountValue, Event, Modality } from "../../model/records.js";
+import type { CountValue, Event, Modality, Participant } from "../../model/records.js";
 import { accidentCause } from "../claims/cause.js";
 import type { ExtractContext, SentenceCtx } from "../context.js";
 import {
@@ -14,6 +14,7 @@ import {
 } from "./arguments.js";
 import { eventType } from "./lexicon.js";
 import { modalityOf } from "./modality.js";
+import { frameParticipants } from "./roles.js";
 import { markSalience } from "./salience.js";
 import { findTriggers, type TriggerMatch } from "./triggers.js";
 
@@ -84,6 +85,30 @@ function reportedBy(ctx: ExtractContext, s: SentenceCtx, cue: { start: number; e
   return actorBefore(ctx, s, cue.start, kinds) ?? actorAfter(ctx, s, cue.end, kinds);
 }
 
+/**
+ * "unidentified gunmen murdered the mayor": the strongest trigger ("gunmen") names the event, but
+ * another trigger of the same type in the sentence ("murdered") may hold arguments it cannot
+ * reach; their phrases join it when they add a span the event does not have yet.
+ */
+function withOtherTriggers(
+  ctx: ExtractContext,
+  s: SentenceCtx,
+  type: string,
+  best: TriggerMatch,
+  list: TriggerMatch[],
+): Participant[] {
+  const out = eventParticipants(ctx, s, type, best);
+  for (const t of list) {
+    if (t === best || (t.start < best.end && best.start < t.end)) continue;
+    const subtype = t.pattern.entry.subtype;
+    for (const p of frameParticipants(ctx, s, type, t, subtype)) {
+      const overlaps = out.some((q) => q.span && p.span && q.span.start < p.span.end && p.span.start < q.span.end);
+      if (!overlaps) out.push(p);
+    }
+  }
+  return out;
+}
+
 function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => string): Event[] {
   const triggers = findTriggers(s.text, s.start);
   if (!triggers.length) return [];
@@ -127,7 +152,7 @@ function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => strin
       type,
       trigger,
       sentence: { doc, start: s.start, end: s.end, text: s.text },
-      participants: eventParticipants(ctx, s, type, best),
+      participants: withOtherTriggers(ctx, s, type, best, list),
       counts,
       modality: mod.modality,
       attributes: {},

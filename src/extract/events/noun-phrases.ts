@@ -88,10 +88,35 @@ function inChunk(tokens: Token[], i: number, runStart: boolean): boolean {
  * adjective ("the Santo Tomas presidential farm").
  */
 function boundary(prev: Token, next: Token): boolean {
+  // a time before the phrase it introduces: "at 0640 an FMLN unit", "on 1 November urban
+  // guerrillas", "a few hours later" → "a few hours terrorists"
+  if (prev.pos === "NUM") return next.pos === "DET";
+  if (TIME_HEADS.has(prev.text.toLowerCase())) return next.pos !== "NUM";
   if (prev.pos === "NOUN") return next.pos === "DET" || next.pos === "ADJ" || next.pos === "NUM";
   if (prev.pos === "PROPN") return next.pos === "DET";
   return false;
 }
+
+/** Months and plural time units end a phrase: what follows them is another phrase. */
+const TIME_HEADS = new Set([
+  "january",
+  "february",
+  "march",
+  "april",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "minutes",
+  "hours",
+  "days",
+  "weeks",
+  "months",
+  "years",
+]);
 
 /** Simple chunks (no "of" complements) inside token range [from, to). */
 function chunks(tokens: Token[], from: number, to: number): { first: number; last: number; head: number }[] {

@@ -170,7 +170,7 @@ function damaged(
     const t = tokens[i]!;
     if (t.pos !== "VERB" || !DAMAGE_VERB.test(t.text) || (t.start >= trigger.start && t.end <= trigger.end)) continue;
     const f = triggerFrame(tokens, ctx.doc.text, s, { start: t.start, end: t.end });
-    const patients = f.passive ? [f.subject] : f.objects;
+    const patients = f.passive ? [f.subject, ...f.moreSubjects] : f.objects;
     for (const p of patients) {
       const x = c(p);
       if (x && (x.cls.has("facility") || (x.mention && x.atHead && x.mention.kind === "facility"))) {
@@ -212,6 +212,8 @@ export function frameParticipants(
     out.push(role === "victim" ? withNameAfter(ctx, participant(ctx, role, x)) : participant(ctx, role, x));
   };
   const subject = c(f.subject);
+  // every subject conjunct and apposition the parse found ("the mayor, his driver and a councillor")
+  const subjects = [subject, ...f.moreSubjects.map((x) => c(x))];
   const objects = f.objects.map((o) => c(o)).filter((x): x is Classified => !!x);
   const pp = (preps: Set<string> | string) =>
     f.pps
@@ -234,7 +236,7 @@ export function frameParticipants(
   if (ATTACK_TYPES.has(type)) {
     // the doer: active subject, passive by-agent, support-verb subject, possessor or pre-modifier
     const doers: (Classified | undefined)[] = [];
-    if (f.verbal && !f.passive) doers.push(subject);
+    if (f.verbal && !f.passive) doers.push(...subjects);
     else if (!f.verbal) doers.push(subject);
     // every conjunct of the by-phrase: "murdered by soldiers or paramilitaries"
     doers.push(...pp("by"));
@@ -242,7 +244,8 @@ export function frameParticipants(
     if (!f.verbal) {
       const mod = c(f.modifier ?? f.possessor);
       const groupish = mod && (mod.cls.has("organization") || (mod.mention && GROUPS.has(mod.mention.kind)));
-      if (mod && (mod.cls.has("attacker") || groupish)) doers.push(mod);
+      // "an FMLN attack" names its doer; "terrorist attacks", "a guerrilla attack" only describe it
+      if (mod && groupish) doers.push(mod);
       else if (mod?.cls.has("weapon")) add("weapon", mod);
     }
     // agent-noun and weapon-noun triggers: "gunmen opened fire", "a car bomb exploded"
@@ -260,7 +263,7 @@ export function frameParticipants(
     // the patient: active object, passive subject, "attack on X", "bombing of X"
     const patients: (Classified | undefined)[] = [];
     if ((f.verbal && !f.passive) || f.selfIsSubject) patients.push(...objects);
-    if (f.verbal && f.passive) patients.push(subject);
+    if (f.verbal && f.passive) patients.push(...subjects);
     patients.push(...pp(PATIENT_PREPS));
     // "a bomb exploded near the embassy": for a bombing the building next to the blast is the target
     const bombing = subtype === "Bombing/Explosion" || (f.self?.headText && headClasses(f.self.headText).has("weapon"));
@@ -280,24 +283,13 @@ export function frameParticipants(
     }
     if (instrument) add("weapon", instrument);
     for (const x of damaged(ctx, s, trigger, c)) add("target", x);
-    // "the terrorist attack": an attacker adjective right before a nominal trigger names the doers
-    // (the trigger phrase may include it: "terrorist attack")
-    const [ta, tb] = tokenRange(ctx.tokens, trigger.start, trigger.end);
-    const prev = tb - ta > 1 ? ctx.tokens[ta] : ctx.tokens[ta - 1];
-    // ("criminal attack" judges the act and names no doer)
-    const doerAdj = prev?.pos === "ADJ" && headClasses(prev.text).has("attacker") && !/^criminal$/i.test(prev.text);
-    if (!f.verbal && doerAdj && prev && !f.modifier) {
-      const text = ctx.doc.text.slice(prev.start, prev.end);
-      if (!out.some((p) => p.role === "attacker"))
-        out.push({ role: "attacker", text, span: { doc: ctx.doc.id, start: prev.start, end: prev.end, text } });
-    }
   } else if (type === "armed_clash") {
-    for (const x of [subject, ...pp("with")]) if (x && agentLike(x)) add("participant", x);
+    for (const x of [...subjects, ...pp("with")]) if (x && agentLike(x)) add("participant", x);
   } else if (DEATH_TYPES.has(type)) {
     const victims: (Classified | undefined)[] = [];
     if (f.verbal && !f.passive) victims.push(...objects);
     const intransitive = INTRANSITIVE_DEATH.test(ctx.doc.text.slice(trigger.start, trigger.end));
-    if ((f.verbal && f.passive) || intransitive) victims.push(subject);
+    if ((f.verbal && f.passive) || intransitive) victims.push(...subjects);
     if (!f.verbal) {
       victims.push(of);
       if (f.possessor) victims.push(c(f.possessor));
@@ -326,7 +318,7 @@ export function frameParticipants(
   } else if (type === "arrest") {
     const agent = f.verbal && !f.passive ? subject : by;
     if (agent && agentLike(agent)) add("agent", agent);
-    const held = f.verbal && !f.passive ? objects : f.verbal ? [subject] : [of];
+    const held = f.verbal && !f.passive ? objects : f.verbal ? subjects : [of];
     for (const h of held) if (h && (personLike(h) || h.cls.has("attacker"))) add("detainee", h);
   }
   return out;

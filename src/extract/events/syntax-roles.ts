@@ -117,18 +117,35 @@ export function syntaxArguments(tokens: Token[], sa: number, sb: number, trigger
   return args;
 }
 
+export interface ParsedPhrases {
+  subjects: NounPhrase[];
+  objects: NounPhrase[];
+  agents: NounPhrase[];
+}
+
 /**
- * The passive agents of a verbal trigger as noun phrases ("was shot late on Tuesday by two gunmen
- * and a driver" → "two gunmen", "a driver"), cut by the same noun-phrase rules as every other
- * argument so roles classify them alike.
+ * A verbal trigger's subjects, objects and passive agents as noun phrases, every conjunct and
+ * apposition its own phrase ("the mayor, his driver and a councillor, who …, were killed" → three
+ * subjects; "was shot late on Tuesday by two gunmen" → agent "two gunmen"), cut by the same
+ * noun-phrase rules as every other argument so roles classify them alike.
  */
-export function parsedAgents(tokens: Token[], text: string, sa: number, sb: number, trigger: number): NounPhrase[] {
+export function parsedPhrases(tokens: Token[], text: string, sa: number, sb: number, trigger: number): ParsedPhrases {
+  const out: ParsedPhrases = { subjects: [], objects: [], agents: [] };
   const args = syntaxArguments(tokens, sa, sb, trigger);
-  if (!args) return [];
-  const out: NounPhrase[] = [];
-  for (const a of args.agents) {
-    const np = nounPhrases(tokens, a.first, a.last, text).find((x) => x.first <= a.head && a.head < x.last);
-    if (np && !out.some((o) => o.first === np.first)) out.push(np);
-  }
+  if (!args) return out;
+  const toNps = (xs: SyntaxArg[], into: NounPhrase[]) => {
+    for (const a of xs) {
+      const np = nounPhrases(tokens, a.first, a.last, text).find((x) => x.first <= a.head && a.head < x.last);
+      if (np && !into.some((o) => o.first === np.first)) into.push(np);
+    }
+  };
+  toNps(args.subjects, out.subjects);
+  toNps(args.objects, out.objects);
+  toNps(args.agents, out.agents);
   return out;
+}
+
+/** The passive agents of a verbal trigger as noun phrases ("was shot late on Tuesday by two gunmen"). */
+export function parsedAgents(tokens: Token[], text: string, sa: number, sb: number, trigger: number): NounPhrase[] {
+  return parsedPhrases(tokens, text, sa, sb, trigger).agents;
 }
