@@ -18,7 +18,7 @@ export interface Reference {
 /** The document's reference date, or undefined when neither a stated nor an estimated one exists. */
 export function referenceOf(doc: Document): Reference | undefined {
   if (doc.publishedAt) return { value: doc.publishedAt, stated: true };
-  const estimate = doc.publishedEstimate ?? estimatePublished(doc.text);
+  const estimate = doc.publishedEstimate ?? estimatePublished(doc.text, undefined, doc.language);
   return estimate ? { value: estimate.value, stated: false } : undefined;
 }
 

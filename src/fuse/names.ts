@@ -4,6 +4,7 @@
 // tokens lets an undated, unplaced report find its incident. Written here rather than taken from a library: it is
 // a dozen lines over a regular expression, and a stemmer or tokenizer would add nothing for capitalised names.
 import table from "../../data/fusion/common-capitalised.json" with { type: "json" };
+import { scriptNames } from "./script-names.js";
 
 const COMMON = new Set((table as { words: string[] }).words);
 /** A capitalised word (or an acronym such as JUI-F), with what precedes it to tell a sentence start. */
@@ -43,5 +44,9 @@ export function nameTokens(text: string): Set<string> {
     if (w.length < 3 || COMMON.has(w)) continue;
     out.add(w);
   }
+  // names written in Cyrillic or Arabic script count as the Latin words of the place or group they spell (#11)
+  for (const name of scriptNames(text))
+    for (const w of name.toLowerCase().split(/[^\p{L}\p{M}]+/u))
+      if (w.length >= 3 && !COMMON.has(w) && out.size < MAX_NAME_TOKENS) out.add(w);
   return out;
 }

@@ -2,8 +2,11 @@
 // "D:YYYYMMDDHHmmSS". The calendar day as written is kept (not shifted to UTC), because the
 // publisher's local date is what a reader of the article sees and what extraction resolves
 // relative dates ("yesterday") against.
+import { datesInText, reportStamps } from "../extract/i18n/dates.js";
+import { lexiconFor } from "../extract/i18n/lexicon.js";
 import { dateRange, dateValue, parseIsoDate } from "../model/dates.js";
 import type { DateValue } from "../model/records.js";
+import { primaryLanguage } from "./language.js";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
@@ -163,7 +166,12 @@ export interface StatedDate {
 export function datelineDate(
   text: string,
   yearOf?: (month: number, day: number) => number | undefined,
+  language?: string,
 ): StatedDate | undefined {
+  // a report in another language states its date in its own words ("Publié le 17 septembre 2024")
+  const lex = foreignLexicon(language);
+  const stamp = lex ? reportStamps(text, lex)[0] : undefined;
+  if (stamp) return { value: stamp.value, from: "dateline" };
   const head = text.slice(0, HEAD_CHARS);
   for (const re of [LABELLED, DATE_LINE]) {
     const m = re.exec(head);
@@ -207,9 +215,24 @@ export function addDays(day: string, n: number): string {
   return t.toISOString().slice(0, 10);
 }
 
-/** The latest fully dated day a text mentions (a month and year alone count as the month's last day). */
-export function latestDatedDay(text: string): string | undefined {
-  let latest: string | undefined;
+/** The lexicon of a language other than English that has one (dates written in its words are read). */
+function foreignLexicon(language: string | undefined) {
+  const l = primaryLanguage(language);
+  return l && l !== "en" ? lexiconFor(l) : undefined;
+}
+
+/**
+ * The latest fully dated day a text mentions (a month and year alone count as the month's last day); in a text
+ * of a language with a lexicon, dates written in that language count too.
+ */
+export function latestDatedDay(text: string, language?: string): string | undefined {
+  const lex = foreignLexicon(language);
+  let latest: string | undefined = lex
+    ? datesInText(text, lex)
+        .map((d) => d.value.end)
+        .sort()
+        .at(-1)
+    : undefined;
   for (const m of text.matchAll(FULL_DATE)) {
     let iso: string | undefined;
     if (m[5]) iso = checked(Number(m[5]), Number(m[6]), Number(m[7]))?.start;
@@ -231,8 +254,8 @@ export function latestDatedDay(text: string): string | undefined {
  * latest day it mentions (within SLACK_DAYS), inside the month its URL gives when it gives one.
  * Confidence says how far to trust it; it only ever places yearless dates in a year.
  */
-export function estimatePublished(text: string, urlDate?: DateValue): DateEstimate | undefined {
-  const latest = latestDatedDay(text);
+export function estimatePublished(text: string, urlDate?: DateValue, language?: string): DateEstimate | undefined {
+  const latest = latestDatedDay(text, language);
   const content = latest ? dateRange(latest, addDays(latest, SLACK_DAYS)) : undefined;
   const coarse = urlDate && (urlDate.precision === "month" || urlDate.precision === "year") ? urlDate : undefined;
   const unit = coarse?.precision === "month" ? "url-month" : "url-year";
@@ -261,6 +284,8 @@ export interface Datable {
   publishedAt?: DateValue;
   publishedFrom?: "metadata" | "url" | "dateline";
   publishedEstimate?: { value: DateValue; confidence: number; basis: string };
+  /** The text's language: dates written in a language with a lexicon are read too. */
+  language?: string;
 }
 
 /**
@@ -277,11 +302,15 @@ export function completePublication<T extends Datable>(d: T): T {
   }
   if (d.publishedAt?.precision === "day") return d;
   const coarse = d.publishedAt ?? fromUrl;
-  const estimate = estimatePublished(d.text, coarse);
+  const estimate = estimatePublished(d.text, coarse, d.language);
   // a dateline's missing year is taken from the URL only: a content estimate can be years off
   // (a report recalling history mentions old dates), and a stated date must not rest on it
   const yearSource = estimate && estimate.basis !== "content" ? estimate : undefined;
-  const stated = datelineDate(d.text, yearSource ? (m, day) => yearWithin(yearSource.value, m, day) : undefined);
+  const stated = datelineDate(
+    d.text,
+    yearSource ? (m, day) => yearWithin(yearSource.value, m, day) : undefined,
+    d.language,
+  );
   if (
     stated &&
     (!d.publishedAt || (stated.value.start >= d.publishedAt.start && stated.value.end <= d.publishedAt.end))

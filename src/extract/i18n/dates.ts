@@ -5,7 +5,7 @@
 import type { DateValue } from "../../model/records.js";
 import type { Lexicon } from "./lexicon.js";
 import { asciiDigits } from "./normalise.js";
-import type { Token } from "./tokens.js";
+import { type Token, tokenize } from "./tokens.js";
 
 export interface FoundDate {
   value: DateValue;
@@ -109,12 +109,16 @@ export function findDates(tokens: Token[], lex: Lexicon, text: string, reference
       }
     }
     const rel = lex.relative.at(tokens, i);
+    // "اليوم الأربعاء", "heute Mittwoch": the weekday names the day more exactly than "today"
+    if (rel && rel.value === 0 && lex.weekdays.at(tokens, rel.to)) continue;
     if (rel && reference) {
       out.push({ value: dayValue(addDays(reference, -rel.value)), from: i, to: rel.to, explicit: false });
       i = rel.to - 1;
       continue;
     }
     const wd = lex.weekdays.at(tokens, i);
+    // "mardi 17 septembre", "چهارشنبه (۴ آبان)": a weekday with a calendar date is that date
+    if (wd && datedAfter(tokens, wd.to, lex)) continue;
     if (wd && reference) {
       const refDow = ((new Date(`${reference}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
       const back = (refDow - wd.value + 7) % 7;
@@ -122,20 +126,105 @@ export function findDates(tokens: Token[], lex: Lexicon, text: string, reference
       i = wd.to - 1;
     }
   }
-  // numeric day-first dates: 28.01.2024, 28/01/2024
+  // numeric day-first dates: 28.01.2024, 28/01/2024; year-first ones: 2024/01/28, and Solar Hijri ۱۴۰۲/۰۷/۱۲
   const digits = asciiDigits(text);
   for (const t of tokens) {
+    const ym = /^(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?!\d)/.exec(digits.slice(t.start, t.start + 10));
+    if (ym && /^\d{4}$/.test(t.keys[0]!)) {
+      const [y, mo, d] = [Number(ym[1]), Number(ym[2]), Number(ym[3])];
+      const day =
+        y >= 1300 && y < 1500 && lex.solarMonths.size
+          ? fromSolarHijri(y, mo, d)
+          : y >= 1900 && y <= 2100 && valid(y, mo, d)
+            ? iso(y, mo, d)
+            : undefined;
+      if (day) push(out, tokens, t, t.start + ym[0].length, day);
+      continue;
+    }
     if (!/^\d{1,2}$/.test(t.keys[0]!)) continue;
     const m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)/.exec(digits.slice(t.start, t.start + 10));
     if (!m) continue;
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!valid(y, mo, d) || y < 1900) continue;
-    const from = tokens.indexOf(t);
-    const end = t.start + m[0].length;
-    let to = from;
-    while (to < tokens.length && tokens[to]!.end <= end) to++;
-    if (out.some((o) => o.from <= from && from < o.to)) continue;
-    out.push({ value: dayValue(iso(y, mo, d)), from, to, explicit: true });
+    push(out, tokens, t, t.start + m[0].length, iso(y, mo, d));
   }
   return out.sort((a, b) => a.from - b.from);
+}
+
+/** A numeric date from token t to character `end`, unless a date already covers t. */
+function push(out: FoundDate[], tokens: Token[], t: Token, end: number, day: string): void {
+  const from = tokens.indexOf(t);
+  let to = from;
+  while (to < tokens.length && tokens[to]!.end <= end) to++;
+  if (out.some((o) => o.from <= from && from < o.to)) return;
+  out.push({ value: dayValue(day), from, to, explicit: true });
+}
+
+/** Words that may stand between a weekday and its date: "mardi (17 …)", "Sonntag, dem 8. Mai", "هفته گذشته". */
+const BETWEEN = new Set(["le", "dem", "den", "de", "del", "the", "هفته", "گذشته", "کو", "günü", "matin", "soir"]);
+
+/** Whether a calendar date (a day number and a month name) starts within two words of token i, in its sentence. */
+function datedAfter(tokens: Token[], i: number, lex: Lexicon): boolean {
+  for (let j = i; j < i + 3 && j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (t.sentence !== tokens[i - 1]?.sentence) return false;
+    const d = num(t);
+    if (d !== undefined && d >= 1 && d <= 31) {
+      const k = tokens[j + 1] && FILLER.has(tokens[j + 1]!.keys[0]!) ? j + 2 : j + 1;
+      return !!(lex.months.at(tokens, k) ?? lex.solarMonths.at(tokens, k));
+    }
+    if (!BETWEEN.has(t.keys[0]!)) return false;
+  }
+  return false;
+}
+
+export interface DateInText {
+  value: DateValue;
+  start: number;
+  end: number;
+  explicit: boolean;
+}
+
+/**
+ * The dates of a text in one language, with character offsets (for callers outside extraction: publication
+ * dates, measurement). Without a reference only fully written dates (with their year) are found.
+ */
+export function datesInText(text: string, lex: Lexicon, reference?: string): DateInText[] {
+  const tokens = tokenize(text, 0, text.length, lex.arabic);
+  return findDates(tokens, lex, text, reference).map((d) => ({
+    value: d.value,
+    start: tokens[d.from]!.start,
+    end: tokens[d.to - 1]!.end,
+    explicit: d.explicit,
+  }));
+}
+
+/** How far into a text its own date stamp may sit: the headline, a byline and the first lines. */
+const HEAD_CHARS = 600;
+
+/**
+ * The report's own date stamps in the head of a text: a fully written date on a line that holds nothing else
+ * but a weekday, a clock time and punctuation ("lundi\n7 novembre 2022", "01 اکتوبر ، 2023"), or after a
+ * published label on its line ("Publié le : mardi 17 septembre 2024", "تاریخ انتشار: ۴ آبان ۱۴۰۱"). These date the
+ * report, not the news it tells.
+ */
+export function reportStamps(text: string, lex: Lexicon): DateInText[] {
+  const out: DateInText[] = [];
+  const head = text.slice(0, HEAD_CHARS);
+  let at = 0;
+  for (const line of head.split("\n")) {
+    const start = at;
+    at += line.length + 1;
+    const tokens = tokenize(text, start, start + line.length, lex.arabic);
+    const dates = findDates(tokens, lex, text).filter((d) => d.explicit);
+    const d = dates[0];
+    if (!d) continue;
+    const labelled = lex.publishedLabels.all(tokens).some((m) => m.to <= d.from);
+    const rest = tokens.filter(
+      (t, i) => (i < d.from || i >= d.to) && !/^\d+$/.test(t.keys[0]!) && !lex.weekdays.at(tokens, i),
+    );
+    if (labelled || !rest.length)
+      out.push({ value: d.value, start: tokens[d.from]!.start, end: tokens[d.to - 1]!.end, explicit: true });
+  }
+  return out;
 }

@@ -19,7 +19,7 @@ import { countryByCode, countryGeo, geocode } from "../../resolve/geo/index.js";
 import { armedGroup } from "../entities/groups.js";
 import { referenceOf } from "../reference-date.js";
 import { findCounts } from "./counts.js";
-import { findDates } from "./dates.js";
+import { findDates, reportStamps } from "./dates.js";
 import { type Lexicon, lexiconFor, type PlaceRef, type TriggerKind } from "./lexicon.js";
 import type { Stretch } from "./stretches.js";
 import { type Match, type Token, tokenize } from "./tokens.js";
@@ -223,12 +223,18 @@ function extractStretch(doc: Document, st: Stretch, lex: Lexicon, b: FactBuilder
   const ref = referenceOf(doc);
   // relative days ("hier", "on Tuesday") need a stated publication day; an estimate only places yearless dates
   const reference = ref?.value.precision === "day" ? ref.value.start : undefined;
-  const dates = findDates(tokens, lex, doc.text, reference).filter((d) => d.explicit || ref?.stated);
-  const dateTokens = new Set(dates.flatMap((d) => Array.from({ length: d.to - d.from }, (_, k) => d.from + k)));
-  for (const d of dates) {
+  const found = findDates(tokens, lex, doc.text, reference).filter((d) => d.explicit || ref?.stated);
+  const dateTokens = new Set(found.flatMap((d) => Array.from({ length: d.to - d.from }, (_, k) => d.from + k)));
+  // the report's own date stamp ("Publié le …", a line holding only a date) dates the report, not its events
+  const stamps = st.start < 600 ? reportStamps(doc.text, lex) : [];
+  const isStamp = (d: (typeof found)[number]): boolean =>
+    stamps.some((x) => x.start <= tokens[d.from]!.start && tokens[d.from]!.start < x.end);
+  for (const d of found) {
     const [s, t] = tokenSpan(tokens, d.from, d.to);
-    b.mention("date", s, t, d.explicit ? "i18n:date" : "i18n:date:relative", d.value);
+    const rule = isStamp(d) ? "i18n:date:report" : d.explicit ? "i18n:date" : "i18n:date:relative";
+    b.mention("date", s, t, rule, d.value);
   }
+  const dates = found.filter((d) => !isStamp(d));
   const counts = findCounts(tokens, lex, doc.text, dateTokens);
   const countValues = counts.map((c) => {
     const [s, t] = tokenSpan(tokens, c.from, c.to);
@@ -290,7 +296,8 @@ function extractStretch(doc: Document, st: Stretch, lex: Lexicon, b: FactBuilder
       confidence: I18N_CONFIDENCE,
     };
     if (shape.subtype) ev.subtype = shape.subtype;
-    const date = pickDate(dates, tokens, s0);
+    const attacks = triggers.filter((t) => ATTACK_KINDS.includes(t.value) && !background.has(tokens[t.from]!.sentence));
+    const date = attachedDate(dates, attacks, tokens) ?? pickDate(dates, tokens, s0);
     if (date) ev.date = date;
     const place = pickPlace(places, s0);
     if (place) {
@@ -358,6 +365,27 @@ function backgroundSentences(tokens: Token[], lex: Lexicon, reference: string | 
     if (years && /^(?:19|20)\d\d$/.test(k) && !years.includes(Number(k))) out.add(t.sentence);
   }
   return out;
+}
+
+/**
+ * A date written onto an attack word — "l'attaque terroriste du 26 octobre", "los ataques del domingo", "حمله روز
+ * سه‌شنبه" (at most two words after it), "28 Ocak'taki saldırı" (just before it) — names that attack's day, wherever
+ * the report mentions it: the first such calendar date, else the first such weekday or "yesterday".
+ */
+function attachedDate(
+  dates: ReturnType<typeof findDates>,
+  attacks: Match<TriggerKind>[],
+  tokens: Token[],
+): DateValue | undefined {
+  const attached = dates.filter((d) =>
+    attacks.some((t) => {
+      if (tokens[t.from]!.sentence !== tokens[d.from]!.sentence) return false;
+      const after = d.from - t.to;
+      const before = t.from - d.to;
+      return (after >= 0 && after <= 2) || (before >= 0 && before <= 1);
+    }),
+  );
+  return (attached.find((d) => d.explicit) ?? attached[0])?.value;
 }
 
 /** The main event's date: an explicit date in its lead, else a relative day there, else the first explicit one before it. */

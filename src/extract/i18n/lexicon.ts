@@ -28,6 +28,8 @@ interface LexiconFile {
   weekdays: Record<string, number>;
   yesterday: string[];
   today: string[];
+  /** Words that label a page's own date ("Publié le", "تاریخ انتشار"): a date after one dates the report. */
+  publishedLabels: string[];
   locatives: string[];
   places: Record<string, string[]>;
   demonyms: Record<string, string[]>;
@@ -77,6 +79,7 @@ export interface Lexicon {
   solarMonths: PhraseMatcher<number>;
   weekdays: PhraseMatcher<number>;
   relative: PhraseMatcher<number>; // days before the reference date: yesterday 1, today 0
+  publishedLabels: PhraseMatcher<true>;
   locatives: PhraseMatcher<true>;
   places: PhraseMatcher<PlaceRef>;
   groups: PhraseMatcher<GroupRef>;
@@ -155,6 +158,7 @@ function compile(f: LexiconFile): Lexicon {
       ...f.yesterday.map((w): [string, number] => [w, 1]),
       ...f.today.map((w): [string, number] => [w, 0]),
     ]),
+    publishedLabels: new PhraseMatcher(flag(f.publishedLabels)),
     locatives: new PhraseMatcher(flag(f.locatives)),
     places: new PhraseMatcher<PlaceRef>([
       ...countryNames(f.language),

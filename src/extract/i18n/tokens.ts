@@ -89,11 +89,14 @@ export interface Match<T> {
 export class PhraseMatcher<T> {
   private readonly byFirst = new Map<string, Term<T>[]>();
   private readonly loose: Term<T>[] = [];
+  /** How many terms the matcher holds. */
+  size = 0;
 
   constructor(entries: Iterable<[string, T]>) {
     for (const [source, value] of entries) {
       const words = termWords(source);
       if (!words.length) continue;
+      this.size++;
       const term: Term<T> = { words, value, source };
       const first = words[0]!;
       if (first.mode === "exact") {
