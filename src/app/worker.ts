@@ -2,6 +2,8 @@
 // each through the same pipeline as `tessera ingest` (without fusing), and, when the oldest open batch is
 // settled, fuses it — one fusion writer at a time across every process, by a PostgreSQL advisory lock.
 
+import { extractFacts } from "../extract/index.js";
+import { makeDocument } from "../model/document.js";
 import { IngestQueue, type Job } from "../store/postgres/queue.js";
 import type { PgStore } from "../store/postgres/store.js";
 import { refuse } from "./fusion.js";
@@ -24,6 +26,8 @@ export interface WorkerOptions {
   signal?: AbortSignal;
   onJob?: (job: Job, outcomes: IngestOutcome[], error?: string) => void;
   onFuse?: (batch: number, docs: string[]) => void;
+  /** A problem the worker carries on after (fusion failing). */
+  onError?: (message: string) => void;
 }
 
 export interface WorkerReport {
@@ -34,16 +38,29 @@ export interface WorkerReport {
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(t);
-        resolve();
-      },
-      { once: true },
-    );
+    const done = (): void => {
+      clearTimeout(t);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
   });
+
+/**
+ * Loads the extraction rules, lexicons and models (about two seconds) before the worker announces itself, so
+ * its first job is not the slow one and a worker counted as live is ready to work.
+ */
+function warmUp(): void {
+  extractFacts(
+    makeDocument({
+      origin: "warm-up",
+      format: "text",
+      language: "en",
+      text: "Two people were hurt in a blast on Monday, police said.",
+    }),
+  );
+}
 
 /** Reads, extracts and stores one job's input; never fuses (the fusion writer does, batch by batch). */
 export async function runJob(store: PgStore, job: Job): Promise<IngestOutcome[]> {
@@ -99,6 +116,7 @@ export async function fuseSettled(
 /** The worker loop: claim, process, record, fuse what is settled; until aborted (or idle, when asked). */
 export async function runWorker(store: PgStore, opts: WorkerOptions = {}): Promise<WorkerReport> {
   await store.schemaVersion(); // connected and migrated: the queue tables exist
+  warmUp();
   const queue = new IngestQueue(store.pool);
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
   const pollMs = opts.pollMs ?? 500;
@@ -129,7 +147,15 @@ export async function runWorker(store: PgStore, opts: WorkerOptions = {}): Promi
         seenAt = Date.now();
         continue;
       }
-      const fused = await fuseSettled(store, queue, opts.onFuse);
+      let fused = 0;
+      let wait = pollMs;
+      try {
+        fused = await fuseSettled(store, queue, opts.onFuse);
+      } catch (e) {
+        // the batch stays unfused and is tried again; extraction of later batches waits for it
+        opts.onError?.(`fusion failed, will retry: ${(e as Error).message}`);
+        wait = Math.max(pollMs, 5000);
+      }
       report.batchesFused += fused;
       if (fused) continue;
       if (opts.untilIdle && !(await queue.busy())) break;
@@ -137,7 +163,7 @@ export async function runWorker(store: PgStore, opts: WorkerOptions = {}): Promi
         await queue.seen(id);
         seenAt = Date.now();
       }
-      await sleep(pollMs, opts.signal);
+      await sleep(wait, opts.signal);
     }
   } finally {
     await queue.deregister(id).catch(() => {});

@@ -4,6 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAudit } from "../../src/app/audit.js";
 import { runWorker } from "../../src/app/worker.js";
 import { inputUnits } from "../../src/ingest/index.js";
 import { IngestQueue, type NewJob } from "../../src/store/postgres/queue.js";
@@ -198,6 +199,13 @@ describe.skipIf(pgUnavailable !== undefined)("ingest workers on PostgreSQL", () 
       const incidents = await runCli("incidents", "--db", url, "--json");
       expect(JSON.parse(incidents.out).items.length).toBeGreaterThan(0);
       expect(await store.countDocuments()).toBe(3);
+      // each enqueue is in the audit trail, with who queued what
+      const trail = await listAudit(store);
+      expect(trail.map((e) => [e.action, e.subject])).toEqual([
+        ["document.ingest", { kind: "ingest-batch", id: "1" }],
+        ["document.ingest", { kind: "ingest-batch", id: "2" }],
+      ]);
+      expect(trail[0]!.summary).toMatch(/^cli:.* queued 2 inputs as batch 1$/);
     } finally {
       stop.abort();
       await worker;

@@ -1,6 +1,7 @@
 // `tessera ingest --db postgres://…`: expands the inputs here (files are read on this machine, which the
 // workers may not share), enqueues them as one batch and, with --wait, follows the batch until it is fused:
 // a bar on a terminal (done/total, rate, ETA, what is running), one line per settled job elsewhere.
+import { auditCliIngest } from "../../app/audit.js";
 import type { IngestOutcome } from "../../app/pipeline.js";
 import { formatDuration } from "../../app/progress.js";
 import { inputUnits } from "../../ingest/index.js";
@@ -35,6 +36,12 @@ export async function queuedIngest(store: PgStore, inputs: string[], o: QueuedIn
   if (o.extract === false) options.extract = false;
   const batch = await queue.enqueue(jobs, options, o.by);
   const refused = jobs.filter((j) => "refused" in j).length;
+  if (jobs.length > refused) {
+    await auditCliIngest(store, inputs, [], {
+      batch,
+      after: { batch, queued: jobs.length - refused, refused, options },
+    });
+  }
   const log = o.json ? (s: string) => process.stderr.write(`${s}\n`) : (s: string) => console.log(s);
   if (!o.wait) {
     if (o.json) printJson({ batch, queued: jobs.length - refused, refused });
@@ -88,7 +95,8 @@ async function follow(queue: IngestQueue, batch: number, o: QueuedIngestOptions,
     }
     const settled = s.done + s.failed;
     if (s.fused) break;
-    if (!warned && performance.now() - started > NO_WORKER_MS && (await queue.liveWorkers(NO_WORKER_MS)) === 0) {
+    const idle = s.running === 0 && performance.now() - started > NO_WORKER_MS;
+    if (!warned && idle && (await queue.liveWorkers(NO_WORKER_MS)) === 0) {
       warned = true;
       clear();
       log("waiting for a worker: none has been seen for 15 s (start one with `tessera worker`)");

@@ -1,7 +1,7 @@
 // `tessera ingest`: files, folders, URLs and feeds into the store. On a terminal a progress bar
 // (phase, done/total, rate, ETA) with errors printed above it; otherwise one line per input.
 import type { Command } from "commander";
-import { cliActor } from "../../app/audit.js";
+import { auditCliIngest, cliActor } from "../../app/audit.js";
 import type { IngestOutcome } from "../../app/pipeline.js";
 import { BatchProgress } from "../../app/progress.js";
 import { parsePublished } from "../../ingest/published.js";
@@ -94,6 +94,9 @@ export function registerIngest(program: Command): void {
         const count = (s: IngestOutcome["status"]): number => outcomes.filter((x) => x.status === s).length;
         const summary = { ok: count("ok"), duplicate: count("duplicate"), error: count("error") };
         const unstored = outcomes.filter((x) => x.stage === "store").length;
+        // who added what, as uploads through the API are recorded (only when something was stored)
+        const stored = outcomes.filter((x) => x.status === "ok");
+        if (stored.length) await auditCliIngest(store, inputs, stored, { after: summary });
         if (o.json) printJson({ results: outcomes, summary });
         else console.log(`${summary.ok} ingested, ${summary.duplicate} duplicate, ${summary.error} failed`);
         if (unstored) console.error(`tessera: ${unstored} input(s) were read but could not be stored; see above.`);

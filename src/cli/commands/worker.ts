@@ -41,6 +41,7 @@ export function registerWorker(program: Command): void {
             if (error) console.log(`error      ${job.input}: ${error}`);
             for (const x of outcomes) console.log(line(x));
           },
+          onError: (message) => console.error(`tessera worker: ${message}`),
           onFuse: (batch, docs) => {
             if (!o.quiet) console.log(`fused batch ${batch} (${docs.length} new document(s))`);
           },
