@@ -190,7 +190,19 @@ describe.skipIf(pgUnavailable !== undefined)("ingest workers on PostgreSQL", () 
     const store = new PgStore(url);
     const worker = runWorker(store, { pollMs: 20, signal: stop.signal });
     try {
-      const waited = await runCli("ingest", "--db", url, "--wait", "--json", files[2]!, join(tmp.dir, "missing.txt"));
+      const waited = await runCli(
+        "ingest",
+        "--db",
+        url,
+        "--wait",
+        "--json",
+        "--author",
+        "K. Osei",
+        "--published",
+        "2025-03-06",
+        files[2]!,
+        join(tmp.dir, "missing.txt"),
+      );
       expect(waited.err).toBe("");
       expect(waited.code).toBe(0);
       const body = JSON.parse(waited.out);
@@ -199,6 +211,10 @@ describe.skipIf(pgUnavailable !== undefined)("ingest workers on PostgreSQL", () 
       const incidents = await runCli("incidents", "--db", url, "--json");
       expect(JSON.parse(incidents.out).items.length).toBeGreaterThan(0);
       expect(await store.countDocuments()).toBe(3);
+      // the batch's metadata reached the document through the queue
+      const stored = await store.getDocument(body.results[0].id);
+      expect(stored?.author).toBe("K. Osei");
+      expect(stored?.publishedAt?.iso).toBe("2025-03-06");
       // each enqueue is in the audit trail, with who queued what
       const trail = await listAudit(store);
       expect(trail.map((e) => [e.action, e.subject])).toEqual([
