@@ -102,6 +102,42 @@ describe.skipIf(pgUnavailable !== undefined)("ingest workers on PostgreSQL", () 
     expect(three!.identity).toEqual(one!.identity);
   });
 
+  it("fuses batch after batch: a later batch's documents never reach an earlier batch's fusion", {
+    timeout: 180_000,
+  }, async () => {
+    // the first batch holds later reports of an incident, the second its first report: were the second batch's
+    // document fused with the first batch, the incident would be founded (and named) differently
+    const byName = (n: string) => files.find((f) => f.endsWith(n))!;
+    const first = [
+      byName("03-plains-observer-market.txt"),
+      byName("07-plains-observer-arrests.txt"),
+      byName("02-delta-wire-checkpoint.txt"),
+    ];
+    const second = [byName("01-northern-gazette-market.txt"), byName("04-northern-gazette-checkpoint.txt")];
+    // reference: one batch at a time, each fused before the next is enqueued
+    const ref = await server.createDatabase();
+    for (const batch of [first, second]) {
+      const store = new PgStore(ref);
+      await store.schemaVersion();
+      await new IngestQueue(store.pool).enqueue(await units(batch), {});
+      await store.close();
+      await work(ref, 1);
+    }
+    // both batches queued at once, three workers
+    const url = await server.createDatabase();
+    const store = new PgStore(url);
+    const queue = new IngestQueue(store.pool);
+    await store.schemaVersion();
+    await queue.enqueue(await units(first), {});
+    await queue.enqueue(await units(second), {});
+    await store.close();
+    await work(url, 3);
+    const [a, b] = [await fusionOf(ref), await fusionOf(url)];
+    expect(a.documents).toBe(5);
+    expect(b.incidents).toEqual(a.incidents);
+    expect(b.identity).toEqual(a.identity);
+  });
+
   it("records a broken file as a failed job with its reason while the others finish", {
     timeout: 120_000,
   }, async () => {
