@@ -5,6 +5,7 @@ import { auditCliIngest } from "../../app/audit.js";
 import type { IngestOutcome } from "../../app/pipeline.js";
 import { formatDuration } from "../../app/progress.js";
 import { inputUnits } from "../../ingest/index.js";
+import { UserError } from "../../model/result.js";
 import type { PgStore } from "../../store/index.js";
 import { IngestQueue, type JobOptions, type NewJob } from "../../store/postgres/queue.js";
 import { printJson } from "../options.js";
@@ -29,6 +30,7 @@ export async function queuedIngest(store: PgStore, inputs: string[], o: QueuedIn
   const jobs: NewJob[] = [];
   const max = o.maxBytes ? { maxBytes: o.maxBytes } : {};
   for await (const unit of inputUnits(inputs, { followOutsideLinks: o.followLinks, ...max })) jobs.push(unit);
+  if (!jobs.length) throw new UserError("nothing to ingest: the folders hold no files");
   const options: JobOptions = {};
   for (const k of ["outlet", "author", "published", "allowPrivate", "maxBytes"] as const) {
     if (o[k] !== undefined && o[k] !== false) Object.assign(options, { [k]: o[k] });
