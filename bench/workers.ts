@@ -2,7 +2,8 @@
 // on loopback (a throwaway server from test/store/pg-server.ts), 1 worker against 2, as a ratio. Each run: a
 // fresh database, k worker processes started and registered (so TypeScript loading is not timed), one batch of
 // N synthetic reports enqueued, timed until the batch is fused. Also the queue's own cost per job (claim +
-// finish with no work), to show how little of a job's time the queue takes. Not a test: nothing here fails.
+// finish with no work), to show how little of a job's time the queue takes, and a control: how much faster two
+// pure-CPU processes finish than one on this (shared) machine right now. Not a test: nothing here fails.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -44,7 +45,11 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs: num
 }
 
 /** Seconds from enqueue to the last job settled, and to the batch fused, with `k` worker processes. */
-async function run(url: string, k: number, docs: number): Promise<{ extract: number; total: number; cpu: number }> {
+async function run(
+  url: string,
+  k: number,
+  docs: number,
+): Promise<{ extract: number; total: number; cpu: number; db: number }> {
   const store = new PgStore(url);
   await store.schemaVersion();
   const queue = new IngestQueue(store.pool);
@@ -59,6 +64,8 @@ async function run(url: string, k: number, docs: number): Promise<{ extract: num
     }
     await until(`${k} worker(s) to start`, async () => (await queue.liveWorkers(60_000)) >= k, 120_000);
     const cpu0 = children.reduce((a, c) => a + cpuSeconds(c.pid), 0);
+    const before = await store.pool.query("SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend'");
+    const db0 = before.rows.reduce((a, r) => a + cpuSeconds(Number(r.pid)), 0);
     const started = performance.now();
     const batch = await queue.enqueue(jobs(docs), {});
     let extracted: number | undefined;
@@ -74,7 +81,10 @@ async function run(url: string, k: number, docs: number): Promise<{ extract: num
     );
     const end = performance.now();
     const cpu = children.reduce((a, c) => a + cpuSeconds(c.pid), 0) - cpu0;
-    return { extract: ((extracted ?? end) - started) / 1000, total: (end - started) / 1000, cpu };
+    // the server's side: CPU of every client backend still connected (the workers' pools and ours)
+    const backends = await store.pool.query("SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend'");
+    const db = backends.rows.reduce((a, r) => a + cpuSeconds(Number(r.pid)), 0) - db0;
+    return { extract: ((extracted ?? end) - started) / 1000, total: (end - started) / 1000, cpu, db };
   } finally {
     for (const c of children) c.kill("SIGTERM");
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode === null ? c.once("exit", r) : r(null)))));
@@ -104,12 +114,30 @@ async function queueOnly(url: string, n: number): Promise<number> {
   return n / s;
 }
 
+/** What this machine gives two processes right now: wall time of a pure-CPU loop alone over two at once, ×2. */
+async function cpuControl(): Promise<number> {
+  const spin = "let x = 0; for (let i = 0; i < 4e8; i++) x += i % 7; if (x < 0) console.log(x);";
+  const once = async (k: number): Promise<number> => {
+    const t = performance.now();
+    await Promise.all(
+      Array.from(
+        { length: k },
+        () => new Promise((r) => spawn(process.execPath, ["-e", spin], { stdio: "ignore" }).once("exit", r)),
+      ),
+    );
+    return performance.now() - t;
+  };
+  const alone = await once(1);
+  return (2 * alone) / (await once(2));
+}
+
 export async function benchWorkers(docs: number): Promise<Record<string, number | string>> {
   const server = await startPg();
   try {
     const one = await run(await server.createDatabase(), 1, docs);
     const two = await run(await server.createDatabase(), 2, docs);
     const queueJobsPerS = await queueOnly(await server.createDatabase(), 1000);
+    const control = await cpuControl();
     return {
       documents: docs,
       "1 worker extract s": one.extract,
@@ -126,8 +154,12 @@ export async function benchWorkers(docs: number): Promise<Record<string, number 
       "2 workers cores used": two.cpu / two.total,
       "worker CPU s/doc (1)": one.cpu / docs,
       "worker CPU s/doc (2)": two.cpu / docs,
+      "PostgreSQL CPU s/doc (1)": one.db / docs,
+      "PostgreSQL CPU s/doc (2)": two.db / docs,
       "queue only jobs/s": queueJobsPerS,
       "queue ms/job": 1000 / queueJobsPerS,
+      // the best ratio two CPU-bound processes could reach on this machine at the time of the run
+      "control: 2 spinners ratio": control,
     };
   } finally {
     await server.stop();
