@@ -52,3 +52,27 @@ export function cliActor(): Actor {
   }
   return { name: `cli:${name}`, role: "admin" };
 }
+
+/** The audit entry of a command-line ingest that stored documents (the API records uploads the same way). */
+export async function auditCliIngest(
+  store: Store,
+  inputs: string[],
+  stored: Array<{ id?: string; title?: string }>,
+  extra: { batch?: number; after?: unknown } = {},
+): Promise<void> {
+  const actor = cliActor();
+  const what = extra.batch === undefined ? `${stored.length} new document${stored.length === 1 ? "" : "s"}` : "";
+  const named = inputs.length === 1 ? inputs[0]! : `${inputs.length} inputs`;
+  await appendAudit(store, {
+    actor,
+    action: "document.ingest",
+    subject:
+      extra.batch === undefined ? { kind: "cli-ingest", id: named } : { kind: "ingest-batch", id: String(extra.batch) },
+    summary:
+      extra.batch === undefined
+        ? `${actor.name} ingested ${named}: ${what}`.slice(0, 400)
+        : `${actor.name} queued ${named} as batch ${extra.batch}`.slice(0, 400),
+    refs: stored.flatMap((r) => (r.id ? [r.id] : [])),
+    ...(extra.after !== undefined ? { after: extra.after } : {}),
+  });
+}

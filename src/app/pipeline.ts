@@ -4,7 +4,7 @@
 import { extractFacts } from "../extract/index.js";
 import { type IngestOptions, ingestInputs, type PayloadMeta, readBuffer } from "../ingest/index.js";
 import { languageSpans } from "../ingest/language.js";
-import { completePublication } from "../ingest/published.js";
+import { completePublication, parsePublished } from "../ingest/published.js";
 import { type DocumentDraft, makeDocument } from "../model/document.js";
 import type { DocFacts, Document } from "../model/records.js";
 import type { Store } from "../store/types.js";
@@ -34,6 +34,10 @@ export interface PipelineOptions extends IngestOptions {
   fetchedAt?: Date;
   /** Called as each phase begins, with the input it concerns (none for fusing). */
   onPhase?: (phase: Phase, input?: string) => void;
+  /** Overrides the author the reader found (metadata the analyst gives on the command line). */
+  author?: string;
+  /** Overrides the publication date the reader found (as parsePublished reads it). */
+  published?: string;
 }
 
 function safeExtract(doc: Document): { facts?: DocFacts; warning?: string } {
@@ -52,6 +56,13 @@ async function storeDraft(
   opts: PipelineOptions,
 ): Promise<IngestOutcome> {
   if (opts.outlet) draft.outlet = opts.outlet;
+  if (opts.author) draft.author = opts.author;
+  const published = parsePublished(opts.published);
+  if (published) {
+    draft.publishedAt = published;
+    draft.publishedFrom = "metadata";
+    delete draft.publishedEstimate; // an estimate from the text is moot once the date is given
+  }
   // drafts from any reader (files, uploads, importers, evaluations) get the same publication-date completion
   completePublication(draft);
   const doc = makeDocument(draft, opts.fetchedAt);

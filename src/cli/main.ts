@@ -12,6 +12,7 @@ import { registerRead } from "./commands/read.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSources } from "./commands/sources.js";
 import { registerUser } from "./commands/user.js";
+import { registerWorker } from "./commands/worker.js";
 
 export function buildProgram(): Command {
   const program = new Command("tessera")
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerSources(program);
   registerServe(program);
   registerUser(program);
+  registerWorker(program);
   registerDemo(program);
   return program;
 }

@@ -153,3 +153,57 @@ export async function* ingestInputs(inputs: string[], opts: IngestOptions = {}):
     }
   }
 }
+
+/** One input unit as the ingest queue carries it: a file's bytes, a URL to fetch, or why it was refused. */
+export type InputUnit =
+  | { input: string; bytes: Uint8Array }
+  | { input: string; url: string }
+  | { input: string; refused: string };
+
+/**
+ * The same expansion as ingestInputs (folders walked in order, links judged, size cap, schemes checked), stopping
+ * before any parsing: `tessera ingest` against PostgreSQL enqueues these units and the workers read them.
+ */
+export async function* inputUnits(inputs: string[], opts: IngestOptions = {}): AsyncGenerator<InputUnit> {
+  const file = async (path: string): Promise<InputUnit> => {
+    try {
+      const bytes = await readFileCapped(path, maxBytesOf(opts));
+      return bytes.ok ? { input: path, bytes: bytes.value } : { input: path, refused: bytes.error };
+    } catch (e) {
+      return {
+        input: path,
+        refused: `could not read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      };
+    }
+  };
+  for (const input of inputs) {
+    if (isHttpUrl(input)) {
+      yield { input, url: input };
+      continue;
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
+      yield { input, refused: `unsupported URL scheme in ${input} (only http and https)` };
+      continue;
+    }
+    const info = await stat(input).catch((e: NodeJS.ErrnoException) => e);
+    if (info instanceof Error) {
+      const code = (info as NodeJS.ErrnoException).code;
+      yield {
+        input,
+        refused: code === "ENOENT" ? `no such file or folder: ${input}` : `cannot read ${input}: ${code}`,
+      };
+    } else if (info.isDirectory()) {
+      try {
+        for await (const entry of walkFolder(input, opts.followOutsideLinks ? { followOutsideLinks: true } : {})) {
+          yield entry.refused === undefined ? await file(entry.path) : { input: entry.path, refused: entry.refused };
+        }
+      } catch (e) {
+        yield { input, refused: `cannot read folder ${input}: ${(e as Error).message}` };
+      }
+    } else if (info.isFile()) {
+      yield await file(input);
+    } else {
+      yield { input, refused: `not a regular file or folder: ${input}` };
+    }
+  }
+}

@@ -58,13 +58,14 @@ describe("ACLED source_scale", () => {
     expect(csv.length).toBeGreaterThan(1);
     for (const row of csv.slice(1)) expect(row).toContain(",National,");
 
-    // command-line grade and scale changes are in the audit trail too
+    // command-line ingest, grade and scale changes are in the audit trail too
     expect((await runCli("sources", "grade", "Capital Times", "B", "--db", db)).code).toBe(0);
     const store = new SqliteStore(db);
     try {
       const trail = await listAudit(store);
-      expect(trail.map((e) => e.action)).toEqual(["source.scale", "source.grade"]);
-      expect(trail[1]?.summary).toMatch(/^cli:.* graded Capital Times B \(was F\)$/);
+      expect(trail.map((e) => e.action)).toEqual(["document.ingest", "source.scale", "source.grade"]);
+      expect(trail[0]?.summary).toMatch(/^cli:.* ingested .*: 1 new document$/);
+      expect(trail[2]?.summary).toMatch(/^cli:.* graded Capital Times B \(was F\)$/);
     } finally {
       await store.close();
     }

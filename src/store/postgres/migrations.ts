@@ -101,6 +101,55 @@ export const migrations: Migration[] = [
       CREATE INDEX fusion_entity_aliases_trgm ON fusion USING gin ((data->>'aliases') gin_trgm_ops) WHERE kind = 'entity';
     `,
   },
+  {
+    version: 3,
+    // branch workers (issue #13): the lead renumbers on merge if another branch took 3
+    name: "ingest queue: batches, jobs, fused documents (branch workers)",
+    // see ../../app/queue.ts: workers claim jobs with FOR UPDATE SKIP LOCKED; batches are fused in id order
+    sql: `
+      CREATE TABLE ingest_batches (
+        id BIGSERIAL PRIMARY KEY,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        created_by TEXT,
+        jobs INTEGER NOT NULL,
+        fused_at TIMESTAMPTZ
+      );
+      CREATE INDEX ingest_batches_unfused ON ingest_batches(id) WHERE fused_at IS NULL;
+      CREATE TABLE ingest_jobs (
+        id BIGSERIAL PRIMARY KEY,
+        batch BIGINT NOT NULL REFERENCES ingest_batches(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        input TEXT NOT NULL,
+        -- the bytes the enqueuing machine read; NULL for a URL, which the worker fetches
+        payload BYTEA,
+        options JSONB NOT NULL,
+        state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued','running','done','failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        locked_by TEXT,
+        locked_until TIMESTAMPTZ,
+        outcomes JSONB,
+        error TEXT,
+        finished_at TIMESTAMPTZ,
+        UNIQUE (batch, seq)
+      );
+      CREATE INDEX ingest_jobs_open ON ingest_jobs(batch, seq) WHERE state IN ('queued','running');
+      -- documents whose facts a fusion writer has applied, by content hash: a retried or duplicated job
+      -- never fuses a document twice
+      CREATE TABLE fused_documents (
+        doc TEXT COLLATE "C" PRIMARY KEY,
+        batch BIGINT NOT NULL,
+        fused_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE TABLE ingest_workers (
+        id TEXT PRIMARY KEY,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        seen_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        jobs INTEGER NOT NULL DEFAULT 0
+      );
+    `,
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

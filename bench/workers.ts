@@ -1,0 +1,167 @@
+// `npm run bench -- workers [--docs N]`: ingest throughput of `tessera worker` processes on a PostgreSQL queue
+// on loopback (a throwaway server from test/store/pg-server.ts), 1 worker against 2, as a ratio. Each run: a
+// fresh database, k worker processes started and registered (so TypeScript loading is not timed), one batch of
+// N synthetic reports enqueued, timed until the batch is fused. Also the queue's own cost per job (claim +
+// finish with no work), to show how little of a job's time the queue takes, and a control: how much faster two
+// pure-CPU processes finish than one on this (shared) machine right now. Not a test: nothing here fails.
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { IngestQueue, type NewJob } from "../src/store/postgres/queue.js";
+import { PgStore } from "../src/store/postgres/store.js";
+import { startPg } from "../test/store/pg-server.js";
+import { syntheticDocument } from "./corpus.js";
+
+const root = join(import.meta.dirname, "..");
+const tsx = import.meta.resolve("tsx");
+const runner = join(root, "test", "cli", "run-cli.ts");
+
+/** CPU seconds a process has used so far (Linux /proc; 0 elsewhere). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ ticks (100 on Linux)
+  } catch {
+    return 0;
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function jobs(n: number): NewJob[] {
+  const enc = new TextEncoder();
+  return Array.from({ length: n }, (_, i) => ({
+    input: `report-${i}.txt`,
+    bytes: enc.encode(syntheticDocument(i, 3000)),
+  }));
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+/** Seconds from enqueue to the last job settled, and to the batch fused, with `k` worker processes. */
+async function run(
+  url: string,
+  k: number,
+  docs: number,
+): Promise<{ extract: number; total: number; cpu: number; db: number }> {
+  const store = new PgStore(url);
+  await store.schemaVersion();
+  const queue = new IngestQueue(store.pool);
+  const children: ChildProcess[] = [];
+  try {
+    for (let i = 0; i < k; i++) {
+      children.push(
+        spawn(process.execPath, ["--import", tsx, runner, "worker", "--db", url, "--quiet", "--poll-ms", "20"], {
+          stdio: ["ignore", "ignore", "inherit"],
+        }),
+      );
+    }
+    await until(`${k} worker(s) to start`, async () => (await queue.liveWorkers(60_000)) >= k, 120_000);
+    const cpu0 = children.reduce((a, c) => a + cpuSeconds(c.pid), 0);
+    const before = await store.pool.query("SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend'");
+    const db0 = before.rows.reduce((a, r) => a + cpuSeconds(Number(r.pid)), 0);
+    const started = performance.now();
+    const batch = await queue.enqueue(jobs(docs), {});
+    let extracted: number | undefined;
+    await until(
+      "the batch",
+      async () => {
+        const s = await queue.status(batch, "infinity");
+        if (!s) return false;
+        if (extracted === undefined && s.done + s.failed === s.jobs) extracted = performance.now();
+        return s.fused;
+      },
+      30 * 60_000,
+    );
+    const end = performance.now();
+    const cpu = children.reduce((a, c) => a + cpuSeconds(c.pid), 0) - cpu0;
+    // the server's side: CPU of every client backend still connected (the workers' pools and ours)
+    const backends = await store.pool.query("SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend'");
+    const db = backends.rows.reduce((a, r) => a + cpuSeconds(Number(r.pid)), 0) - db0;
+    return { extract: ((extracted ?? end) - started) / 1000, total: (end - started) / 1000, cpu, db };
+  } finally {
+    for (const c of children) c.kill("SIGTERM");
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode === null ? c.once("exit", r) : r(null)))));
+    await store.close();
+  }
+}
+
+/** The queue alone: claim and finish empty jobs in one process; jobs per second. */
+async function queueOnly(url: string, n: number): Promise<number> {
+  const store = new PgStore(url);
+  await store.schemaVersion();
+  const queue = new IngestQueue(store.pool);
+  const batch = await queue.enqueue(
+    Array.from({ length: n }, (_, i) => ({ input: `empty-${i}`, bytes: new Uint8Array([0x41]) })),
+    {},
+  );
+  const worker = await queue.register("bench");
+  const t = performance.now();
+  for (;;) {
+    const job = await queue.claim(worker, 60_000);
+    if (!job) break;
+    await queue.finish(job.id, worker, [{ input: job.input, status: "ok", id: "x" }]);
+  }
+  const s = (performance.now() - t) / 1000;
+  if ((await queue.status(batch, "infinity"))?.done !== n) throw new Error("queue bench lost jobs");
+  await store.close();
+  return n / s;
+}
+
+/** What this machine gives two processes right now: wall time of a pure-CPU loop alone over two at once, ×2. */
+async function cpuControl(): Promise<number> {
+  const spin = "let x = 0; for (let i = 0; i < 4e8; i++) x += i % 7; if (x < 0) console.log(x);";
+  const once = async (k: number): Promise<number> => {
+    const t = performance.now();
+    await Promise.all(
+      Array.from(
+        { length: k },
+        () => new Promise((r) => spawn(process.execPath, ["-e", spin], { stdio: "ignore" }).once("exit", r)),
+      ),
+    );
+    return performance.now() - t;
+  };
+  const alone = await once(1);
+  return (2 * alone) / (await once(2));
+}
+
+export async function benchWorkers(docs: number): Promise<Record<string, number | string>> {
+  const server = await startPg();
+  try {
+    const one = await run(await server.createDatabase(), 1, docs);
+    const two = await run(await server.createDatabase(), 2, docs);
+    const queueJobsPerS = await queueOnly(await server.createDatabase(), 1000);
+    const control = await cpuControl();
+    return {
+      documents: docs,
+      "1 worker extract s": one.extract,
+      "1 worker total s": one.total,
+      "2 workers extract s": two.extract,
+      "2 workers total s": two.total,
+      "1 worker docs/s": docs / one.total,
+      "2 workers docs/s": docs / two.total,
+      "ratio 2/1 (total)": one.total / two.total,
+      "ratio 2/1 (extract)": one.extract / two.extract,
+      // CPU the workers got per second of the run, in cores: well under the worker count means the
+      // machine was busy with other work, not that the workers waited on the queue
+      "1 worker cores used": one.cpu / one.total,
+      "2 workers cores used": two.cpu / two.total,
+      "worker CPU s/doc (1)": one.cpu / docs,
+      "worker CPU s/doc (2)": two.cpu / docs,
+      "PostgreSQL CPU s/doc (1)": one.db / docs,
+      "PostgreSQL CPU s/doc (2)": two.db / docs,
+      "queue only jobs/s": queueJobsPerS,
+      "queue ms/job": 1000 / queueJobsPerS,
+      // the best ratio two CPU-bound processes could reach on this machine at the time of the run
+      "control: 2 spinners ratio": control,
+    };
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,123 @@
+// `tessera ingest --db postgres://…`: expands the inputs here (files are read on this machine, which the
+// workers may not share), enqueues them as one batch and, with --wait, follows the batch until it is fused:
+// a bar on a terminal (done/total, rate, ETA, what is running), one line per settled job elsewhere.
+import { auditCliIngest } from "../../app/audit.js";
+import type { IngestOutcome } from "../../app/pipeline.js";
+import { formatDuration } from "../../app/progress.js";
+import { inputUnits } from "../../ingest/index.js";
+import { UserError } from "../../model/result.js";
+import type { PgStore } from "../../store/index.js";
+import { IngestQueue, type JobOptions, type NewJob } from "../../store/postgres/queue.js";
+import { printJson } from "../options.js";
+import { line } from "./ingest.js";
+
+export interface QueuedIngestOptions extends JobOptions {
+  wait: boolean;
+  json: boolean;
+  strict: boolean;
+  followLinks: boolean;
+  /** Wait between looks at the batch (ms). */
+  pollMs?: number;
+  /** Who enqueued, for the batch record. */
+  by?: string;
+}
+
+const NO_WORKER_MS = 15_000;
+
+export async function queuedIngest(store: PgStore, inputs: string[], o: QueuedIngestOptions): Promise<void> {
+  await store.schemaVersion();
+  const queue = new IngestQueue(store.pool);
+  const jobs: NewJob[] = [];
+  const max = o.maxBytes ? { maxBytes: o.maxBytes } : {};
+  for await (const unit of inputUnits(inputs, { followOutsideLinks: o.followLinks, ...max })) jobs.push(unit);
+  if (!jobs.length) throw new UserError("nothing to ingest: the folders hold no files");
+  const options: JobOptions = {};
+  for (const k of ["outlet", "author", "published", "allowPrivate", "maxBytes"] as const) {
+    if (o[k] !== undefined && o[k] !== false) Object.assign(options, { [k]: o[k] });
+  }
+  if (o.extract === false) options.extract = false;
+  const batch = await queue.enqueue(jobs, options, o.by);
+  const refused = jobs.filter((j) => "refused" in j).length;
+  if (jobs.length > refused) {
+    await auditCliIngest(store, inputs, [], {
+      batch,
+      after: { batch, queued: jobs.length - refused, refused, options },
+    });
+  }
+  const log = o.json ? (s: string) => process.stderr.write(`${s}\n`) : (s: string) => console.log(s);
+  if (!o.wait) {
+    if (o.json) printJson({ batch, queued: jobs.length - refused, refused });
+    else {
+      for (const j of jobs) if ("refused" in j) log(`error      ${j.input}: ${j.refused}`);
+      log(`queued ${jobs.length - refused} input(s) as batch ${batch}${refused ? `, ${refused} refused` : ""}`);
+      if ((await queue.liveWorkers(NO_WORKER_MS)) === 0) log("no worker is running: start one with `tessera worker`");
+    }
+    if (jobs.length === refused) process.exitCode = 1;
+    return;
+  }
+  const outcomes = await follow(queue, batch, o, log);
+  const count = (s: IngestOutcome["status"]): number => outcomes.filter((x) => x.status === s).length;
+  const summary = { ok: count("ok"), duplicate: count("duplicate"), error: count("error") };
+  const unstored = outcomes.filter((x) => x.stage === "store").length;
+  if (o.json) printJson({ batch, results: outcomes, summary });
+  else console.log(`${summary.ok} ingested, ${summary.duplicate} duplicate, ${summary.error} failed`);
+  if (unstored) console.error(`tessera: ${unstored} input(s) were read but could not be stored; see above.`);
+  if (summary.ok + summary.duplicate === 0 || unstored > 0 || (o.strict && summary.error > 0)) process.exitCode = 1;
+}
+
+/** Follows a batch until it is fused; returns every job's outcomes in batch order. */
+async function follow(queue: IngestQueue, batch: number, o: QueuedIngestOptions, log: (s: string) => void) {
+  const out = o.json ? process.stderr : process.stdout;
+  const tty = Boolean(out.isTTY);
+  const started = performance.now();
+  const bySeq = new Map<number, IngestOutcome[]>();
+  // jobs settle in any order: follow them by settling time, and count each once
+  let since: string | undefined;
+  const seen = new Set<number>();
+  let warned = false;
+  let drawn = false;
+  const clear = (): void => {
+    if (drawn) out.write("\r\x1b[K");
+    drawn = false;
+  };
+  for (;;) {
+    const s = await queue.status(batch, since);
+    if (!s) throw new Error(`batch ${batch} disappeared from the queue`);
+    for (const job of s.settled) {
+      since = job.finishedAt;
+      if (seen.has(job.id)) continue;
+      seen.add(job.id);
+      bySeq.set(job.seq, job.outcomes);
+      if (o.json && !tty) continue;
+      for (const x of job.outcomes) {
+        if (tty && x.status !== "error" && !x.warning) continue;
+        clear();
+        log(line(x));
+      }
+    }
+    const settled = s.done + s.failed;
+    if (s.fused) break;
+    const idle = s.running === 0 && performance.now() - started > NO_WORKER_MS;
+    if (!warned && idle && (await queue.liveWorkers(NO_WORKER_MS)) === 0) {
+      warned = true;
+      clear();
+      log("waiting for a worker: none has been seen for 15 s (start one with `tessera worker`)");
+    }
+    if (tty) {
+      const elapsed = (performance.now() - started) / 1000;
+      const rate = settled / Math.max(elapsed, 1e-3);
+      const phase = settled < s.jobs ? "extracting" : "fusing";
+      const eta = settled < s.jobs && rate > 0 ? `  ETA ${formatDuration(((s.jobs - settled) / rate) * 1000)}` : "";
+      const filled = s.jobs ? Math.round((settled / s.jobs) * 20) : 20;
+      out.write(
+        `\r${phase.padEnd(10)}  [${"#".repeat(filled)}${"-".repeat(20 - filled)}]  ${settled}/${s.jobs}  ` +
+          `${s.running} running  ${rate.toFixed(1)}/s${eta}  ${formatDuration(elapsed * 1000)}\x1b[K`,
+      );
+      drawn = true;
+    }
+    await new Promise((r) => setTimeout(r, o.pollMs ?? 250));
+  }
+  clear();
+  // in the order the inputs were given, as `tessera ingest` on SQLite reports them
+  return [...bySeq].sort((a, b) => a[0] - b[0]).flatMap(([, o]) => o);
+}
