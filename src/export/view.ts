@@ -180,7 +180,8 @@ function currentOf(ix: ExportIndex, values: CountSummary["values"]): number | un
     if (v.asOf || c?.qualifier === "vague") continue;
     if (v.event && ix.events.get(v.event)?.attributes?.salience === "background") continue;
     const at = v.span?.start ?? Number.MAX_SAFE_INTEGER;
-    byDoc.set(v.doc, [...(byDoc.get(v.doc) ?? []), { at, n: v.low, bound: BOUNDS.has(c?.qualifier ?? "") }]);
+    const q = c?.qualifier ?? "";
+    byDoc.set(v.doc, [...(byDoc.get(v.doc) ?? []), { at, n: v.low, bound: BOUNDS.has(q), lower: LOWER.has(q) }]);
   }
   if (!byDoc.size) return undefined;
   const perDoc = new Map([...byDoc].map(([doc, fs]) => [doc, reportFigure(ix.docs.get(doc)?.text ?? "", fs)]));
@@ -200,6 +201,8 @@ function currentOf(ix: ExportIndex, values: CountSummary["values"]): number | un
 
 /** Qualifiers of a figure told as a round bound rather than a count ("more than 70", "some 200", "about 40"). */
 const BOUNDS = new Set(["at_least", "more_than", "about"]);
+/** Bounds from below: a higher one within reach is the tighter statement of the same toll. */
+const LOWER = new Set(["at_least", "more_than"]);
 
 /** How far above a bound a later exact figure may lie and still state the same toll more precisely. */
 const PRECISE_WITHIN = 1.5;
@@ -209,6 +212,8 @@ interface Figure {
   n: number;
   /** Told as a bound ("more than 70"), not as a count. */
   bound: boolean;
+  /** A bound from below ("more than 70", "at least 15"). */
+  lower: boolean;
 }
 
 const LATER_CUE = new RegExp(
@@ -219,8 +224,9 @@ const LATER_CUE = new RegExp(
 /**
  * One report's current figure: the first it gives, unless a figure after it is told as newer ("then announced
  * 84", "later statements gave 94") — a report retelling tallies oldest first ends on its current one — or the
- * first is a round bound that a later exact figure states precisely ("more than 70 dead … 77 people were confirmed
- * dead": 77; an exact figure below the bound, or far above it, is another count).
+ * first is a round bound that a later exact figure, or a higher bound from below, states more tightly ("more than 70
+ * dead … 77 people were confirmed dead": 77; "over a dozen dead … at least 15": 15; a figure below the bound, or far
+ * above it, is another count).
  */
 function reportFigure(text: string, figures: Figure[]): number {
   const ordered = [...figures].sort((a, b) => a.at - b.at);
@@ -228,7 +234,9 @@ function reportFigure(text: string, figures: Figure[]): number {
   for (const f of ordered.slice(1)) {
     const before = text.slice(Math.max(0, f.at - 80), f.at);
     const clause = before.slice(before.search(/[^.!?;]*$/));
-    const precise = current.bound && !f.bound && f.n >= current.n && f.n <= current.n * PRECISE_WITHIN;
+    // "over a dozen dead … killing at least 15": a higher bound from below is tighter, as is an exact figure
+    const tighter = !f.bound || (f.lower && current.lower);
+    const precise = current.bound && tighter && f.n >= current.n && f.n <= current.n * PRECISE_WITHIN;
     if (f.n !== current.n && (precise || LATER_CUE.test(clause))) current = f;
   }
   return current.n;

@@ -104,6 +104,11 @@ describe("coded toll", () => {
       "2030-07-02",
     );
     expect(coded([a], [bound(a, 40), killed(a, 46)]).row.nkill).toBe(46);
+    // a higher bound from below is the tighter one: "more than 40 … at least 45"
+    const atLeast = (d: Document, n: number) =>
+      killed(d, n, { value: { value: n, min: n, max: null, qualifier: "at_least" } });
+    const t = report("More than 40 people died. Medics said at least 45 were killed.", "Wire Four", "2030-07-02");
+    expect(coded([t], [bound(t, 40), atLeast(t, 45)]).row.nkill).toBe(45);
     // an exact figure below the bound, or far above it, is another count: the bound stays the report's figure
     const b = report("More than 40 people died in the raid. 12 were guards at the gate.", "Wire Two", "2030-07-02");
     expect(coded([b], [bound(b, 40), killed(b, 12)]).row.nkill).toBe(41);

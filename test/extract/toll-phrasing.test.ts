@@ -128,22 +128,29 @@ describe("events keep only tolls", () => {
   });
 });
 
-describe("toll of one group, bounds and initialisms", () => {
+describe("toll of one group, bounds and one hospital's count", () => {
   it("reads 'the number of <group> killed' as that group's toll, and of everyone as the toll", () => {
     expect(classed("The number of French tourists killed remained at 6.")).toEqual([["killed", 6, "French tourists"]]);
     expect(classed("The number of people killed remained at 31.")).toEqual([["killed", 31, "total"]]);
     expect(classed("The number of those wounded stood at 44.")).toEqual([["injured", 44, "total"]]);
   });
 
+  it("marks one hospital's count beside the total as a part, and leaves a lone hospital figure whole", () => {
+    expect(
+      classed("A surgeon said 17 bodies were brought to the city hospital, and in all 29 people died in the blast."),
+    ).toEqual([
+      ["killed", 17, "one hospital"],
+      ["killed", 29, "total"],
+    ]);
+    expect(classed("Some 35 wounded were taken to the provincial hospital.")).toEqual([["injured", 35, "total"]]);
+    expect(classed("Eight people died and 35 wounded were taken to hospitals across the city.")).toEqual([
+      ["killed", 8, "total"],
+      ["injured", 35, "total"],
+    ]);
+  });
+
   it("reads 'above N' as more than N", () => {
     const [hit] = extractCounts("The toll from the market blast climbed to above 30.", 0, "d");
     expect([hit?.count.kind, hit?.count.qualifier, hit?.count.min]).toEqual(["killed", "more_than", 31]);
-  });
-
-  it("reads through the dot of an initialism between a number and its noun", () => {
-    expect(linked("Nine U.N. aid workers were killed and 4 others injured.")).toEqual([
-      ["killed", 9],
-      ["injured", 4],
-    ]);
   });
 });

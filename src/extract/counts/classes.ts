@@ -79,6 +79,20 @@ const NAMED_GROUP =
   /^\s+((?:\p{Lu}[\p{L}.]*\s+){1,2}[\p{Ll}-]+(?:\s+(?!(?:and|or|in|at|on|of|to|were|was|are|is|who|had|have|by|with)\b)[\p{Ll}-]+)?|\p{Lu}\p{Ll}+s)\b/u;
 
 /**
+ * A count placed at one hospital or morgue ("were brought to the hospital", "died at the City Hospital"): a facility
+ * in the singular, reached by a verb of carrying, treating or dying within the count's clause.
+ */
+const ONE_HOSPITAL =
+  /^[^,;]{0,50}?\b(?:brought|taken|rushed|shifted|moved|transferred|admitted|received|treated|died|succumbed)\b[^,;]{0,25}?\b(?:at|to|in|into)\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+){0,4}?(?:hospital|infirmary|clinic|morgue|mortuary)\b(?!s)/iu;
+
+/** The text after a count up to the end of its clause. */
+function clauseAfter(sentence: string, at: number): string {
+  const rest = sentence.slice(at, at + 120);
+  const stop = rest.search(/[;.!?]|,\s*(?:and|while|but)\b/);
+  return stop < 0 ? rest : rest.slice(0, stop);
+}
+
+/**
  * Marks, in place, the counts of one sentence that are parts or other groups. `sentence` is its text
  * and `base` its document offset (count spans point into the document).
  */
@@ -109,6 +123,15 @@ export function classifyCounts(hits: CountHit[], sentence: string, base: number)
     if (lex.subsetBefore.test(before)) {
       const head = wordsAfter(sentence, end).find((w) => !BETWEEN.test(w));
       h.count.subset = head ?? "part";
+      continue;
+    }
+    // "43 bodies were brought to the district hospital, and in all 63 died": one hospital's count beside the total
+    if (
+      (h.count.kind === "killed" || h.count.kind === "injured") &&
+      ONE_HOSPITAL.test(clauseAfter(sentence, end)) &&
+      hits.some((o) => o !== h && o.count.kind === h.count.kind)
+    ) {
+      h.count.subset = "one hospital";
       continue;
     }
     if (h.count.kind === "injured" && lex.severity.test(sentence.slice(end, end + 40))) {

@@ -139,13 +139,6 @@ function movedFrom(kind: CountKind, q: QuantityMatch, base: number, doc: string)
 
 type Found = { kind: CountKind; how: string; confidence: number };
 
-/** A dot right after a dotted initialism ("U.S", "U.N"): the word splitter cuts "U.S." before its last dot. */
-function initialismDot(ws: Word[], j: number): boolean {
-  const w = ws[j];
-  const prev = ws[j - 1];
-  return w?.text === "." && !!prev && prev.end === w.start && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(prev.text);
-}
-
 function lookRight(ws: Word[], i: number, leftVerb: Found | undefined): Found | undefined {
   const lex = lexicon();
   // Directly after the number: "84 dead", "84 killed", "12 were killed", "12 critically injured".
@@ -155,16 +148,10 @@ function lookRight(ws: Word[], i: number, leftVerb: Found | undefined): Found | 
     if (c.verbs.size && phraseAt(ws, k, c.verbs)) return { kind: c.kind, how: "after-verb", confidence: 0.85 };
   }
   // A head noun within three modifier words: "nine ballistic missiles", "84 people".
-  let dots = 0;
-  for (let j = i; j < Math.min(ws.length, i + 4 + dots); j++) {
+  for (let j = i; j < Math.min(ws.length, i + 4); j++) {
     const w = ws[j]!;
     // "dozens of people" reads through "of"; "one of the perpetrators" does not
     if (j === i && w.lower === "of" && !FUNCTION_WORDS.has(ws[j + 1]?.lower ?? "the")) continue;
-    // the closing dot of an initialism ("12 U.S. service members") is part of the modifier, not a break
-    if (initialismDot(ws, j)) {
-      dots++;
-      continue;
-    }
     if (isPunct(w) || FUNCTION_WORDS.has(w.lower)) break;
     if (leftVerb?.kind === "attacks_thwarted") {
       const c = lex.kinds.find((x) => x.kind === "attacks_thwarted");
