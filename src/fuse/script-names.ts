@@ -1,10 +1,12 @@
 // Names written in Cyrillic or Arabic script, for the shared-names cue (names.ts): a word or run of up to three
-// words whose transliteration key (src/resolve/translit.ts) is the key of one known place or group name gives that
-// name's Latin words — the tokens an English report naming it yields — so "مستونگ" in an Urdu report and "Mastung"
-// in an English one are one shared name. Known names only (the lexicons' place tables, the gazetteer's aliases and
-// regions, the armed groups, country names, demonyms): a key is a consonant skeleton, and matched against every
-// word of a language it would find names in ordinary words. A key two known names share is not used.
-import { createRequire } from "node:module";
+// words whose transliteration key (src/resolve/translit.ts) is the key of one known name gives that name's Latin
+// words — the tokens an English report naming it yields — so "شاهچراغ" in a Persian report and "Shah Cheragh" in an
+// English one are one shared name. Known names only (the gazetteer's place aliases and regions, the armed groups,
+// demonyms): a key is a consonant skeleton, and matched against every word of a language it would find names in
+// ordinary words. A key two known names share is not used. Places the language's lexicon names (its place table,
+// country names) are left out: extraction already reads them as the report's places, which fusion compares as
+// places, and counting them again here weighed one name twice (news dev: Urdu reports placed at Mastung diluted the
+// name for the English reports, B³ 63.5 → 63.3; without them 64.4).
 import aliases from "../../data/gazetteer/aliases.json" with { type: "json" };
 import demonyms from "../../data/gazetteer/demonyms.json" with { type: "json" };
 import regions from "../../data/gazetteer/regions.json" with { type: "json" };
@@ -12,13 +14,12 @@ import { loadData } from "../extract/data.js";
 import { armedGroups } from "../extract/entities/groups.js";
 import { i18nLanguages } from "../extract/i18n/lexicon.js";
 import { arabicVariants, keyOf } from "../extract/i18n/normalise.js";
-import { latinKey, MIN_KEY_LENGTH, scriptOf } from "../resolve/translit.js";
-
-const require = createRequire(import.meta.url);
+import { latinKey, MIN_KEY_LENGTH, scriptOf, wordKeys } from "../resolve/translit.js";
 
 /** Words of the lexicons (toll words, triggers, months …) are vocabulary, never names. */
 interface LexiconWords {
   places: Record<string, string[]>;
+  demonyms: Record<string, string[]>;
   [k: string]: unknown;
 }
 
@@ -31,7 +32,7 @@ interface Known {
 let index: { byKey: Map<string, Known | null>; vocabulary: Set<string> } | undefined;
 
 /** The key of a run of words, word by word ("br btn"): a run only matches a name of as many words. */
-const runKey = (words: string[]): string => words.map(latinKey).join(" ");
+const runKey = (words: string[]): string => wordKeys(words.join(" ")).join(" ");
 
 function build(): NonNullable<typeof index> {
   const byKey = new Map<string, Known | null>();
@@ -47,8 +48,8 @@ function build(): NonNullable<typeof index> {
     // one word in the other script may write a name of several ("شاهچراغ" for Shah Cheragh): the whole key
     const k = latinKey(name);
     if (k.length >= MIN_KEY_LENGTH) put(k, id, name);
-    const words = name.split(/[\s\-‐]+/).filter(Boolean);
-    if (words.length > 1) put(runKey(words), id, name);
+    const keys = wordKeys(name);
+    if (keys.length > 1) put(keys.join(" "), id, name);
   };
   const vocabulary = new Set<string>();
   const words = (v: unknown): void => {
@@ -62,10 +63,6 @@ function build(): NonNullable<typeof index> {
   };
   for (const lang of i18nLanguages()) {
     const lex = loadData<LexiconWords>(`lexicons/i18n/${lang}.json`);
-    for (const [english, local] of Object.entries(lex.places)) {
-      add(`place:${english}`, english);
-      for (const l of local) add(`place:${english}`, l);
-    }
     const { places: _p, demonyms: _d, ...vocab } = lex;
     words(vocab);
   }
@@ -76,9 +73,6 @@ function build(): NonNullable<typeof index> {
   for (const g of armedGroups()) for (const n of [g.name, ...g.aliases]) if (n.length > 3) add(`group:${g.id}`, n);
   for (const [n, code] of Object.entries((demonyms as { countries: Record<string, string | null> }).countries))
     add(`demonym:${code ?? n}`, n);
-  const en = require("i18n-iso-countries/langs/en.json") as { countries: Record<string, string | string[]> };
-  for (const [code, v] of Object.entries(en.countries))
-    for (const n of Array.isArray(v) ? v : [v]) add(`country:${code}`, n);
   return { byKey, vocabulary };
 }
 

@@ -56,19 +56,27 @@ function latinWord(w: string): string {
   return s.replace(VOWELS, "").replace(/[^a-zšž]/g, "");
 }
 
+/** The key of each word of a name, articles standing as words of their own ("al-Adl", "аль-Адль") left out. */
+export function wordKeys(name: string): string[] {
+  const words = name.split(/[\s\-‐–'’ʼ_.]+/).filter(Boolean);
+  const out: string[] = [];
+  for (const [i, w] of words.entries()) {
+    const script = scriptOf(w);
+    if (script !== "arabic" && i < words.length - 1 && ARTICLES.has(w.toLowerCase())) continue;
+    const k = script === "arabic" ? arabicWord(w) : script === "cyrillic" ? cyrillicWord(w) : latinWord(w);
+    if (k) out.push(k);
+  }
+  return out;
+}
+
 /**
  * The Latin consonant key of a name in Latin, Cyrillic or Arabic script; "" when nothing is left. Leading articles
  * (al-, el-, ال) are dropped and doubled letters collapse, so "Al-Mosul", "Мосул" and "الموصل" all give "msl".
  */
 export function latinKey(name: string): string {
-  const words = name.split(/[\s\-‐–'’ʼ_.]+/).filter(Boolean);
-  const parts: string[] = [];
-  for (const [i, w] of words.entries()) {
-    const script = scriptOf(w);
-    if (script !== "arabic" && i < words.length - 1 && ARTICLES.has(w.toLowerCase())) continue;
-    parts.push(script === "arabic" ? arabicWord(w) : script === "cyrillic" ? cyrillicWord(w) : latinWord(w));
-  }
-  return parts.join("").replace(/(.)\1+/g, "$1");
+  return wordKeys(name)
+    .join("")
+    .replace(/(.)\1+/g, "$1");
 }
 
 /** Whether two names in different scripts have the same usable key. */
