@@ -5,6 +5,7 @@ import type { Store } from "../store/types.js";
 import { accountAuth } from "./auth.js";
 import { basicUi } from "./basic-ui.js";
 import { apiError } from "./errors.js";
+import type { LoginLimitOptions } from "./login-limit.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { documentRoutes } from "./routes/documents.js";
 import { exportRoutes } from "./routes/exports.js";
@@ -20,7 +21,10 @@ export const API_VERSION = "0.1.0";
  * carries the authentication hook (security.ts); its checks run before every route. Without a hook the
  * account check (auth.ts) runs, serving as the one local user while no account exists.
  */
-export function createApp(store: Store, opts: Partial<SecurityOptions> = {}): OpenAPIHono {
+export function createApp(
+  store: Store,
+  opts: Partial<SecurityOptions> & { loginLimit?: LoginLimitOptions } = {},
+): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -64,7 +68,7 @@ export function createApp(store: Store, opts: Partial<SecurityOptions> = {}): Op
     async (c) => c.json({ status: "ok" as const, version: API_VERSION, documents: await store.countDocuments() }, 200),
   );
 
-  accountRoutes(app, store);
+  accountRoutes(app, store, opts.loginLimit);
   documentRoutes(app, store);
   fusionRoutes(app, store);
   exportRoutes(app, store);
