@@ -1,6 +1,7 @@
 // The HTTP API: documented by OpenAPI 3.1 at /api/openapi.json, validated input, one error shape,
 // paginated lists. Also serves the browser UI from the same origin (no CDN, works offline).
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { FusionBusyError } from "../app/fusion-lock.js";
 import type { Store } from "../store/types.js";
 import { accountAuth } from "./auth.js";
 import { basicUi } from "./basic-ui.js";
@@ -88,6 +89,10 @@ export function createApp(
 
   app.notFound((c) => apiError(c, 404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.onError((e, c) => {
+    if (e instanceof FusionBusyError) {
+      c.header("Retry-After", "10");
+      return apiError(c, 503, "busy", e.message);
+    }
     if (e instanceof SyntaxError) return apiError(c, 400, "bad_request", "The request body is not valid JSON.");
     console.error(e);
     return apiError(c, 500, "internal", "The server failed on this request.");

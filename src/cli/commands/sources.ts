@@ -59,8 +59,11 @@ export function registerSources(program: Command): void {
           ...(before ? { before: { reliability: before.reliability, notes: before.notes } } : {}),
           after: { reliability: s.reliability, notes: s.notes },
         });
-        const { refuse } = await import("../../app/fusion.js");
-        await refuse(store);
+        const [{ refuse }, { withFusionLock }] = await Promise.all([
+          import("../../app/fusion.js"),
+          import("../../app/fusion-lock.js"),
+        ]);
+        await withFusionLock(store, () => refuse(store));
         console.log(`${s.name} graded ${s.reliability}`);
       } finally {
         await store.close();
