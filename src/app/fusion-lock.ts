@@ -21,7 +21,7 @@ export class FusionBusyError extends UserError {
   constructor(readonly waitedMs: number) {
     super(
       `another process (an ingest worker or another analyst's change) has been fusing for over ${Math.round(waitedMs / 1000)} s; ` +
-        "nothing was changed, try again when it is done",
+        "try again when it is done",
     );
   }
 }
