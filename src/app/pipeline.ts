@@ -9,6 +9,7 @@ import { type DocumentDraft, makeDocument } from "../model/document.js";
 import type { DocFacts, Document } from "../model/records.js";
 import type { Store } from "../store/types.js";
 import { refuse } from "./fusion.js";
+import { withFusionLock } from "./fusion-lock.js";
 
 export interface IngestOutcome {
   input: string;
@@ -84,7 +85,7 @@ async function storeDraft(
 async function finish(store: Store, outcomes: IngestOutcome[], opts: PipelineOptions): Promise<IngestOutcome[]> {
   if (opts.fuse !== false && outcomes.some((o) => o.status === "ok")) {
     opts.onPhase?.("fusing");
-    await refuse(store);
+    await withFusionLock(store, () => refuse(store));
   }
   return outcomes;
 }

@@ -7,10 +7,8 @@ import { makeDocument } from "../model/document.js";
 import { IngestQueue, type Job } from "../store/postgres/queue.js";
 import type { PgStore } from "../store/postgres/store.js";
 import { refuse } from "./fusion.js";
+import { FUSION_LOCK } from "./fusion-lock.js";
 import { type IngestOutcome, ingestAll, ingestPayload, type PipelineOptions } from "./pipeline.js";
-
-/** Any constant of our own (the migration lock is another): held by the one process applying fusion. */
-const FUSION_LOCK = 7_311_843;
 
 export interface WorkerOptions {
   /** A name for this worker in the queue (default host:pid:start). */

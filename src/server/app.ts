@@ -1,10 +1,12 @@
 // The HTTP API: documented by OpenAPI 3.1 at /api/openapi.json, validated input, one error shape,
 // paginated lists. Also serves the browser UI from the same origin (no CDN, works offline).
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { FusionBusyError } from "../app/fusion-lock.js";
 import type { Store } from "../store/types.js";
 import { accountAuth } from "./auth.js";
 import { basicUi } from "./basic-ui.js";
 import { apiError } from "./errors.js";
+import type { LoginLimitOptions } from "./login-limit.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { documentRoutes } from "./routes/documents.js";
 import { exportRoutes } from "./routes/exports.js";
@@ -20,7 +22,10 @@ export const API_VERSION = "0.1.0";
  * carries the authentication hook (security.ts); its checks run before every route. Without a hook the
  * account check (auth.ts) runs, serving as the one local user while no account exists.
  */
-export function createApp(store: Store, opts: Partial<SecurityOptions> = {}): OpenAPIHono {
+export function createApp(
+  store: Store,
+  opts: Partial<SecurityOptions> & { loginLimit?: LoginLimitOptions } = {},
+): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -64,7 +69,7 @@ export function createApp(store: Store, opts: Partial<SecurityOptions> = {}): Op
     async (c) => c.json({ status: "ok" as const, version: API_VERSION, documents: await store.countDocuments() }, 200),
   );
 
-  accountRoutes(app, store);
+  accountRoutes(app, store, opts.loginLimit);
   documentRoutes(app, store);
   fusionRoutes(app, store);
   exportRoutes(app, store);
@@ -84,6 +89,10 @@ export function createApp(store: Store, opts: Partial<SecurityOptions> = {}): Op
 
   app.notFound((c) => apiError(c, 404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.onError((e, c) => {
+    if (e instanceof FusionBusyError) {
+      c.header("Retry-After", "10");
+      return apiError(c, 503, "busy", e.message);
+    }
     if (e instanceof SyntaxError) return apiError(c, 400, "bad_request", "The request body is not valid JSON.");
     console.error(e);
     return apiError(c, 500, "internal", "The server failed on this request.");

@@ -19,6 +19,8 @@ export type ErrorCode =
   | "conflict"
   | "payload_too_large"
   | "unsupported_media_type"
+  | "too_many_requests"
+  | "busy"
   | "internal";
 
 /**
@@ -27,7 +29,7 @@ export type ErrorCode =
  */
 export function apiError(
   c: Context,
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503,
   code: ErrorCode,
   message: string,
 ): never {

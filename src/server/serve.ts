@@ -7,6 +7,7 @@ import { hasUsers } from "../app/users.js";
 import type { Store } from "../store/types.js";
 import { createApp } from "./app.js";
 import { accountAuth } from "./auth.js";
+import type { LoginLimitOptions } from "./login-limit.js";
 import { type Authenticate, isLoopback } from "./security.js";
 
 export interface Running {
@@ -21,6 +22,8 @@ export interface ServeOptions {
   accounts?: boolean;
   /** More host names the server answers to (a DNS name a team uses for it). */
   hosts?: string[];
+  /** Limits on failed sign-ins (login-limit.ts; the defaults suit a team server). */
+  loginLimit?: LoginLimitOptions;
 }
 
 const WILDCARD = new Set(["0.0.0.0", "::", "[::]", ""]);
@@ -74,6 +77,7 @@ export async function startServer(
     hosts: servedHosts(host, opts.hosts ?? []),
     // off loopback a server whose accounts were all removed serves nobody, not an anonymous admin
     authenticate: opts.authenticate ?? accountAuth(store, { localWhenNoUsers: isLoopback(host) }),
+    ...(opts.loginLimit ? { loginLimit: opts.loginLimit } : {}),
   });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

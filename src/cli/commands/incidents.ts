@@ -2,6 +2,7 @@
 // or a retired id merged into it); `tessera refuse` rebuilds fusion from the stored facts, keeping incident ids.
 import type { Command } from "commander";
 import { refuse } from "../../app/fusion.js";
+import { withFusionLock } from "../../app/fusion-lock.js";
 import type { Incident } from "../../model/records.js";
 import { UserError } from "../../model/result.js";
 import { intOption, open, printJson, withDb } from "../options.js";
@@ -54,7 +55,7 @@ export function registerIncidents(program: Command): void {
       const store = open(o.db);
       try {
         const t0 = Date.now();
-        const snapshot = await refuse(store);
+        const snapshot = await withFusionLock(store, () => refuse(store));
         console.log(
           `${snapshot.incidents.length} incidents from ${await store.countDocuments()} documents in ${Date.now() - t0} ms`,
         );

@@ -47,20 +47,27 @@ export function registerSources(program: Command): void {
       const store = open(o.db);
       try {
         await known(store, outlet, Boolean(o.create));
-        const before = (await store.listSources()).find((x) => x.name === outlet);
-        const s = await store.upsertSource(outlet, parsed.data, o.notes);
-        const by = cliActor();
-        await appendAudit(store, {
-          actor: by,
-          action: "source.grade",
-          subject: { kind: "source", id: s.id },
-          summary: `${by.name} graded ${s.name} ${s.reliability}${before ? ` (was ${before.reliability})` : " (new outlet)"}`,
-          refs: [s.id],
-          ...(before ? { before: { reliability: before.reliability, notes: before.notes } } : {}),
-          after: { reliability: s.reliability, notes: s.notes },
+        const [{ refuse }, { withFusionLock }] = await Promise.all([
+          import("../../app/fusion.js"),
+          import("../../app/fusion-lock.js"),
+        ]);
+        // graded and re-fused under the fusion lock: nothing is stored if a worker's fusion outlasts the wait
+        const s = await withFusionLock(store, async () => {
+          const before = (await store.listSources()).find((x) => x.name === outlet);
+          const s = await store.upsertSource(outlet, parsed.data, o.notes);
+          const by = cliActor();
+          await appendAudit(store, {
+            actor: by,
+            action: "source.grade",
+            subject: { kind: "source", id: s.id },
+            summary: `${by.name} graded ${s.name} ${s.reliability}${before ? ` (was ${before.reliability})` : " (new outlet)"}`,
+            refs: [s.id],
+            ...(before ? { before: { reliability: before.reliability, notes: before.notes } } : {}),
+            after: { reliability: s.reliability, notes: s.notes },
+          });
+          await refuse(store);
+          return s;
         });
-        const { refuse } = await import("../../app/fusion.js");
-        await refuse(store);
         console.log(`${s.name} graded ${s.reliability}`);
       } finally {
         await store.close();

@@ -1,5 +1,6 @@
 // Signing in and out, who am I, user management (admin) and reading the audit trail.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { listAudit } from "../../app/audit.js";
 import { addUser, listUsers, removeUser, SESSION_HOURS, signIn, signOut } from "../../app/users.js";
 import { Actor, AuditEntry, Role, UserName } from "../../model/accounts.js";
@@ -7,6 +8,7 @@ import { UserError } from "../../model/result.js";
 import type { Store } from "../../store/types.js";
 import { credentialOf, SESSION_COOKIE } from "../auth.js";
 import { apiError, errorResponses } from "../errors.js";
+import { LoginLimiter, type LoginLimitOptions } from "../login-limit.js";
 import { actorOf } from "../security.js";
 import { body, json } from "./workbench-common.js";
 
@@ -17,7 +19,14 @@ function cookie(req: Request, value: string, maxAge: number): string {
   return `${SESSION_COOKIE}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`;
 }
 
-export function accountRoutes(app: OpenAPIHono, store: Store): void {
+/** The address the request came from (the proxy's, behind a reverse proxy); "unknown" off a socket (tests). */
+function clientAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? "unknown";
+}
+
+export function accountRoutes(app: OpenAPIHono, store: Store, loginLimit: LoginLimitOptions = {}): void {
+  const limiter = new LoginLimiter(loginLimit);
   app.openapi(
     createRoute({
       method: "post",
@@ -27,13 +36,33 @@ export function accountRoutes(app: OpenAPIHono, store: Store): void {
       responses: {
         200: json(Actor, "Signed in"),
         401: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), "Wrong name or password"),
+        429: json(
+          z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+          "Too many failed sign-ins for this name or from this address; Retry-After says when to try again",
+        ),
         ...errorResponses,
       },
     }),
     async (c) => {
       const { name, password } = c.req.valid("json");
+      const address = clientAddress(c);
+      const wait = limiter.wait(name, address);
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        c.header("Retry-After", String(seconds));
+        return apiError(
+          c,
+          429,
+          "too_many_requests",
+          `Too many failed sign-ins for this name or from this address; try again in ${seconds} s.`,
+        );
+      }
       const secret = await signIn(store, name, password);
-      if (!secret) return apiError(c, 401, "unauthorized", "Wrong user name or password.");
+      if (!secret) {
+        limiter.fail(name, address);
+        return apiError(c, 401, "unauthorized", "Wrong user name or password.");
+      }
+      limiter.succeed(name, address);
       const users = await listUsers(store);
       const user = users.find((u) => u.name === name)!;
       c.header("Set-Cookie", cookie(c.req.raw, secret, SESSION_HOURS * 3600));

@@ -1,6 +1,7 @@
 // Documents, search, facts and sources.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { refuse } from "../../app/fusion.js";
+import { withFusionLock } from "../../app/fusion-lock.js";
 import { ingestPayload } from "../../app/pipeline.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/index.js";
 import { describeBytes } from "../../ingest/types.js";
@@ -204,9 +205,12 @@ export function documentRoutes(app: OpenAPIHono, store: Store): void {
     async (c) => {
       const { name } = c.req.valid("param");
       const { reliability, notes } = c.req.valid("json");
-      const before = (await store.listSources()).find((x) => x.name === name);
-      const s = await store.upsertSource(name, reliability, notes);
-      await refuse(store);
+      const { before, s } = await withFusionLock(store, async () => {
+        const before = (await store.listSources()).find((x) => x.name === name);
+        const s = await store.upsertSource(name, reliability, notes);
+        await refuse(store);
+        return { before, s };
+      });
       await audit(c, store, {
         action: "source.grade",
         subject: { kind: "source", id: s.id },

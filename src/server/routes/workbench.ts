@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { OVERRIDES, refuse } from "../../app/fusion.js";
+import { withFusionLock } from "../../app/fusion-lock.js";
 import { anchorOverride } from "../../app/overrides.js";
 import { Override } from "../../fuse/index.js";
 import { Review } from "../../model/records.js";
@@ -168,10 +169,13 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
           `${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid override"}`,
         );
       }
-      const override = await anchorOverride(store, parsed.data);
-      const before = await store.getFusion();
-      await store.putRecord(OVERRIDES, override.id, override);
-      const snapshot = await refuse(store);
+      // anchored, stored and fused under the fusion lock: a worker's fusion cannot land in between
+      const { override, before, snapshot } = await withFusionLock(store, async () => {
+        const override = await anchorOverride(store, parsed.data);
+        const before = await store.getFusion();
+        await store.putRecord(OVERRIDES, override.id, override);
+        return { override, before, snapshot: await refuse(store) };
+      });
       await audit(c, store, overrideChange(override, before, snapshot, "override.apply"));
       const ids = affected(override, snapshot.incidents);
       const titled = snapshot.incidents.filter((i) => ids.includes(i.id)).map((i) => ({ id: i.id, title: i.title }));
@@ -194,9 +198,11 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
       const { id } = c.req.valid("param");
       const override = (await store.listRecords<Override>(OVERRIDES)).find((o) => o.id === id);
       if (!override) return apiError(c, 404, "not_found", "No override has that id.");
-      const before = await store.getFusion();
-      await store.deleteRecord(OVERRIDES, id);
-      const snapshot = await refuse(store);
+      const { before, snapshot } = await withFusionLock(store, async () => {
+        const before = await store.getFusion();
+        await store.deleteRecord(OVERRIDES, id);
+        return { before, snapshot: await refuse(store) };
+      });
       await audit(c, store, overrideChange(override, before, snapshot, "override.undo"));
       return c.json({ deleted: id, incidents: snapshot.incidents.length }, 200);
     },
