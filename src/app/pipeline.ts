@@ -1,5 +1,5 @@
 // The ingest pipeline as one operation shared by the CLI, the HTTP API and the demo:
-// read → normalise/hash → extract → store (one transaction per document) → re-fuse.
+// read → normalise/hash → extract → store (one transaction per document) → fuse what was stored (app/fusion.ts).
 
 import { extractFacts } from "../extract/index.js";
 import { type IngestOptions, ingestInputs, type PayloadMeta, readBuffer } from "../ingest/index.js";
@@ -8,7 +8,7 @@ import { completePublication } from "../ingest/published.js";
 import { type DocumentDraft, makeDocument } from "../model/document.js";
 import type { DocFacts, Document } from "../model/records.js";
 import type { Store } from "../store/types.js";
-import { refuse } from "./fusion.js";
+import { type FusionMode, fuseStored } from "./fusion.js";
 
 export interface IngestOutcome {
   input: string;
@@ -34,6 +34,8 @@ export interface PipelineOptions extends IngestOptions {
   fetchedAt?: Date;
   /** Called as each phase begins, with the input it concerns (none for fusing). */
   onPhase?: (phase: Phase, input?: string) => void;
+  /** Called once fusion is done: whether it continued from the saved engine or rebuilt (app/fusion.ts). */
+  onFused?: (mode: FusionMode) => void;
 }
 
 function safeExtract(doc: Document): { facts?: DocFacts; warning?: string } {
@@ -71,9 +73,10 @@ async function storeDraft(
 }
 
 async function finish(store: Store, outcomes: IngestOutcome[], opts: PipelineOptions): Promise<IngestOutcome[]> {
-  if (opts.fuse !== false && outcomes.some((o) => o.status === "ok")) {
+  const stored = outcomes.flatMap((o) => (o.status === "ok" && o.id ? [o.id] : []));
+  if (opts.fuse !== false && stored.length) {
     opts.onPhase?.("fusing");
-    await refuse(store);
+    opts.onFused?.(await fuseStored(store, stored));
   }
   return outcomes;
 }

@@ -101,6 +101,21 @@ export const migrations: Migration[] = [
       CREATE INDEX fusion_entity_aliases_trgm ON fusion USING gin ((data->>'aliases') gin_trgm_ops) WHERE kind = 'entity';
     `,
   },
+  {
+    version: 3,
+    name: "fusion engine state for incremental fusion (branch inc)",
+    // one row per entry of the engine's maps (fuse/state.ts); seq keeps their insertion order across upserts
+    sql: `
+      CREATE TABLE fusion_state (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY,
+        part TEXT COLLATE "C" NOT NULL,
+        key TEXT COLLATE "C" NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (part, key)
+      );
+      CREATE INDEX fusion_state_seq ON fusion_state(seq);
+    `,
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;
