@@ -76,7 +76,8 @@ async function finish(store: Store, outcomes: IngestOutcome[], opts: PipelineOpt
   const stored = outcomes.flatMap((o) => (o.status === "ok" && o.id ? [o.id] : []));
   if (opts.fuse !== false && stored.length) {
     opts.onPhase?.("fusing");
-    opts.onFused?.(await fuseStored(store, stored));
+    const mode = await fuseStored(store, stored);
+    opts.onFused?.(mode);
   }
   return outcomes;
 }

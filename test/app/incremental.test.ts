@@ -135,36 +135,43 @@ const NEWS = join(SHARED, "research-data", "news-clusters", "clusters");
 const SEEDS = join(SHARED, "seeds");
 
 describe.skipIf(!existsSync(NEWS) || !existsSync(SEEDS))("incremental fusion on ../shared data", () => {
-  it.each([["seeds", SEEDS], ["a news cluster", ""]])("%s, one document at a time", async (_name, given) => {
-    const tmp = tempDir();
-    try {
-      const dir = given || join(NEWS, readdirSync(NEWS).sort()[0] ?? "", "articles");
-      const paths = given
-        ? readdirSync(dir)
-            .filter((f) => f.endsWith(".txt"))
-            .sort()
-            .map((f) => join(dir, f))
-        : [];
-      const drafts = given ? [] : clusterDrafts(dir);
-      const ingestAllOf = (s: Store) =>
-        (given
-          ? ingestAll(s, paths, { fuse: false, fetchedAt: FETCHED })
-          : ingestDrafts(s, drafts, { fuse: false, fetchedAt: FETCHED })
-        ).then();
-      const probe = new SqliteStore(join(tmp.dir, "probe.db"));
-      await ingestAllOf(probe);
-      const order = await inPublicationOrder(probe);
-      await probe.close();
-      const file = join(tmp.dir, "inc.db");
-      const modes = await oneByOne(file, order, async (s, origin, onFused) => {
-        const opts = { fetchedAt: FETCHED, onFused };
-        if (given) await ingestAll(s, [origin], opts);
-        else await ingestDrafts(s, [drafts.find((d) => d.origin === origin) as DocumentDraft], opts);
-      });
-      expect(modes).toEqual(order.map(() => "incremental"));
-      await compareWithRebuilds(file, ingestAllOf, tmp.dir);
-    } finally {
-      tmp.cleanup();
-    }
-  }, 600_000);
+  it.each([
+    ["seeds", SEEDS],
+    ["a news cluster", ""],
+  ])(
+    "%s, one document at a time",
+    async (_name, given) => {
+      const tmp = tempDir();
+      try {
+        const dir = given || join(NEWS, readdirSync(NEWS).sort()[0] ?? "", "articles");
+        const paths = given
+          ? readdirSync(dir)
+              .filter((f) => f.endsWith(".txt"))
+              .sort()
+              .map((f) => join(dir, f))
+          : [];
+        const drafts = given ? [] : clusterDrafts(dir);
+        const ingestAllOf = (s: Store) =>
+          (given
+            ? ingestAll(s, paths, { fuse: false, fetchedAt: FETCHED })
+            : ingestDrafts(s, drafts, { fuse: false, fetchedAt: FETCHED })
+          ).then();
+        const probe = new SqliteStore(join(tmp.dir, "probe.db"));
+        await ingestAllOf(probe);
+        const order = await inPublicationOrder(probe);
+        await probe.close();
+        const file = join(tmp.dir, "inc.db");
+        const modes = await oneByOne(file, order, async (s, origin, onFused) => {
+          const opts = { fetchedAt: FETCHED, onFused };
+          if (given) await ingestAll(s, [origin], opts);
+          else await ingestDrafts(s, [drafts.find((d) => d.origin === origin) as DocumentDraft], opts);
+        });
+        expect(modes).toEqual(order.map(() => "incremental"));
+        await compareWithRebuilds(file, ingestAllOf, tmp.dir);
+      } finally {
+        tmp.cleanup();
+      }
+    },
+    600_000,
+  );
 });
