@@ -1,5 +1,5 @@
 // The ingest pipeline as one operation shared by the CLI, the HTTP API and the demo:
-// read → normalise/hash → extract → store (one transaction per document) → re-fuse.
+// read → normalise/hash → extract → store (one transaction per document) → fuse what was stored (app/fusion.ts).
 
 import { extractFacts } from "../extract/index.js";
 import { type IngestOptions, ingestInputs, type PayloadMeta, readBuffer } from "../ingest/index.js";
@@ -8,7 +8,7 @@ import { completePublication, parsePublished } from "../ingest/published.js";
 import { type DocumentDraft, makeDocument } from "../model/document.js";
 import type { DocFacts, Document } from "../model/records.js";
 import type { Store } from "../store/types.js";
-import { refuse } from "./fusion.js";
+import { type FusionMode, fuseStored } from "./fusion.js";
 import { withFusionLock } from "./fusion-lock.js";
 
 export interface IngestOutcome {
@@ -39,6 +39,8 @@ export interface PipelineOptions extends IngestOptions {
   author?: string;
   /** Overrides the publication date the reader found (as parsePublished reads it). */
   published?: string;
+  /** Called once fusion is done: whether it continued from the saved engine or rebuilt (app/fusion.ts). */
+  onFused?: (mode: FusionMode) => void;
 }
 
 function safeExtract(doc: Document): { facts?: DocFacts; warning?: string } {
@@ -83,9 +85,11 @@ async function storeDraft(
 }
 
 async function finish(store: Store, outcomes: IngestOutcome[], opts: PipelineOptions): Promise<IngestOutcome[]> {
-  if (opts.fuse !== false && outcomes.some((o) => o.status === "ok")) {
+  const stored = outcomes.flatMap((o) => (o.status === "ok" && o.id ? [o.id] : []));
+  if (opts.fuse !== false && stored.length) {
     opts.onPhase?.("fusing");
-    await withFusionLock(store, () => refuse(store));
+    const mode = await withFusionLock(store, () => fuseStored(store, stored));
+    opts.onFused?.(mode);
   }
   return outcomes;
 }

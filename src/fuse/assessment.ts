@@ -12,7 +12,10 @@ export interface IncidentAssessment {
   corroboration: Record<string, Omit<Corroboration, "value">>;
 }
 
-export function assessIncident(engine: FusionEngine, incident: Incident): IncidentAssessment {
+/** What grading reads: the engine, or one incident's view of it during incremental fusion. */
+export type Assessor = Pick<FusionEngine, "grade" | "corroboration">;
+
+export function assessIncident(engine: Assessor, incident: Incident): IncidentAssessment {
   const grades: Record<string, string[]> = {};
   const corroboration: IncidentAssessment["corroboration"] = {};
   for (const [attr, values] of Object.entries(incident.attributes)) {

@@ -10,7 +10,6 @@ import type {
   AttributeValue,
   Claim,
   Contradiction,
-  DocFacts,
   Document,
   Entity,
   Event,
@@ -19,6 +18,7 @@ import type {
   Source,
 } from "../model/records.js";
 import { EntityResolver, localRef } from "../resolve/entities/resolver.js";
+import { type Assessor, assessIncident, type IncidentAssessment } from "./assessment.js";
 import { collectAttributes, type MemberEvent } from "./attributes.js";
 import { type EventFeatures, IncidentClusterer, toEventDate } from "./clusterer.js";
 import { channelOf, findContradictions, valuesConflict } from "./contradictions.js";
@@ -32,11 +32,12 @@ import { IncidentLayers, StoredIncidents } from "./incident-layers.js";
 import { IndependenceGroups } from "./independence.js";
 import { nameTokens, yearTokens } from "./names.js";
 import { NearDuplicateIndex } from "./neardup.js";
-import { type Corroboration, type FusionDelta, type FusionInput, Override } from "./types.js";
+import { loadRows, type StatePart, type StateRow, stateRows, TrackedMap, trackMaps } from "./state.js";
+import { type Corroboration, type FusionChanges, type FusionDelta, type FusionInput, Override } from "./types.js";
 
 interface DocRecord {
+  /** The document without its text (read once, for near-duplicates, when it is added). */
   doc: Document;
-  facts: DocFacts;
   source?: Source;
   outlet: string;
   published?: string;
@@ -84,34 +85,49 @@ function modalDay(dated: MemberEvent[]): ReturnType<typeof dateRange> | undefine
  * Perpetrator compatibility: two canonical armed groups where one is the other's branch (gazetteer `parent`),
  * or a state and a nationality of one country ("Israel" / "Israeli": extraction keeps both forms).
  */
-function groupFamily(entities: Iterable<Entity>): (a: string, b: string) => boolean {
-  const gid = new Map<string, string>();
-  const country = new Map<string, string>();
-  for (const e of entities) {
-    const m = /gazetteer:armed-groups:([\w-]+)/.exec(e.rule ?? "");
-    if (m?.[1]) gid.set(e.id, m[1]);
-    const cc = e.country ?? e.geo?.country;
-    if ((e.type === "state" || e.type === "nationality") && cc) country.set(e.id, cc.toUpperCase());
-  }
+function groupFamily(entity: EntityLookup): (a: string, b: string) => boolean {
   return (a, b) => {
-    const ca = country.get(a);
-    if (ca && ca === country.get(b)) return true;
-    const ga = gid.get(a);
-    const gb = gid.get(b);
+    const ca = stateCountry(entity.get(a));
+    if (ca && ca === stateCountry(entity.get(b))) return true;
+    const ga = gazetteerGroup(entity.get(a));
+    const gb = gazetteerGroup(entity.get(b));
     if (!ga || !gb) return false;
     return armedGroup(ga)?.parent === gb || armedGroup(gb)?.parent === ga;
   };
 }
 
-/** A state and the nationality of its country share one perpetrator key ("country:IL"). */
-function actorKey(entities: Iterable<Entity>): (id: string) => string {
-  const key = new Map<string, string>();
-  for (const e of entities) {
-    const cc = e.country ?? e.geo?.country;
-    if ((e.type === "state" || e.type === "nationality") && cc) key.set(e.id, `country:${cc.toUpperCase()}`);
-  }
-  return (id) => key.get(id) ?? id;
+type EntityLookup = { get(id: string): Entity | undefined };
+
+const gazetteerGroup = (e: Entity | undefined): string | undefined =>
+  /gazetteer:armed-groups:([\w-]+)/.exec(e?.rule ?? "")?.[1] || undefined;
+
+/** The country of a state or nationality entity. */
+function stateCountry(e: Entity | undefined): string | undefined {
+  const cc = e?.country ?? e?.geo?.country;
+  return e && (e.type === "state" || e.type === "nationality") && cc ? cc.toUpperCase() : undefined;
 }
+
+/** A state and the nationality of its country share one perpetrator key ("country:IL"). */
+function actorKey(entity: EntityLookup): (id: string) => string {
+  return (id) => {
+    const cc = stateCountry(entity.get(id));
+    return cc ? `country:${cc}` : id;
+  };
+}
+
+/** What of a canonical entity an incident's record reads (its name, place specificity, group and country). */
+function entitySignature(e: Entity): string {
+  return JSON.stringify([
+    e.name,
+    e.type,
+    e.geo?.precision ?? null,
+    e.country ?? e.geo?.country ?? null,
+    gazetteerGroup(e) ?? null,
+  ]);
+}
+
+/** Canonical entity ids an incident's record or contradictions name (its place, perpetrators, speakers …). */
+const ENTITY_ID = /(?<![\w-])ent-(?:split-)?[0-9a-f]{12}(?:-\d+)?/g;
 
 /**
  * The place an incident is named after: the places of its core events weighted by the documents that give
@@ -121,7 +137,7 @@ function actorKey(entities: Iterable<Entity>): (id: string) => string {
 function titlePlace(
   pool: MemberEvent[],
   ctx: Parameters<typeof collectAttributes>[2],
-  canon: Map<string, Entity>,
+  canon: EntityLookup,
 ): string | undefined {
   const support = new Map<string, Set<string>>();
   for (const m of pool) {
@@ -147,14 +163,44 @@ export interface FusionOptions {
   duplicateThreshold?: number;
 }
 
+const tracked = <K, V>(): TrackedMap<K, V> => new TrackedMap<K, V>(undefined, false);
+
+/** The order documents are replayed in (the store's: publication start, undated last, then id). */
+export const replayKey = (doc: Pick<Document, "id" | "publishedAt">): string =>
+  `${doc.publishedAt?.start ?? "\uffff"}\u0000${doc.id}`;
+
 export class FusionEngine {
   private resolver = new EntityResolver();
   private clusterer = new IncidentClusterer((e) => `inc-${hash(e.id)}`);
-  private docs = new Map<string, DocRecord>();
-  private events = new Map<string, MemberEvent>();
-  private docClusters = new Map<string, string[]>();
+  // records of what was added: written once, when added (so saved when set, never re-read as changed)
+  private docs = tracked<string, DocRecord>();
+  private events = tracked<string, MemberEvent>();
+  private docClusters = tracked<string, string[]>();
   private dups: NearDuplicateIndex;
   private groups = new IndependenceGroups();
+  /**
+   * What incremental fusion (`changes()`) keeps beside the clusters, per engine incident ("layer"): its events and
+   * claims in the order a full materialisation groups them, its stable id, the entities its record names; per
+   * document the incidents it is in; per canonical entity what an incident record reads of it. Saved with the state;
+   * every value is replaced with `set`, never mutated in place.
+   */
+  private inc = {
+    layerEvents: tracked<string, string[]>(),
+    layerClaims: tracked<string, [string, number][]>(),
+    docLayers: tracked<string, string[]>(),
+    entitySig: tracked<string, string>(),
+    entityIncidents: tracked<string, string[]>(),
+    idMembers: tracked<string, [string, string]>(),
+    idAliases: tracked<string, string>(),
+    stableOf: tracked<string, string>(),
+    layerOf: tracked<string, string>(),
+    outletNames: tracked<string, string>(),
+    /** "last": replay key of the newest document added; anything else the caller stores with the state. */
+    meta: tracked<string, string | number>(),
+  };
+  /** Whether `inc` describes every document added before the pending ones. */
+  private synced = true;
+  private pending = { docs: [] as string[], entities: new Set<string>(), regroup: new Set<string>() };
   private overrides = new Map<string, Override>();
   private prevIdentity: IncidentIdentity;
   private stored: StoredIncidents;
@@ -174,8 +220,43 @@ export class FusionEngine {
     this.dups = new NearDuplicateIndex(opts.duplicateThreshold);
     this.prevIdentity = opts.identity ?? emptyIdentity();
     this.stored = new StoredIncidents(this.prevIdentity);
+    trackMaps(this.stateParts());
     for (const o of opts.overrides ?? []) this.overrides.set(o.id, Override.parse(o));
     this.rebuildLayers();
+    this.synced = true;
+  }
+
+  // ---------- saved state ----------
+
+  private stateParts(): StatePart[] {
+    return [
+      { name: "engine", obj: { docs: this.docs, events: this.events, docClusters: this.docClusters } },
+      { name: "inc", obj: this.inc },
+      { name: "resolver", obj: this.resolver, skip: new Set(["layer"]) },
+      { name: "clusterer", obj: this.clusterer, explicit: new Set(["clusters"]) },
+      { name: "dups", obj: this.dups },
+      { name: "groups", obj: this.groups },
+    ];
+  }
+
+  /** State rows: all of them, or what changed since the last call (what `add` and `changes` touched). */
+  saveState(all: boolean): StateRow[] {
+    return stateRows(this.stateParts(), all);
+  }
+
+  /** Continues from saved rows (on a freshly constructed engine with the same overrides and identity). */
+  loadState(rows: Iterable<Pick<StateRow, "part" | "key" | "value">>): void {
+    loadRows(this.stateParts(), rows);
+    this.rebuildLayers();
+    this.synced = true;
+  }
+
+  meta(key: string): string | number | undefined {
+    return this.inc.meta.get(key);
+  }
+
+  setMeta(key: string, value: string | number): void {
+    this.inc.meta.set(key, value);
   }
 
   add(input: FusionInput): FusionDelta {
@@ -186,8 +267,7 @@ export class FusionEngine {
     this.incLayers = undefined;
     const outlet = input.source?.id ?? (doc.outlet ? slug(doc.outlet) : `doc:${doc.id}`);
     const rec: DocRecord = {
-      doc,
-      facts,
+      doc: { ...doc, text: "" },
       outlet,
       events: [],
       claims: facts.claims,
@@ -198,10 +278,16 @@ export class FusionEngine {
     const published = doc.publishedAt?.start;
     if (published) rec.published = published;
     this.docs.set(doc.id, rec);
+    this.pending.docs.push(doc.id);
+    const key = replayKey(doc);
+    if (String(this.inc.meta.get("last") ?? "") < key) this.inc.meta.set("last", key);
+    const shown = input.source?.name ?? doc.outlet ?? (doc.title ? `“${doc.title.slice(0, 40)}”` : undefined);
+    if (shown && !this.inc.outletNames.has(outlet)) this.inc.outletNames.set(outlet, shown);
     // independence: same outlet, and near-duplicate copies
     this.groups.union(doc.id, `outlet:${outlet}`);
     rec.duplicates = this.dups.add(doc.id, doc.text);
     for (const d of rec.duplicates) {
+      this.regroup(doc.id, d.doc);
       this.groups.union(doc.id, d.doc);
       delta.duplicateOf.push(d.doc);
     }
@@ -213,6 +299,7 @@ export class FusionEngine {
     }
     const map = this.resolver.addDocument(doc.id, facts.entities, mentionIds);
     delta.entities = [...new Set(map.values())];
+    for (const id of delta.entities) this.pending.entities.add(id);
     // events: attacks first so that related events of the same document find their incident
     const docEntities = new Set<string>();
     for (const e of facts.entities) {
@@ -262,6 +349,7 @@ export class FusionEngine {
       if (!link) continue; // history the store holds no incident for: kept in the document's facts only
       this.events.set(m.ev.id, m);
       rec.events.push(m.ev.id);
+      (this.clusterer.clusters as TrackedMap<string, unknown>).touch(link.incident);
       delta.links.push(link);
       if (!docClusters.includes(link.incident)) docClusters.push(link.incident);
       if (link.founded) delta.created.push(link.incident);
@@ -291,6 +379,17 @@ export class FusionEngine {
       out.push(p);
     }
     return out;
+  }
+
+  /**
+   * Two documents' independence groups are about to be joined: when both already held other documents, the grades
+   * of incidents with documents of the smaller group may change.
+   */
+  private regroup(doc: string, other: string): void {
+    const a = this.groups.groupOf(doc).filter((x) => x !== doc && !x.startsWith("outlet:"));
+    const b = this.groups.groupOf(other).filter((x) => x !== doc && !x.startsWith("outlet:"));
+    if (!a.length || !b.length || this.groups.find(doc) === this.groups.find(other)) return;
+    for (const d of a.length < b.length ? a : b) this.pending.regroup.add(d);
   }
 
   private features(ev: Event, rec: DocRecord, docEntities: Set<string>): MemberEvent | undefined {
@@ -379,6 +478,7 @@ export class FusionEngine {
   private rebuildLayers(): void {
     this.cache = undefined;
     this.incLayers = undefined;
+    this.synced = false;
     const entMerged = new Map<string, string>();
     const entPinned = new Map<string, string>();
     this.resolver.setOverrides({ merged: entMerged, pinned: entPinned });
@@ -475,11 +575,11 @@ export class FusionEngine {
 
   private materialise(): NonNullable<FusionEngine["cache"]> {
     if (this.cache) return this.cache;
-    const groups = new Map<string, { events: MemberEvent[]; claims: Claim[] }>();
-    const group = (id: string): { events: MemberEvent[]; claims: Claim[] } => {
+    const groups = new Map<string, { events: MemberEvent[]; claims: Claim[]; claimRefs: [string, number][] }>();
+    const group = (id: string): { events: MemberEvent[]; claims: Claim[]; claimRefs: [string, number][] } => {
       let g = groups.get(id);
       if (!g) {
-        g = { events: [], claims: [] };
+        g = { events: [], claims: [], claimRefs: [] };
         groups.set(id, g);
       }
       return g;
@@ -491,22 +591,16 @@ export class FusionEngine {
     for (const rec of this.docs.values()) {
       if (!rec.claims.length) continue;
       const main = this.mainIncident(rec);
-      for (const c of rec.claims) {
-        const about = c.about.map((id) => this.incidentOfEvent(id)).find((x) => x !== undefined);
-        const inc = about ?? main;
-        if (inc) group(inc).claims.push(c);
-      }
+      rec.claims.forEach((c, i) => {
+        const inc = this.claimIncident(c, main);
+        if (inc === undefined) return;
+        const g = group(inc);
+        g.claims.push(c);
+        g.claimRefs.push([rec.doc.id, i]);
+      });
     }
     const canon = new Map(this.resolver.entities().map((e) => [e.id, e]));
-    const names = new Map([...canon.values()].map((e) => [e.id, e.name]));
-    const ctx = {
-      doc: (id: string) => {
-        const r = this.docs.get(id);
-        return r ? (r.published ? { publishedAt: r.published } : {}) : undefined;
-      },
-      canonical: (doc: string, local: string | undefined) =>
-        local === undefined ? undefined : this.resolver.canonicalOf(localRef(doc, local)),
-    };
+    const ctx = this.attributeContext();
     const members = new Map([...groups].map(([id, g]) => [id, g.events.map((m) => m.ev.id)]));
     const { idOf, identity } = assignIdentity(this.prevIdentity, members, this.layers().finalHints());
     const incidents: Incident[] = [];
@@ -518,22 +612,231 @@ export class FusionEngine {
       const db = b.date?.start ?? "9999";
       return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : 1;
     });
-    const outletNames = new Map<string, string>();
-    for (const r of this.docs.values()) {
-      const shown = r.source?.name ?? r.doc.outlet ?? (r.doc.title ? `“${r.doc.title.slice(0, 40)}”` : undefined);
-      if (shown && !outletNames.has(r.outlet)) outletNames.set(r.outlet, shown);
-    }
-    const cctx = {
-      outletOf: (doc: string) => this.docs.get(doc)?.outlet ?? doc,
-      nameOf: (id: string) => names.get(id) ?? outletNames.get(id) ?? this.docs.get(id)?.source?.name ?? id,
-      related: groupFamily(canon.values()),
-      perpetratorKey: actorKey(canon.values()),
-    };
+    const cctx = this.contradictionContext(canon);
     const contradictions = incidents.flatMap((i) => findContradictions(i, cctx));
     const byId = new Map(incidents.map((i) => [i.id, i]));
     const aliases = new Map(identity.aliases.map((a) => [a.alias, a.incident]));
     this.cache = { incidents, byId, identity, aliases, stableOf: idOf, contradictions, related: cctx.related };
+    this.resync(groups, idOf, identity, canon, contradictions);
     return this.cache;
+  }
+
+  /** The incident a claim attaches to: that of the event it is about, else its document's main incident. */
+  private claimIncident(c: Claim, main: string | undefined): string | undefined {
+    return c.about.map((id) => this.incidentOfEvent(id)).find((x) => x !== undefined) ?? main;
+  }
+
+  private attributeContext(): Parameters<typeof collectAttributes>[2] {
+    return {
+      doc: (id: string) => {
+        const r = this.docs.get(id);
+        return r ? (r.published ? { publishedAt: r.published } : {}) : undefined;
+      },
+      canonical: (doc: string, local: string | undefined) =>
+        local === undefined ? undefined : this.resolver.canonicalOf(localRef(doc, local)),
+    };
+  }
+
+  private contradictionContext(canon: EntityLookup) {
+    return {
+      outletOf: (doc: string) => this.docs.get(doc)?.outlet ?? doc,
+      nameOf: (id: string) =>
+        canon.get(id)?.name ?? this.inc.outletNames.get(id) ?? this.docs.get(id)?.source?.name ?? id,
+      related: groupFamily(canon),
+      perpetratorKey: actorKey(canon),
+    };
+  }
+
+  /** After a full materialisation: the incremental indexes describe it (see `inc`). */
+  private resync(
+    groups: Map<string, { events: MemberEvent[]; claimRefs: [string, number][] }>,
+    idOf: Map<string, string>,
+    identity: IncidentIdentity,
+    canon: Map<string, Entity>,
+    contradictions: Contradiction[],
+  ): void {
+    const { inc } = this;
+    for (const m of [inc.layerEvents, inc.layerClaims, inc.docLayers, inc.entitySig, inc.entityIncidents]) m.clear();
+    for (const m of [inc.idMembers, inc.idAliases, inc.stableOf, inc.layerOf]) m.clear();
+    const docLayers = new Map<string, Set<string>>();
+    const addDoc = (doc: string, layer: string) => docLayers.set(doc, (docLayers.get(doc) ?? new Set()).add(layer));
+    for (const [layer, g] of groups) {
+      inc.layerEvents.set(
+        layer,
+        g.events.map((m) => m.ev.id),
+      );
+      if (g.claimRefs.length) inc.layerClaims.set(layer, g.claimRefs);
+      for (const m of g.events) addDoc(m.ev.doc, layer);
+      for (const [doc] of g.claimRefs) addDoc(doc, layer);
+    }
+    for (const [doc, layers] of docLayers) inc.docLayers.set(doc, [...layers]);
+    for (const e of canon.values()) inc.entitySig.set(e.id, entitySignature(e));
+    for (const m of identity.members) inc.idMembers.set(m.event, [m.incident, m.origin]);
+    for (const a of identity.aliases) inc.idAliases.set(a.alias, a.incident);
+    for (const [layer, id] of idOf) {
+      inc.stableOf.set(layer, id);
+      inc.layerOf.set(id, layer);
+    }
+    const byIncident = new Map<string, Contradiction[]>();
+    for (const c of contradictions) byIncident.set(c.incident, [...(byIncident.get(c.incident) ?? []), c]);
+    const deps = new Map<string, Set<string>>();
+    for (const i of this.cache?.incidents ?? []) {
+      const layer = inc.layerOf.get(i.id);
+      if (layer === undefined) continue;
+      for (const e of this.entityRefs(i, byIncident.get(i.id) ?? [], groups.get(layer)?.events ?? [])) {
+        deps.set(e, (deps.get(e) ?? new Set()).add(layer));
+      }
+    }
+    for (const [e, layers] of deps) inc.entityIncidents.set(e, [...layers]);
+    this.pending = { docs: [], entities: new Set(), regroup: new Set() };
+    this.synced = true;
+  }
+
+  /** The canonical entities an incident's record depends on: those it names, and its events' places. */
+  private entityRefs(i: Incident, contradictions: Contradiction[], events: MemberEvent[]): Set<string> {
+    const out = new Set<string>(JSON.stringify([i, contradictions]).match(ENTITY_ID) ?? []);
+    for (const m of events) {
+      const p = m.ev.place ? this.resolver.canonicalOf(localRef(m.ev.doc, m.ev.place)) : undefined;
+      if (p) out.add(p);
+    }
+    return out;
+  }
+
+  /**
+   * What the documents added since the last materialisation changed: the incidents they touched (and those whose
+   * record reads an entity they changed, or whose grades a merge of independence groups changes), rebuilt exactly as
+   * a full materialisation would build them, with their stable ids, contradictions and grades; the canonical
+   * entities they touched; the identity rows of those incidents. Costs what the touched incidents cost, not what
+   * the engine holds. Needs an engine whose incremental indexes are current (fresh, loaded, or materialised).
+   */
+  changes(): FusionChanges {
+    if (!this.synced) throw new Error("incremental fusion needs an engine materialised after its last override");
+    const { inc } = this;
+    const layers = this.layers();
+    const touched = new Set<string>();
+    const push = <V>(m: TrackedMap<string, V[]>, k: string, v: V): void => {
+      m.set(k, [...(m.get(k) ?? []), v]);
+    };
+    const inDoc = (doc: string, layer: string): void => {
+      const list = inc.docLayers.get(doc) ?? [];
+      if (!list.includes(layer)) inc.docLayers.set(doc, [...list, layer]);
+      touched.add(layer);
+    };
+    for (const docId of this.pending.docs) {
+      const rec = this.docs.get(docId);
+      if (!rec) continue;
+      for (const evId of rec.events) {
+        const layer = layers.incidentOfEvent(evId);
+        if (layer === undefined) continue;
+        push(inc.layerEvents, layer, evId);
+        inDoc(docId, layer);
+      }
+      if (!rec.claims.length) continue;
+      const main = this.mainIncident(rec);
+      rec.claims.forEach((c, i) => {
+        const layer = this.claimIncident(c, main);
+        if (layer === undefined) return;
+        push(inc.layerClaims, layer, [docId, i] as [string, number]);
+        inDoc(docId, layer);
+      });
+    }
+    // canonical entities the documents changed: incidents whose record reads what changed are rebuilt too
+    const changedEntities = this.resolver.entitiesOf(this.pending.entities);
+    const known = new Map<string, Entity | undefined>(changedEntities.map((e) => [e.id, e]));
+    for (const e of changedEntities) {
+      const sig = entitySignature(e);
+      const before = inc.entitySig.get(e.id);
+      if (before === sig) continue;
+      inc.entitySig.set(e.id, sig);
+      for (const layer of inc.entityIncidents.get(e.id) ?? []) touched.add(layers.resolve(layer));
+    }
+    for (const doc of this.pending.regroup) for (const layer of inc.docLayers.get(doc) ?? []) touched.add(layer);
+    const canon: EntityLookup = {
+      get: (id) => {
+        if (!id.startsWith("ent-")) return undefined; // an outlet or speaker name
+        if (!known.has(id)) known.set(id, this.resolver.entitiesOf([id])[0]);
+        return known.get(id);
+      },
+    };
+    // stable ids of the touched incidents, named against the rest as a full assignment would
+    const members = new Map([...touched].map((layer) => [layer, inc.layerEvents.get(layer) ?? []]));
+    const prev: IncidentIdentity = { members: [], aliases: [] };
+    for (const events of members.values()) {
+      for (const event of events) {
+        const m = inc.idMembers.get(event);
+        if (m) prev.members.push({ event, incident: m[0], origin: m[1] });
+      }
+    }
+    const outside = {
+      live: { has: (id: string) => inc.layerOf.has(id) && !touched.has(inc.layerOf.get(id) as string) },
+      used: { has: (id: string) => inc.layerOf.has(id) || inc.idAliases.has(id) },
+    };
+    const { idOf, identity } = assignIdentity(prev, members, layers.finalHints(), outside);
+    const removed: string[] = [];
+    for (const [layer, id] of idOf) {
+      const old = inc.stableOf.get(layer);
+      if (old !== undefined && old !== id && inc.layerOf.get(old) === layer) {
+        inc.layerOf.delete(old);
+        removed.push(old);
+      }
+      inc.stableOf.set(layer, id);
+      inc.layerOf.set(id, layer);
+    }
+    for (const m of identity.members) inc.idMembers.set(m.event, [m.incident, m.origin]);
+    const removedAliases = [...idOf.values()].filter((id) => inc.idAliases.has(id));
+    for (const id of removedAliases) inc.idAliases.delete(id);
+    const aliases = new Map(identity.aliases.map((a) => [a.alias, a.incident]));
+    for (const [alias, target] of aliases) inc.idAliases.set(alias, target);
+    if (aliases.size) {
+      // an alias of an id that is now itself an alias points on to the live incident
+      for (const [alias, target] of inc.idAliases) {
+        if (inc.layerOf.has(target)) continue;
+        const live = resolveAlias(target, inc.layerOf, inc.idAliases);
+        if (live !== undefined && live !== alias) {
+          inc.idAliases.set(alias, live);
+          aliases.set(alias, live);
+        }
+      }
+    }
+    // the touched incidents' records, contradictions and grades
+    const ctx = this.attributeContext();
+    const cctx = this.contradictionContext(canon);
+    const incidents: Incident[] = [];
+    const contradictions: Contradiction[] = [];
+    const assessments: IncidentAssessment[] = [];
+    for (const layer of touched) {
+      const events = (inc.layerEvents.get(layer) ?? []).flatMap((e) => this.events.get(e) ?? []);
+      const claims = (inc.layerClaims.get(layer) ?? []).flatMap(([d, i]) => this.docs.get(d)?.claims[i] ?? []);
+      const incident = this.buildIncident(layer, idOf.get(layer) ?? layer, events, claims, ctx, canon);
+      const own = findContradictions(incident, cctx);
+      incidents.push(incident);
+      contradictions.push(...own);
+      for (const e of this.entityRefs(incident, own, events)) {
+        const list = inc.entityIncidents.get(e) ?? [];
+        if (!list.includes(layer)) inc.entityIncidents.set(e, [...list, layer]);
+      }
+      assessments.push(assessIncident(this.assessor(incident, cctx.related), incident));
+    }
+    const entities = [...this.pending.entities].flatMap((id) => canon.get(id) ?? []);
+    this.pending = { docs: [], entities: new Set(), regroup: new Set() };
+    return {
+      incidents,
+      removed,
+      contradictions,
+      entities,
+      members: identity.members,
+      aliases: [...aliases].map(([alias, incident]) => ({ alias, incident })),
+      removedAliases,
+      assessments,
+    };
+  }
+
+  /** Grades of one incident's values without materialising the others. */
+  private assessor(incident: Incident, related: (a: string, b: string) => boolean): Assessor {
+    return {
+      corroboration: (_id, attribute, value) => this.corroborationOf(incident, attribute, value, related),
+      grade: (doc, fact) => this.gradeOf(incident, doc, fact, related),
+    };
   }
 
   /** The incident most of a document's attack events went to (claims without an anchor attach there). */
@@ -557,7 +860,7 @@ export class FusionEngine {
     events: MemberEvent[],
     claims: Claim[],
     ctx: Parameters<typeof collectAttributes>[2],
-    canon: Map<string, Entity>,
+    canon: EntityLookup,
   ): Incident {
     const { attributes, perpetrators } = collectAttributes(events, claims, ctx);
     const core = events.filter((m) => m.feat.family === "attack" || m.feat.family === "accident");
@@ -640,13 +943,21 @@ export class FusionEngine {
 
   /** Independent corroboration of one value of an incident attribute (by default the best-supported value). */
   corroboration(incidentId: string, attribute: string, value?: unknown): Corroboration {
-    const inc = this.incident(incidentId);
+    return this.corroborationOf(this.incident(incidentId), attribute, value);
+  }
+
+  private corroborationOf(
+    inc: Incident | undefined,
+    attribute: string,
+    value?: unknown,
+    related?: (a: string, b: string) => boolean,
+  ): Corroboration {
     const values = inc?.attributes[attribute] ?? [];
     if (!values.length) return { value, independentSources: 0, copies: 0, contradictingSources: 0, credibility: 6 };
     const candidates = value === undefined ? values.map((v) => v.value) : [value];
     let best: Corroboration | undefined;
     for (const cand of candidates) {
-      const c = this.corroborate(attribute, cand, values);
+      const c = this.corroborate(attribute, cand, values, related);
       if (
         !best ||
         c.independentSources > best.independentSources ||
@@ -658,9 +969,14 @@ export class FusionEngine {
     return best as Corroboration;
   }
 
-  private corroborate(attribute: string, cand: unknown, values: AttributeValue[]): Corroboration {
+  private corroborate(
+    attribute: string,
+    cand: unknown,
+    values: AttributeValue[],
+    given?: (a: string, b: string) => boolean,
+  ): Corroboration {
     const cctx = { outletOf: (d: string) => this.docs.get(d)?.outlet ?? d, nameOf: (x: string) => x };
-    const related = attribute === "perpetrator" ? this.materialise().related : undefined;
+    const related = attribute === "perpetrator" ? (given ?? this.materialise().related) : undefined;
     // a value its own channel later replaced is superseded: it no longer contradicts anything
     const latest = new Map<string, string>();
     for (const v of values) {
@@ -697,14 +1013,23 @@ export class FusionEngine {
 
   /** Admiralty grade ("B2") of what one document says about an incident attribute. */
   grade(doc: string, fact: { incident: string; attribute: string; value?: unknown }): string {
+    return this.gradeOf(this.incident(fact.incident), doc, fact);
+  }
+
+  private gradeOf(
+    inc: Incident | undefined,
+    doc: string,
+    fact: { attribute: string; value?: unknown },
+    related?: (a: string, b: string) => boolean,
+  ): string {
     const rel = this.reliabilityOf(doc);
     let value = fact.value;
     if (value === undefined) {
-      const own = (this.incident(fact.incident)?.attributes[fact.attribute] ?? []).filter((v) => v.doc === doc);
+      const own = (inc?.attributes[fact.attribute] ?? []).filter((v) => v.doc === doc);
       value = own[own.length - 1]?.value;
     }
     if (value === undefined) return gradeLabel(rel, 6);
-    return gradeLabel(rel, this.corroboration(fact.incident, fact.attribute, value).credibility);
+    return gradeLabel(rel, this.corroborationOf(inc, fact.attribute, value, related).credibility);
   }
 
   /** Documents and events currently held (for benches and the status line). */

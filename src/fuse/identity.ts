@@ -62,16 +62,27 @@ function bump(m: Map<string, number>, k: string): void {
  * Names each cluster (keyed by the engine's own id, with its member events) with a stable id and returns the
  * identity to store next. Deterministic: the same clusters and previous identity always give the same names.
  */
+/**
+ * For naming only some clusters (incremental fusion): ids live in clusters not passed, which none of these may
+ * take or make an alias, and ids ever used, which a fresh id must avoid.
+ */
+export interface OutsideIds {
+  live: { has(id: string): boolean };
+  used: { has(id: string): boolean };
+}
+
 export function assignIdentity(
   prev: IncidentIdentity,
   clusters: ReadonlyMap<string, readonly string[]>,
   hints: IdentityHints = { prefer: new Map(), ban: new Map() },
+  outside?: OutsideIds,
 ): { idOf: Map<string, string>; identity: IncidentIdentity } {
   const prevIncident = new Map(prev.members.map((m) => [m.event, m.incident]));
   const prevOrigin = new Map(prev.members.map((m) => [m.event, m.origin]));
   const prevLive = new Set(prev.members.map((m) => m.incident));
   const prevAliases = new Map(prev.aliases.map((a) => [a.alias, a.incident]));
-  const used = new Set<string>([...prevLive, ...prevOrigin.values(), ...prevAliases.keys()]);
+  const seen = new Set<string>([...prevLive, ...prevOrigin.values(), ...prevAliases.keys()]);
+  const used = { has: (id: string) => seen.has(id) || !!outside?.used.has(id) };
 
   const candidates: Candidate[] = [];
   const known = new Map<string, number>();
@@ -111,7 +122,7 @@ export function assignIdentity(
   const idOf = new Map<string, string>();
   const taken = new Set<string>();
   for (const c of candidates) {
-    if (idOf.has(c.cluster) || taken.has(c.id)) continue;
+    if (idOf.has(c.cluster) || taken.has(c.id) || outside?.live.has(c.id)) continue;
     // a retired id comes back only for a cluster made mostly of its events (an undone merge), never by a stray event
     const retired = !prevLive.has(c.id);
     if (retired && !c.preferred && Math.max(c.origin, c.current) * 2 < (known.get(c.cluster) ?? 0)) continue;
@@ -140,7 +151,7 @@ export function assignIdentity(
   // a stored id no cluster kept points to the incident most of its events went to
   const lost = new Map<string, Map<string, number>>();
   for (const [event, id] of prevIncident) {
-    if (taken.has(id)) continue;
+    if (taken.has(id) || outside?.live.has(id)) continue;
     const now = where.get(event);
     if (now === undefined) continue;
     const votes = lost.get(id) ?? new Map<string, number>();

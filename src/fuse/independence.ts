@@ -2,6 +2,8 @@
 // (wire copies, syndication), are joined into one group by a union-find, so they corroborate a fact only once.
 export class IndependenceGroups {
   private parent = new Map<string, string>();
+  /** Root → the other members of its group (kept so incremental fusion knows whom a merge of two groups affects). */
+  private members = new Map<string, string[]>();
 
   find(x: string): string {
     let p = this.parent.get(x);
@@ -29,7 +31,16 @@ export class IndependenceGroups {
     const rb = this.find(b);
     if (ra === rb) return;
     // keep the lexically smaller root so group ids do not depend on insertion order
-    if (ra < rb) this.parent.set(rb, ra);
-    else this.parent.set(ra, rb);
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    this.parent.set(child, root);
+    const joined = [...(this.members.get(root) ?? []), child, ...(this.members.get(child) ?? [])];
+    this.members.delete(child);
+    this.members.set(root, joined);
+  }
+
+  /** Every member of x's group, x's root included. */
+  groupOf(x: string): string[] {
+    const root = this.find(x);
+    return [root, ...(this.members.get(root) ?? [])];
   }
 }

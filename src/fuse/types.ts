@@ -1,7 +1,9 @@
 // Types of the fusion engine's public surface: what goes in (a document with its facts), the analyst overrides
 // (stored by the store as JSON records and replayed), and what one `add` changed.
 import { z } from "zod";
-import type { DocFacts, Document, Source } from "../model/records.js";
+import type { Contradiction, DocFacts, Document, Entity, Incident, Source } from "../model/records.js";
+import type { IncidentAssessment } from "./assessment.js";
+import type { IdentityAlias, IdentityMember } from "./identity.js";
 
 export interface FusionInput {
   doc: Document;
@@ -69,4 +71,21 @@ export interface Corroboration {
   copies: number;
   contradictingSources: number;
   credibility: import("../model/records.js").Credibility;
+}
+
+/**
+ * What incremental fusion changed, for the store to write: incidents rebuilt (whole records) or retired, the
+ * contradictions of every incident listed (they replace that incident's stored ones), canonical entities rebuilt,
+ * identity rows of the rebuilt incidents' events, aliases added or repointed and aliases that are live ids again,
+ * and the grades of the rebuilt incidents.
+ */
+export interface FusionChanges {
+  incidents: Incident[];
+  removed: string[];
+  contradictions: Contradiction[];
+  entities: Entity[];
+  members: IdentityMember[];
+  aliases: IdentityAlias[];
+  removedAliases: string[];
+  assessments: IncidentAssessment[];
 }

@@ -3,6 +3,8 @@
 
 import type { IncidentAssessment } from "../fuse/assessment.js";
 import type { IncidentIdentity } from "../fuse/identity.js";
+import type { StateRow } from "../fuse/state.js";
+import type { FusionChanges } from "../fuse/types.js";
 import type { AuditEntry } from "../model/accounts.js";
 import type {
   Claim,
@@ -85,6 +87,19 @@ export interface FusionSnapshot {
   identity?: IncidentIdentity;
   /** Grades and corroboration per incident, for the incident page. */
   assessments?: IncidentAssessment[];
+  /** The fusion engine's state (replaces the stored one); absent: the stored state is dropped (it no longer fits). */
+  state?: FusionState;
+}
+
+/** The saved fusion engine (fuse/state.ts) and a version that changes with every write of it. */
+export interface FusionState {
+  version: string;
+  rows: StateRow[];
+}
+
+/** An incremental fusion's writes (fuse/types.ts) and the state rows that changed, applied in one transaction. */
+export interface FusionUpdate extends FusionChanges {
+  state: FusionState;
 }
 
 export interface ExportBundle {
@@ -123,6 +138,12 @@ export interface Store {
   upsertSource(name: string, reliability?: Reliability, notes?: string): Promise<Source>;
   listSources(): Promise<Source[]>;
   putFusion(snapshot: FusionSnapshot): Promise<void>;
+  /** Applies what incremental fusion changed (upserts, deletions, state rows) in one transaction. */
+  putFusionUpdate(update: FusionUpdate): Promise<void>;
+  /** The saved fusion engine: every row, in the order first written (undefined when none is stored). */
+  getFusionState(): Promise<FusionState | undefined>;
+  /** The version of the saved fusion engine (cheap: tells a process whether its engine in memory is current). */
+  fusionStateVersion(): Promise<string | undefined>;
   getFusion(): Promise<FusionSnapshot>;
   /** The stored incident ids: which incident each event belongs to, and retired ids (aliases). */
   getIdentity(): Promise<IncidentIdentity>;

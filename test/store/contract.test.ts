@@ -1,11 +1,13 @@
 // The Store contract, run unchanged against every backend (SQLite, PostgreSQL): documents and
 // duplicates, rollback of a failed document, prefixes, search, paging, facts, records, reopening, and
-// the incident reads agreeing with the stored fusion result.
+// the incident reads agreeing with the stored fusion result, the saved fusion engine and incremental writes.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { fuseStored, refuse } from "../../src/app/fusion.js";
 import type { DocFacts } from "../../src/model/records.js";
 import { openStore } from "../../src/store/index.js";
 import type { Store } from "../../src/store/types.js";
 import { seed } from "../e2e/fixtures.js";
+import { distractor, outletA, outletB, outletC, outletD } from "../fuse/kerman-fixture.js";
 import { doc } from "../helpers.js";
 import { backends, pgUnavailable } from "./backends.js";
 
@@ -224,6 +226,77 @@ describe.each(backends())("$name store contract", (backend) => {
         );
       }
       expect(contradictions.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe("saved fusion engine and incremental writes", () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = openStore(await backend.fresh());
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const nothing = {
+      incidents: [],
+      removed: [],
+      contradictions: [],
+      entities: [],
+      members: [],
+      aliases: [],
+      removedAliases: [],
+      assessments: [],
+    };
+
+    it("keeps state rows in the order first written through upserts and deletions, and drops them with a plain snapshot", async () => {
+      const row = (key: string, value: string | null) => ({ part: "clusterer.byDay", key, value });
+      await store.putFusion({
+        entities: [],
+        incidents: [],
+        contradictions: [],
+        state: { version: "v1", rows: [row("1", "[1]"), row("2", "[2]")] },
+      });
+      expect(await store.fusionStateVersion()).toBe("v1");
+      await store.putFusionUpdate({
+        ...nothing,
+        state: { version: "v2", rows: [row("3", "[3]"), row("1", "[1,4]"), row("2", null)] },
+      });
+      const state = await store.getFusionState();
+      expect(state?.version).toBe("v2");
+      expect(state?.rows.map((r) => [r.key, r.value])).toEqual([
+        ["1", "[1,4]"],
+        ["3", "[3]"],
+      ]);
+      await store.putFusion({ entities: [], incidents: [], contradictions: [] });
+      expect(await store.fusionStateVersion()).toBeUndefined();
+      expect(await store.getFusionState()).toBeUndefined();
+    });
+
+    it("fuses reports one at a time in publication order exactly as a rebuild does", async () => {
+      const builders = [outletA(), outletB(), outletC(), outletD(), distractor()].sort((a, b) =>
+        `${a.doc.publishedAt?.start}${a.doc.id}` < `${b.doc.publishedAt?.start}${b.doc.id}` ? -1 : 1,
+      );
+      for (const b of builders) {
+        if (b.source) await store.upsertSource(b.source.name, b.source.reliability);
+      }
+      for (const b of builders) {
+        await store.putDocument(b.doc, b.facts);
+        expect(await fuseStored(store, [b.doc.id])).toBe("incremental");
+      }
+      const read = async () => {
+        const f = await store.getFusion();
+        const identity = await store.getIdentity();
+        identity.members.sort((a, b) => (a.event < b.event ? -1 : 1));
+        const grades = await Promise.all(f.incidents.map((i) => store.getAssessment(i.id)));
+        const pages = (await store.listIncidents({ limit: 100 })).items.map((i) => i.id);
+        return { ...f, identity, grades, pages };
+      };
+      const incremental = await read();
+      expect(incremental.incidents.length).toBe(2);
+      expect(incremental.contradictions.length).toBeGreaterThan(0);
+      await refuse(store);
+      expect(await read()).toEqual(incremental);
     });
   });
 });

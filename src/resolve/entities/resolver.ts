@@ -224,6 +224,27 @@ export class EntityResolver {
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
+  /**
+   * The canonical entities with these ids, as `entities()` builds them, without building the others: without
+   * analyst overrides a canonical entity is one cluster; with them, every cluster is looked at once.
+   */
+  entitiesOf(ids: Iterable<string>): Entity[] {
+    const wanted = new Set(ids);
+    const groups = new Map<string, Member[]>();
+    const scan = this.layer.merged.size || this.layer.pinned.size ? this.clusters.values() : undefined;
+    const clusters = scan ?? [...wanted].flatMap((id) => this.clusters.get(id) ?? []);
+    for (const c of clusters) {
+      for (const m of c.members) {
+        const id = this.canonicalOf(m.ref) ?? c.id;
+        if (!wanted.has(id)) continue;
+        const g = groups.get(id);
+        if (g) g.push(m);
+        else groups.set(id, [m]);
+      }
+    }
+    return [...groups].map(([id, members]) => buildEntity(id, members));
+  }
+
   entity(id: string): Entity | undefined {
     const members: Member[] = [];
     for (const c of this.clusters.values())

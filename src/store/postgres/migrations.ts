@@ -103,7 +103,6 @@ export const migrations: Migration[] = [
   },
   {
     version: 3,
-    // branch workers (issue #13): the lead renumbers on merge if another branch took 3
     name: "ingest queue: batches, jobs, fused documents (branch workers)",
     // see ../../app/queue.ts: workers claim jobs with FOR UPDATE SKIP LOCKED; batches are fused in id order
     sql: `
@@ -148,6 +147,21 @@ export const migrations: Migration[] = [
         seen_at TIMESTAMPTZ NOT NULL DEFAULT now(),
         jobs INTEGER NOT NULL DEFAULT 0
       );
+    `,
+  },
+  {
+    version: 4,
+    name: "fusion engine state for incremental fusion (branch inc)",
+    // one row per entry of the engine's maps (fuse/state.ts); seq keeps their insertion order across upserts
+    sql: `
+      CREATE TABLE fusion_state (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY,
+        part TEXT COLLATE "C" NOT NULL,
+        key TEXT COLLATE "C" NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (part, key)
+      );
+      CREATE INDEX fusion_state_seq ON fusion_state(seq);
     `,
   },
 ];

@@ -6,6 +6,7 @@
 import pg from "pg";
 import type { IncidentAssessment } from "../../fuse/assessment.js";
 import type { IncidentIdentity } from "../../fuse/identity.js";
+import type { StateRow } from "../../fuse/state.js";
 import type { AuditEntry } from "../../model/accounts.js";
 import { slug } from "../../model/document.js";
 import type {
@@ -20,12 +21,15 @@ import type {
   Review,
   Source,
 } from "../../model/records.js";
+import { contradictionSeqs, incidentSeq } from "../order.js";
 import { decodeFacts, decodeRecord, encodeFacts, encodeRecord } from "../sqlite/fact-codec.js";
 import type {
   DatedEvent,
   DocumentSummary,
   ExportBundle,
   FusionSnapshot,
+  FusionState,
+  FusionUpdate,
   IncidentQuery,
   ListQuery,
   Page,
@@ -153,6 +157,7 @@ async function insertMany(
   columns: string[],
   rows: unknown[][],
   casts: string[] = [],
+  suffix = "",
 ): Promise<void> {
   const per = Math.max(1, Math.floor(30_000 / columns.length));
   for (let i = 0; i < rows.length; i += per) {
@@ -165,8 +170,46 @@ async function insertMany(
       });
       return `(${slots.join(", ")})`;
     });
-    await db.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values.join(", ")}`, args);
+    await db.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values.join(", ")} ${suffix}`, args);
   }
+}
+
+/** The fusion_state row holding the state's version. */
+const VERSION_PART = "version";
+
+/** Fusion rows with their stored order (order.ts). */
+function fusionRows(entities: Entity[], incidents: Incident[], contradictions: Contradiction[]): unknown[][] {
+  const byId = new Map(incidents.map((i) => [i.id, i]));
+  const seqs = contradictionSeqs(contradictions, (id) => byId.get(id));
+  return [
+    ...entities.map((e) => ["entity", e.id, 0, encodeRecord(e)]),
+    ...incidents.map((i) => ["incident", i.id, incidentSeq(i), encodeRecord(i)]),
+    ...contradictions.map((c, k) => ["contradiction", c.id, seqs[k], encodeRecord(c)]),
+  ];
+}
+
+async function writeState(db: pg.PoolClient, version: string, rows: StateRow[]): Promise<void> {
+  const gone = new Map<string, string[]>();
+  const kept: unknown[][] = [];
+  // one row per (part, key) in a statement: ON CONFLICT cannot touch a row twice
+  const last = new Map<string, StateRow>();
+  for (const r of rows) last.set(`${r.part}\u0000${r.key}`, r);
+  for (const r of last.values()) {
+    if (r.value === null) gone.set(r.part, [...(gone.get(r.part) ?? []), r.key]);
+    else kept.push([r.part, r.key, r.value]);
+  }
+  for (const [part, keys] of gone) {
+    await db.query("DELETE FROM fusion_state WHERE part = $1 AND key = ANY($2::text[])", [part, keys]);
+  }
+  kept.push([VERSION_PART, "", version]);
+  await insertMany(
+    db,
+    "fusion_state",
+    ["part", "key", "value"],
+    kept,
+    [],
+    "ON CONFLICT (part, key) DO UPDATE SET value = excluded.value",
+  );
 }
 
 export class PgStore implements Store {
@@ -427,15 +470,7 @@ export class PgStore implements Store {
   async putFusion(snapshot: FusionSnapshot): Promise<void> {
     await this.write(async (db) => {
       await db.query("DELETE FROM fusion");
-      const rows: unknown[][] = [];
-      const put = (kind: string, items: Array<{ id: string }>): void => {
-        items.forEach((e, i) => {
-          rows.push([kind, e.id, i, encodeRecord(e)]);
-        });
-      };
-      put("entity", snapshot.entities);
-      put("incident", snapshot.incidents);
-      put("contradiction", snapshot.contradictions);
+      const rows: unknown[][] = fusionRows(snapshot.entities, snapshot.incidents, snapshot.contradictions);
       await insertMany(db, "fusion", ["kind", "id", "seq", "data"], rows, ["", "", "", "::jsonb"]);
       if (snapshot.identity) {
         await db.query("DELETE FROM incident_members");
@@ -464,7 +499,71 @@ export class PgStore implements Store {
           ["", "::jsonb"],
         );
       }
+      await db.query("DELETE FROM fusion_state");
+      if (snapshot.state) await writeState(db, snapshot.state.version, snapshot.state.rows);
     });
+  }
+
+  async putFusionUpdate(u: FusionUpdate): Promise<void> {
+    await this.write(async (db) => {
+      const gone = [...u.removed, ...u.incidents.map((i) => i.id)];
+      await db.query("DELETE FROM fusion WHERE kind = 'incident' AND id = ANY($1::text[])", [u.removed]);
+      await db.query("DELETE FROM incident_assessments WHERE incident = ANY($1::text[])", [u.removed]);
+      await db.query("DELETE FROM fusion WHERE kind = 'contradiction' AND data->>'incident' = ANY($1::text[])", [gone]);
+      await insertMany(
+        db,
+        "fusion",
+        ["kind", "id", "seq", "data"],
+        fusionRows(u.entities, u.incidents, u.contradictions),
+        ["", "", "", "::jsonb"],
+        "ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, data = excluded.data",
+      );
+      await insertMany(
+        db,
+        "incident_members",
+        ["event", "incident", "origin"],
+        u.members.map((m) => [m.event, m.incident, m.origin]),
+        [],
+        "ON CONFLICT (event) DO UPDATE SET incident = excluded.incident, origin = excluded.origin",
+      );
+      await insertMany(
+        db,
+        "incident_aliases",
+        ["alias", "incident"],
+        u.aliases.map((a) => [a.alias, a.incident]),
+        [],
+        "ON CONFLICT (alias) DO UPDATE SET incident = excluded.incident",
+      );
+      await db.query("DELETE FROM incident_aliases WHERE alias = ANY($1::text[])", [u.removedAliases]);
+      await insertMany(
+        db,
+        "incident_assessments",
+        ["incident", "data"],
+        u.assessments.map((a) => [a.incident, JSON.stringify(a)]),
+        ["", "::jsonb"],
+        "ON CONFLICT (incident) DO UPDATE SET data = excluded.data",
+      );
+      await writeState(db, u.state.version, u.state.rows);
+    });
+  }
+
+  async getFusionState(): Promise<FusionState | undefined> {
+    await this.ready;
+    return this.transaction(async (db) => {
+      await db.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      const v = await db.query("SELECT value FROM fusion_state WHERE part = $1 AND key = ''", [VERSION_PART]);
+      if (!v.rows.length) return undefined;
+      const rows = await db.query("SELECT part, key, value FROM fusion_state WHERE part <> $1 ORDER BY seq", [
+        VERSION_PART,
+      ]);
+      return { version: v.rows[0].value as string, rows: rows.rows as StateRow[] };
+    });
+  }
+
+  async fusionStateVersion(): Promise<string | undefined> {
+    const db = await this.db();
+    const v = await db.query("SELECT value FROM fusion_state WHERE part = $1 AND key = ''", [VERSION_PART]);
+    return v.rows[0]?.value as string | undefined;
   }
 
   async getIdentity(): Promise<IncidentIdentity> {
@@ -505,7 +604,7 @@ export class PgStore implements Store {
     const db = await this.db();
     const total = await db.query(`SELECT count(*) AS n FROM fusion WHERE ${where}`, args);
     const rows = await db.query(
-      `SELECT data::text AS data FROM fusion WHERE ${where} ORDER BY seq
+      `SELECT data::text AS data FROM fusion WHERE ${where} ORDER BY seq, id
        LIMIT $${args.length + 1} OFFSET $${args.length + 2}`,
       [...args, limit, offset],
     );
@@ -573,7 +672,7 @@ export class PgStore implements Store {
     const db = await this.db();
     const rows = await db.query(
       `SELECT data::text AS data FROM fusion WHERE kind = 'entity' AND data->>'geo' IS NOT NULL
-       AND data->>'type' <> 'state' ORDER BY seq`,
+       AND data->>'type' <> 'state' ORDER BY seq, id`,
     );
     return rows.rows.map((r) => decodeRecord<Entity>(r.data as string));
   }
@@ -626,10 +725,13 @@ export class PgStore implements Store {
     // one snapshot for the three reads, so a fusion written meanwhile is seen whole or not at all
     return this.transaction(async (db) => {
       await db.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      // see order.ts: contradictions by their incident's day, incident, then their place in it
+      const order = (kind: string) =>
+        kind === "contradiction" ? `seq / 1000, (data->>'incident') COLLATE "C", seq` : "seq, id";
       const load = async (kind: string): Promise<unknown[]> =>
-        (await db.query("SELECT data::text AS data FROM fusion WHERE kind = $1 ORDER BY seq", [kind])).rows.map((r) =>
-          decodeRecord(r.data as string),
-        );
+        (
+          await db.query(`SELECT data::text AS data FROM fusion WHERE kind = $1 ORDER BY ${order(kind)}`, [kind])
+        ).rows.map((r) => decodeRecord(r.data as string));
       return {
         entities: (await load("entity")) as FusionSnapshot["entities"],
         incidents: (await load("incident")) as FusionSnapshot["incidents"],

@@ -137,6 +137,21 @@ export const migrations: Migration[] = [
         WHERE kind = 'contradiction';
     `,
   },
+  {
+    version: 6,
+    name: "fusion engine state for incremental fusion (branch inc)",
+    // one row per entry of the engine's maps (fuse/state.ts); the rowid keeps their insertion order, which an
+    // upsert (ON CONFLICT DO UPDATE) preserves. Incident seq becomes the day of the incident (see order.ts):
+    // the next fusion rewrites it.
+    sql: `
+      CREATE TABLE fusion_state (
+        part TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (part, key)
+      );
+    `,
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

@@ -3,6 +3,7 @@
 import Database from "better-sqlite3";
 import type { IncidentAssessment } from "../../fuse/assessment.js";
 import type { IncidentIdentity } from "../../fuse/identity.js";
+import type { StateRow } from "../../fuse/state.js";
 import type { AuditEntry } from "../../model/accounts.js";
 import { slug } from "../../model/document.js";
 import type {
@@ -18,11 +19,14 @@ import type {
   Review,
   Source,
 } from "../../model/records.js";
+import { contradictionSeqs, incidentSeq } from "../order.js";
 import type {
   DatedEvent,
   DocumentSummary,
   ExportBundle,
   FusionSnapshot,
+  FusionState,
+  FusionUpdate,
   IncidentQuery,
   ListQuery,
   Page,
@@ -39,6 +43,8 @@ type Row = Record<string, unknown>;
 
 /** How long one statement waits for another process's write lock; a large fusion write can take seconds. */
 const BUSY_TIMEOUT_MS = 15_000;
+/** The fusion_state row holding the state's version. */
+const VERSION_PART = "version";
 /** Attempts at BEGIN IMMEDIATE before "database is locked" is passed on (so up to about a minute). */
 const BUSY_RETRIES = 4;
 const FACT_KINDS = ["mention", "entity", "event", "claim", "judgment"] as const;
@@ -386,21 +392,92 @@ export class SqliteStore implements Store {
     this.write(() => {
       this.db.prepare("DELETE FROM fusion").run();
       const ins = this.db.prepare("INSERT INTO fusion (kind, id, seq, data) VALUES (?, ?, ?, ?)");
-      const put = (kind: string, items: Array<{ id: string }>): void => {
-        items.forEach((e, i) => {
-          ins.run(kind, e.id, i, encodeRecord(e));
-        });
-      };
-      put("entity", snapshot.entities);
-      put("incident", snapshot.incidents);
-      put("contradiction", snapshot.contradictions);
+      for (const e of snapshot.entities) ins.run("entity", e.id, 0, encodeRecord(e));
+      for (const i of snapshot.incidents) ins.run("incident", i.id, incidentSeq(i), encodeRecord(i));
+      const byId = new Map(snapshot.incidents.map((i) => [i.id, i]));
+      const seqs = contradictionSeqs(snapshot.contradictions, (id) => byId.get(id));
+      snapshot.contradictions.forEach((c, k) => {
+        ins.run("contradiction", c.id, seqs[k], encodeRecord(c));
+      });
       if (snapshot.identity) this.writeIdentity(snapshot.identity);
       if (snapshot.assessments) {
         this.db.prepare("DELETE FROM incident_assessments").run();
         const ins = this.db.prepare("INSERT INTO incident_assessments (incident, data) VALUES (?, ?)");
         for (const a of snapshot.assessments) ins.run(a.incident, JSON.stringify(a));
       }
+      this.db.prepare("DELETE FROM fusion_state").run();
+      if (snapshot.state) this.writeState(snapshot.state.version, snapshot.state.rows);
     });
+  }
+
+  private writeState(version: string, rows: StateRow[]): void {
+    const put = this.db.prepare(
+      "INSERT INTO fusion_state (part, key, value) VALUES (?, ?, ?) ON CONFLICT (part, key) DO UPDATE SET value = excluded.value",
+    );
+    const del = this.db.prepare("DELETE FROM fusion_state WHERE part = ? AND key = ?");
+    for (const r of rows) {
+      if (r.value === null) del.run(r.part, r.key);
+      else put.run(r.part, r.key, r.value);
+    }
+    put.run(VERSION_PART, "", version);
+  }
+
+  async putFusionUpdate(u: FusionUpdate): Promise<void> {
+    this.write(() => {
+      const upsert = this.db.prepare(
+        `INSERT INTO fusion (kind, id, seq, data) VALUES (?, ?, ?, ?)
+         ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+      );
+      const dropContradictions = this.db.prepare(
+        "DELETE FROM fusion WHERE kind = 'contradiction' AND json_extract(data, '$.incident') = ?",
+      );
+      const dropAssessment = this.db.prepare("DELETE FROM incident_assessments WHERE incident = ?");
+      for (const id of u.removed) {
+        this.db.prepare("DELETE FROM fusion WHERE kind = 'incident' AND id = ?").run(id);
+        dropContradictions.run(id);
+        dropAssessment.run(id);
+      }
+      for (const i of u.incidents) {
+        upsert.run("incident", i.id, incidentSeq(i), encodeRecord(i));
+        dropContradictions.run(i.id);
+      }
+      const byId = new Map(u.incidents.map((i) => [i.id, i]));
+      const seqs = contradictionSeqs(u.contradictions, (id) => byId.get(id));
+      u.contradictions.forEach((c, k) => {
+        upsert.run("contradiction", c.id, seqs[k], encodeRecord(c));
+      });
+      for (const e of u.entities) upsert.run("entity", e.id, 0, encodeRecord(e));
+      const member = this.db.prepare(
+        "INSERT INTO incident_members (event, incident, origin) VALUES (?, ?, ?) ON CONFLICT (event) DO UPDATE SET incident = excluded.incident, origin = excluded.origin",
+      );
+      for (const m of u.members) member.run(m.event, m.incident, m.origin);
+      const alias = this.db.prepare(
+        "INSERT INTO incident_aliases (alias, incident) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET incident = excluded.incident",
+      );
+      for (const a of u.aliases) alias.run(a.alias, a.incident);
+      const unalias = this.db.prepare("DELETE FROM incident_aliases WHERE alias = ?");
+      for (const a of u.removedAliases) unalias.run(a);
+      const assess = this.db.prepare(
+        "INSERT INTO incident_assessments (incident, data) VALUES (?, ?) ON CONFLICT (incident) DO UPDATE SET data = excluded.data",
+      );
+      for (const a of u.assessments) assess.run(a.incident, JSON.stringify(a));
+      this.writeState(u.state.version, u.state.rows);
+    });
+  }
+
+  async getFusionState(): Promise<FusionState | undefined> {
+    const version = await this.fusionStateVersion();
+    if (version === undefined) return undefined;
+    const rows = this.db
+      .prepare("SELECT part, key, value FROM fusion_state WHERE part <> ? ORDER BY rowid")
+      .all(VERSION_PART) as StateRow[];
+    return { version, rows };
+  }
+
+  async fusionStateVersion(): Promise<string | undefined> {
+    return this.db.prepare("SELECT value FROM fusion_state WHERE part = ? AND key = ''").pluck().get(VERSION_PART) as
+      | string
+      | undefined;
   }
 
   private writeIdentity(identity: IncidentIdentity): void {
@@ -452,7 +529,7 @@ export class SqliteStore implements Store {
       .pluck()
       .get(...args) as number;
     const rows = this.db
-      .prepare(`SELECT data FROM fusion WHERE ${where} ORDER BY seq LIMIT ? OFFSET ?`)
+      .prepare(`SELECT data FROM fusion WHERE ${where} ORDER BY seq, id LIMIT ? OFFSET ?`)
       .pluck()
       .all(...args, limit, offset) as string[];
     return { items: rows.map((r) => decodeRecord<Incident>(r)), total, limit, offset };
@@ -518,7 +595,7 @@ export class SqliteStore implements Store {
       this.db
         .prepare(
           `SELECT data FROM fusion WHERE kind = 'entity' AND json_extract(data, '$.geo') IS NOT NULL
-           AND json_extract(data, '$.type') <> 'state' ORDER BY seq`,
+           AND json_extract(data, '$.type') <> 'state' ORDER BY seq, id`,
         )
         .pluck()
         .all() as string[]
@@ -552,10 +629,16 @@ export class SqliteStore implements Store {
   }
 
   async getFusion(): Promise<FusionSnapshot> {
+    // see order.ts: contradictions by their incident's day, incident, then their place in it
+    const order = (kind: string) =>
+      kind === "contradiction" ? "seq / 1000, json_extract(data, '$.incident'), seq" : "seq, id";
     const load = (kind: string): unknown[] =>
-      (this.db.prepare("SELECT data FROM fusion WHERE kind = ? ORDER BY seq").pluck().all(kind) as string[]).map((s) =>
-        decodeRecord(s),
-      );
+      (
+        this.db
+          .prepare(`SELECT data FROM fusion WHERE kind = ? ORDER BY ${order(kind)}`)
+          .pluck()
+          .all(kind) as string[]
+      ).map((s) => decodeRecord(s));
     return {
       entities: load("entity") as FusionSnapshot["entities"],
       incidents: load("incident") as FusionSnapshot["incidents"],
