@@ -10,6 +10,7 @@ import type {
   AttributeValue,
   Claim,
   Contradiction,
+  DocFacts,
   Document,
   Entity,
   Event,
