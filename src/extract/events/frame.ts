@@ -279,7 +279,9 @@ export function triggerFrame(
     const s = subjectBefore(tokens, before, ta - 1, sa);
     frame.passive = s.passive;
     frame.subject = s.np;
-    withParsedSubjects(tokens, text, frame, sa, sb, ta);
+    // the parse costs: only patients ("were killed") and the dead ("died") are looked for in it
+    if (frame.passive || /^(?:die[sd]?|perish(?:ed)?)$/i.test(tokens[ta]!.text))
+      withParsedSubjects(tokens, text, frame, sa, sb, ta);
     // "a peasant killed by guerrillas": a participle with a by-agent is passive without "was"
     // ("the priests murdered last Friday by …": time words may come between)
     let by = tb;
