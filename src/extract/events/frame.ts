@@ -33,6 +33,7 @@ export interface TriggerFrame {
 }
 
 const DET_LIKE = new Set(["DET", "ADJ", "NUM"]);
+const NOUNISH_END = new Set(["NOUN", "PROPN", "NUM"]);
 const POSSESSIVE_PRON = new Set(["his", "her", "their", "its", "our"]);
 const BE = new Set(["was", "were", "been", "being", "be", "is", "are", "am", "got", "get", "gets", "getting"]);
 const SKIP_BEFORE = new Set(["ADV", "AUX", "PART"]);
@@ -212,11 +213,14 @@ function withParsedSubjects(
   sb: number,
   ta: number,
 ): void {
-  const listy = (k: number) => tokens[k]?.text === "," || tokens[k]?.pos === "CCONJ";
+  // "the mayor, his driver and a councillor were killed": the positional subject is the last conjunct
+  const listy = (k: number) => tokens[k]?.pos === "CCONJ" && NOUNISH_END.has(tokens[k - 1]?.pos ?? "");
   const subj = frame.subject;
-  const hidden = subj
-    ? subj.first > sa && listy(subj.first - 1)
-    : tokens.slice(Math.max(sa, ta - 12), ta).some((t) => t.text === ",");
+  // with no positional subject, only a comma closing an apposition or relative clause right before
+  // the verb group ("…, who were travelling, were killed") sends the sentence to the parser
+  let k = ta - 1;
+  while (k > sa && (SKIP_BEFORE.has(tokens[k]!.pos) || BE.has(tokens[k]!.text.toLowerCase()))) k--;
+  const hidden = subj ? subj.first > sa && listy(subj.first - 1) : k > sa && tokens[k]!.text === ",";
   if (!hidden) return;
   const { subjects } = parsedPhrases(tokens, text, sa, sb, ta);
   if (!subjects.length) return;
@@ -275,7 +279,9 @@ export function triggerFrame(
     const s = subjectBefore(tokens, before, ta - 1, sa);
     frame.passive = s.passive;
     frame.subject = s.np;
-    withParsedSubjects(tokens, text, frame, sa, sb, ta);
+    // the parse costs: only patients ("were killed") and the dead ("died") are looked for in it
+    if (frame.passive || /^(?:die[sd]?|perish(?:ed)?)$/i.test(tokens[ta]!.text))
+      withParsedSubjects(tokens, text, frame, sa, sb, ta);
     // "a peasant killed by guerrillas": a participle with a by-agent is passive without "was"
     // ("the priests murdered last Friday by …": time words may come between)
     let by = tb;
