@@ -96,8 +96,6 @@ const MAX_INDEXED_DAYS = 14;
 const MAX_ENTITIES_PER_CLUSTER = 200;
 const MAX_NAMES_PER_CLUSTER = 400;
 const MAX_FIGURES_PER_CLUSTER = 64;
-/** Added to the shared-names cue of a report's main event that has neither a stated date nor a place. */
-const UNANCHORED_NAMES_BONUS = 0.1;
 /** Per casualty figure a report shares with an incident's reports, at most FIGURE_CAP. */
 const FIGURE_BONUS = 0.1;
 const FIGURE_CAP = 0.2;
@@ -108,7 +106,7 @@ const NAME_STEPS: [number, number][] = [
   [10, 0.45],
   [7, 0.35],
   [5, 0.25],
-  [2, 0.1],
+  [3, 0.1],
 ];
 
 interface Scored {
@@ -463,12 +461,6 @@ export class IncidentClusterer {
     if (names) {
       score += names.score;
       reasons.push(names.reason);
-      if (!sameDoc && !e.place && (!e.date || e.date.inferred)) {
-        // a report that gives neither the day nor the place has nothing that could confirm the incident or rule
-        // it out: the names it shares are the evidence there is
-        score += UNANCHORED_NAMES_BONUS;
-        reasons.push("undated, unplaced report");
-      }
     }
     // casualty figures the reports share (language-neutral: digits read the same in every script)
     const figs = sharedFigures(e, c);
@@ -504,64 +496,27 @@ export class IncidentClusterer {
   }
 
   /**
-   * The shared-names cue. Each name token the report shares with the incident's reports weighs 1 / (1 + the
-   * incidents holding it that cannot be this incident: another day, another country, a town far off, other
-   * years). Words a whole topic uses (the region, the navy, the group) are held by incidents of many days and
-   * places and count little; the names of one story (its town, its party, its victims) count fully even when
-   * that story's reports are still split over several undated fragments, which would otherwise dilute each
-   * other. Two reports that both name years but share none tell stories of different years: no cue.
+   * The shared-names cue. Each name token the report shares with the incident's reports weighs 1 / the number of
+   * incidents holding it, so words a whole topic uses (the region, the navy, the group) count little once
+   * several incidents carry them, and the names of one story (its town, its ship, its victims) count fully.
+   * Two reports that both name years but share none tell stories of different years: no cue.
    */
   private nameScore(e: EventFeatures, c: BaseCluster): { score: number; reason: string } | undefined {
     if (!e.docNames?.size || !c.names.size) return undefined;
     let n = 0;
     let years = 0;
     let sharedYear = false;
-    const apartFrom = new Map<string, boolean>();
     for (const w of e.docNames) {
       const held = c.names.has(w);
       if (w.startsWith("y:")) {
         years++;
         if (held) sharedYear = true;
-      } else if (held) n += 1 / (1 + this.otherStories(w, c, apartFrom));
+      } else if (held) n += 1 / (this.nameIncidents.get(w) ?? 1);
     }
-    if (process.env.FQ_DEBUG && e.trigger === process.env.FQ_DEBUG)
-      console.error(
-        "NAMES",
-        c.id,
-        n,
-        years,
-        c.years,
-        sharedYear,
-        [...e.docNames].filter((w) => c.names.has(w)).join(","),
-        "||",
-        [...e.docNames].join(","),
-      );
     if (years && c.years > 0 && !sharedYear) return undefined;
     const step = NAME_STEPS.find(([k]) => n >= k);
     if (!step) return undefined;
     return { score: step[1], reason: `name words shared with its reports (weight ${round(n)})` };
-  }
-
-  /**
-   * How many incidents holding name token `w`, besides `c`, cannot be the same event as `c` (estimated from the
-   * most recent holders when more hold it).
-   */
-  private otherStories(w: string, c: BaseCluster, memo: Map<string, boolean>): number {
-    const total = (this.nameIncidents.get(w) ?? 1) - 1;
-    if (total <= 0) return 0;
-    const recent = (this.recentByName.get(w) ?? []).filter((id) => id !== c.id);
-    if (!recent.length) return total;
-    let apart = 0;
-    for (const id of recent) {
-      let a = memo.get(id);
-      if (a === undefined) {
-        const h = this.clusters.get(id);
-        a = !h || cannotBeOne(h, c);
-        memo.set(id, a);
-      }
-      if (a) apart++;
-    }
-    return (apart * total) / recent.length;
   }
 
   private placeScore(e: EventFeatures, c: BaseCluster, related: boolean): Scored {
@@ -608,28 +563,6 @@ export class IncidentClusterer {
     }
     return { score: 0, reasons };
   }
-}
-
-/**
- * Two incidents that cannot be one event: precise dates more than a day apart (or coarse ones that do not
- * overlap), no country in common, city-level places all farther apart than SAME_PLACE_KM, or years named by
- * their reports with none in common.
- */
-export function cannotBeOne(a: BaseCluster, b: BaseCluster): boolean {
-  if (a.date && b.date) {
-    const gap = Math.max(0, a.date.start - b.date.end, b.date.start - a.date.end);
-    if (a.date.precise && b.date.precise ? gap > 1 : gap > 0) return true;
-  }
-  if (a.countries.size && b.countries.size && ![...a.countries].some((x) => b.countries.has(x))) return true;
-  const ca = a.geos.filter((g) => CITY.has(g.precision));
-  const cb = b.geos.filter((g) => CITY.has(g.precision));
-  if (ca.length && cb.length && !ca.some((g) => cb.some((h) => haversineKm(g, h) <= SAME_PLACE_KM))) return true;
-  if (a.years > 0 && b.years > 0) {
-    let shared = false;
-    for (const w of a.names) if (w.startsWith("y:") && b.names.has(w)) shared = true;
-    if (!shared) return true;
-  }
-  return false;
 }
 
 function sharedFigures(e: EventFeatures, c: BaseCluster): string[] {

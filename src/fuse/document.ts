@@ -3,9 +3,6 @@
 // is matched against the store, it takes the report's most specific well-supported place. Dates are not lent:
 // a report telling several attacks on several days (MUC-4 bulletins) would give its main event another's day
 // (measured: MUC-4 slot F 31.7 without date lending, 30.4 with). Background events (history) never lend.
-// A main event placed in a country the report names only there, while the report keeps naming another, carries a
-// geocoding slip (a church name read as a Brazilian town, a citizen's country read as the scene): its place gives
-// way to the report's own.
 import type { EventFeatures } from "./clusterer.js";
 
 const CORE = new Set(["attack", "accident"]);
@@ -20,50 +17,15 @@ export function mainEventOf(feats: EventFeatures[]): EventFeatures | undefined {
   );
 }
 
-/** A place the report names, as the engine resolved it, with how often the report names it. */
-export interface ReportPlace {
-  place: string;
-  placeName: string;
-  geo: { lat: number; lon: number; precision: string };
-  country: string;
-  admin1?: string;
-  mentions: number;
-}
-
-/** A country the report names at least this often outweighs a country it names once. */
-const HOME_MENTIONS = 3;
-
-/**
- * The country the report is about when `main`'s place lies in a country the report names nowhere else (one
- * mention in all) and another country is named at least HOME_MENTIONS times; else undefined.
- */
-export function slipCountry(main: EventFeatures, places: ReportPlace[]): string | undefined {
-  if (!main.country) return undefined;
-  const byCountry = new Map<string, number>();
-  for (const p of places) byCountry.set(p.country, (byCountry.get(p.country) ?? 0) + p.mentions);
-  if ((byCountry.get(main.country) ?? 0) > 1) return undefined;
-  const [home, n] = [...byCountry.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
-  return home && home !== main.country && (n ?? 0) >= HOME_MENTIONS ? home : undefined;
-}
-
 /**
  * A copy of `main` completed with the report's place when it has none. Only the report's other non-background
  * attack-like events lend; a lent place must be given by at least as many of them as any other place, and among
  * those the most specific wins.
  */
-export function withReportContext(
-  main: EventFeatures,
-  others: EventFeatures[],
-  places: ReportPlace[] = [],
-): EventFeatures {
+export function withReportContext(main: EventFeatures, others: EventFeatures[]): EventFeatures {
+  const lenders = others.filter((f) => f !== main && CORE.has(f.family) && f.salience !== "background");
   const out: EventFeatures = { ...main };
-  const home = slipCountry(main, places);
-  let lenders = others.filter((f) => f !== main && CORE.has(f.family) && f.salience !== "background");
-  if (home) {
-    for (const k of ["place", "placeName", "geo", "country", "admin1"] as const) delete out[k];
-    lenders = lenders.filter((f) => f.country === home);
-  }
-  if (!out.place) {
+  if (!main.place) {
     const votes = new Map<string, { n: number; f: EventFeatures }>();
     for (const f of lenders) {
       if (!f.place) continue;
@@ -74,19 +36,9 @@ export function withReportContext(
     const top = Math.max(0, ...[...votes.values()].map((v) => v.n));
     const rank = (f: EventFeatures) => PRECISION_RANK[f.geo?.precision ?? ""] ?? 0;
     const pick = [...votes.values()].filter((v) => v.n === top).sort((a, b) => rank(b.f) - rank(a.f))[0]?.f;
-    const named = home
-      ? places
-          .filter((p) => p.country === home)
-          .sort(
-            (a, b) =>
-              (PRECISION_RANK[b.geo.precision] ?? 0) - (PRECISION_RANK[a.geo.precision] ?? 0) ||
-              b.mentions - a.mentions,
-          )[0]
-      : undefined;
-    const from: Partial<EventFeatures> | undefined = pick ?? named;
-    if (from) {
+    if (pick) {
       for (const k of ["place", "placeName", "geo", "country", "admin1"] as const) {
-        if (from[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = from[k];
+        if (pick[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = pick[k];
       }
     }
   }

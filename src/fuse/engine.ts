@@ -23,7 +23,7 @@ import { collectAttributes, type MemberEvent } from "./attributes.js";
 import { type EventFeatures, IncidentClusterer, toEventDate } from "./clusterer.js";
 import { channelOf, findContradictions, valuesConflict } from "./contradictions.js";
 import { isoDay } from "./days.js";
-import { mainEventOf, type ReportPlace, withReportContext } from "./document.js";
+import { mainEventOf, withReportContext } from "./document.js";
 import { familyOf } from "./families.js";
 import { figureTokens } from "./figures.js";
 import { credibility, gradeLabel } from "./grading.js";
@@ -233,7 +233,6 @@ export class FusionEngine {
       m.feat = withReportContext(
         main,
         feats.map((x) => x.feat),
-        this.reportPlaces(doc.id, facts),
       );
       m.feat.docNames = new Set([...nameTokens(doc.text), ...yearTokens(doc.text)]);
       m.feat.docFigures = figureTokens(facts.events);
@@ -270,27 +269,6 @@ export class FusionEngine {
     delta.touched = docClusters.map((id) => this.resolveIncident(id));
     delta.created = delta.created.map((id) => this.resolveIncident(id));
     return delta;
-  }
-
-  /** The geocoded places a report names, with how often (for `withReportContext`). */
-  private reportPlaces(doc: string, facts: DocFacts): ReportPlace[] {
-    const out: ReportPlace[] = [];
-    for (const e of facts.entities) {
-      const country = e.geo?.country ?? e.country;
-      if (!e.geo || !country) continue;
-      const id = this.resolver.baseOf(localRef(doc, e.id));
-      if (!id) continue;
-      const p: ReportPlace = {
-        place: id,
-        placeName: e.name,
-        geo: { lat: e.geo.lat, lon: e.geo.lon, precision: e.geo.precision },
-        country: country.toUpperCase(),
-        mentions: Math.max(1, e.mentions.length),
-      };
-      if (e.geo.admin1) p.admin1 = e.geo.admin1;
-      out.push(p);
-    }
-    return out;
   }
 
   private features(ev: Event, rec: DocRecord, docEntities: Set<string>): MemberEvent | undefined {
