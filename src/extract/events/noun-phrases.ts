@@ -3,6 +3,7 @@
 // is a run of determiner / adjective / number / noun tokens ending in a noun, optionally followed by
 // "of" + another phrase ("members of the FMLN"); its head is the last noun before the "of".
 import type { Token } from "../../nlp/types.js";
+import { MONTHS } from "../dates/calendar.js";
 
 export interface NounPhrase {
   start: number; // document offsets
@@ -98,18 +99,9 @@ function boundary(prev: Token, next: Token): boolean {
 }
 
 /** Months and plural time units end a phrase: what follows them is another phrase. */
+// "may" stays out: it is far more often the verb
 const TIME_HEADS = new Set([
-  "january",
-  "february",
-  "march",
-  "april",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
+  ...MONTHS.filter((m) => m !== "may"),
   "minutes",
   "hours",
   "days",
