@@ -107,11 +107,8 @@ describe("incremental fusion equals a rebuild", () => {
         return fuseStored(store, [x.doc.id]);
       };
       // fixture days: A, D and the distractor on 2024-01-03, B on 01-04, C on 01-06 (see kerman-fixture.ts)
-      const byKey = [...b.keys()].sort((i, j) => {
-        const ki = `${b[i]?.doc.publishedAt?.start}\u0000${b[i]?.doc.id}`;
-        const kj = `${b[j]?.doc.publishedAt?.start}\u0000${b[j]?.doc.id}`;
-        return ki < kj ? -1 : 1;
-      });
+      const key = (i: number) => (b[i] ? replayKey(b[i].doc) : "");
+      const byKey = [...b.keys()].sort((i, j) => (key(i) < key(j) ? -1 : 1));
       const [last, ...rest] = [byKey[byKey.length - 1] ?? 0, ...byKey.slice(0, -1)];
       // the newest first, then an older one: the older one needs a rebuild
       expect(await put(last)).toBe("incremental");
