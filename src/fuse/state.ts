@@ -87,7 +87,7 @@ const DEFLATED = "~";
 export function packValue(v: unknown): string {
   const json = JSON.stringify(encode(v));
   if (json.length < DEFLATE_FROM) return json;
-  return DEFLATED + deflateRawSync(json, { level: 1 }).toString("base64");
+  return DEFLATED + deflateRawSync(json, { level: 1, windowBits: 12 }).toString("base64");
 }
 
 export function unpackValue(text: string): unknown {
