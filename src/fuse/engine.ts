@@ -233,7 +233,8 @@ export class FusionEngine {
     return [
       { name: "engine", obj: { docs: this.docs, events: this.events, docClusters: this.docClusters } },
       { name: "inc", obj: this.inc },
-      { name: "resolver", obj: this.resolver, skip: new Set(["layer"]) },
+      // byRef holds the clusters' members again: rebuilt from them on load
+      { name: "resolver", obj: this.resolver, skip: new Set(["layer", "byRef"]) },
       { name: "clusterer", obj: this.clusterer, explicit: new Set(["clusters"]) },
       { name: "dups", obj: this.dups },
       { name: "groups", obj: this.groups },
@@ -248,6 +249,7 @@ export class FusionEngine {
   /** Continues from saved rows (on a freshly constructed engine with the same overrides and identity). */
   loadState(rows: Iterable<Pick<StateRow, "part" | "key" | "value">>): void {
     loadRows(this.stateParts(), rows);
+    this.resolver.restoreRefs();
     this.rebuildLayers();
     this.synced = true;
   }

@@ -6,48 +6,104 @@
 // maps whose values are only mutated where the engine knows it ("explicit") record sets and deletes only, and the
 // engine marks the rest.
 
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+
 export interface StateRow {
   /** "<part>.<field>" */
   part: string;
   /** JSON of the encoded Map key; "" for a field stored whole. */
   key: string;
-  /** JSON of the encoded value; null deletes the row. */
+  /** The packed value (packValue); null deletes the row. */
   value: string | null;
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-export function encode(v: unknown): Json {
+/**
+ * An object met again inside the same value is saved as `{ $r: n }`, n counting the objects of the value in the
+ * order they are first met, so a value holding one object in two places (a resolver cluster's members and its
+ * representatives) stores it once and loads it back as one object.
+ */
+export function encode(v: unknown, seen: Map<object, number> = new Map()): Json {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (Array.isArray(v)) return v.map(encode);
-  if (v instanceof Map) return { $m: [...v].map(([k, x]) => [encode(k), encode(x)]) };
-  if (v instanceof Set) return { $s: [...v].map(encode) };
+  if (typeof v !== "object") throw new Error(`fusion state: cannot save a value of type ${typeof v}`);
+  const at = seen.get(v);
+  if (at !== undefined) return { $r: at };
+  seen.set(v, seen.size);
+  if (Array.isArray(v)) return v.map((x) => encode(x, seen));
+  if (v instanceof Map) return { $m: [...v].map(([k, x]) => [encode(k, seen), encode(x, seen)]) };
+  if (v instanceof Set) return { $s: [...v].map((x) => encode(x, seen)) };
   if (v instanceof Uint32Array) return { $u32: [...v] };
-  if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+  if (Object.getPrototypeOf(v) === Object.prototype) {
     const out: { [k: string]: Json } = {};
-    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = encode(x);
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = encode(x, seen);
     // a plain object whose own keys look like a tag is wrapped so it cannot be read back as a Map or Set
     return Object.keys(out).some((k) => k.startsWith("$")) ? { $o: out } : out;
   }
   throw new Error(`fusion state: cannot save a value of type ${Object.prototype.toString.call(v)}`);
 }
 
-export function decode(j: Json): unknown {
+/** The inverse of `encode`: objects are numbered in the same order, each before its contents. */
+export function decode(j: Json, objs: unknown[] = []): unknown {
   if (j === null || typeof j !== "object") return j;
-  if (Array.isArray(j)) return j.map(decode);
-  if ("$m" in j) return new Map((j.$m as Json[][]).map(([k, x]) => [decode(k ?? null), decode(x ?? null)]));
-  if ("$s" in j) return new Set((j.$s as Json[]).map(decode));
-  if ("$u32" in j) return Uint32Array.from(j.$u32 as number[]);
+  if (Array.isArray(j)) {
+    const out: unknown[] = [];
+    objs.push(out);
+    for (const x of j) out.push(decode(x, objs));
+    return out;
+  }
+  if ("$r" in j) return objs[j.$r as number];
+  if ("$m" in j) {
+    const out = new Map();
+    objs.push(out);
+    for (const [k, x] of j.$m as Json[][]) out.set(decode(k ?? null, objs), decode(x ?? null, objs));
+    return out;
+  }
+  if ("$s" in j) {
+    const out = new Set();
+    objs.push(out);
+    for (const x of j.$s as Json[]) out.add(decode(x, objs));
+    return out;
+  }
+  if ("$u32" in j) {
+    const out = Uint32Array.from(j.$u32 as number[]);
+    objs.push(out);
+    return out;
+  }
   const src = "$o" in j ? (j.$o as { [k: string]: Json }) : j;
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(src)) out[k] = decode(x);
+  objs.push(out);
+  for (const [k, x] of Object.entries(src)) out[k] = decode(x, objs);
   return out;
 }
 
-/** A Map that remembers which keys may have changed since the last `takeDirty`. */
+/** Values longer than this are deflated (JSON of a cluster or a document compresses 5-10×). */
+const DEFLATE_FROM = 256;
+/** Marks a deflated value: no JSON text starts with it. */
+const DEFLATED = "~";
+
+/** The stored text of a value: its JSON, deflated (base64, so any store's text column holds it) when long. */
+export function packValue(v: unknown): string {
+  const json = JSON.stringify(encode(v));
+  if (json.length < DEFLATE_FROM) return json;
+  return DEFLATED + deflateRawSync(json, { level: 1, windowBits: 12 }).toString("base64");
+}
+
+export function unpackValue(text: string): unknown {
+  const json = text.startsWith(DEFLATED)
+    ? inflateRawSync(Buffer.from(text.slice(DEFLATED.length), "base64")).toString("utf8")
+    : text;
+  return decode(JSON.parse(json) as Json);
+}
+
+/**
+ * A Map that remembers which keys may have changed since the last `takeDirty`. It starts untracked (every entry
+ * counts as changed, nothing is recorded: a rebuild's engine would record every key for nothing) and tracks from
+ * its first `takeDirty`, i.e. once its rows were all written or loaded.
+ */
 export class TrackedMap<K, V> extends Map<K, V> {
-  private dirty = new Set<K>();
+  private dirty: Set<K> | undefined;
   constructor(
     entries?: Iterable<readonly [K, V]>,
     private readonly trackReads = true,
@@ -60,24 +116,25 @@ export class TrackedMap<K, V> extends Map<K, V> {
     return super.set(k, v);
   }
   override delete(k: K): boolean {
-    this.dirty.add(k);
+    this.dirty?.add(k);
     return super.delete(k);
   }
   override get(k: K): V | undefined {
     const v = super.get(k);
-    if (this.trackReads && v !== null && typeof v === "object") this.dirty.add(k);
+    if (this.dirty && this.trackReads && v !== null && typeof v === "object") this.dirty.add(k);
     return v;
   }
   override clear(): void {
-    for (const k of super.keys()) this.dirty.add(k);
+    if (this.dirty) for (const k of super.keys()) this.dirty.add(k);
     super.clear();
   }
   /** Marks a key whose value the caller mutated in place. */
   touch(k: K): void {
-    if (super.has(k)) this.dirty.add(k);
+    if (this.dirty && super.has(k)) this.dirty.add(k);
   }
-  takeDirty(): K[] {
-    const out = [...this.dirty];
+  /** The keys changed since the last call, or undefined (all of them) before the first; tracks from now on. */
+  takeDirty(): K[] | undefined {
+    const out = this.dirty && [...this.dirty];
     this.dirty = new Set();
     return out;
   }
@@ -118,17 +175,16 @@ export function stateRows(parts: StatePart[], all: boolean): StateRow[] {
       const part = `${p.name}.${k}`;
       if (v instanceof TrackedMap) {
         const dirty = v.takeDirty();
-        const keys = all ? [...v.keys()] : dirty;
-        for (const key of keys) {
-          const has = v.has(key);
-          rows.push({
-            part,
-            key: JSON.stringify(encode(key)),
-            value: has ? JSON.stringify(encode(v.peek(key))) : null,
-          });
+        // an untracked map's deletions are unknown: only a full write (after clearing the rows) is right
+        if (!all && !dirty) throw new Error(`fusion state: ${part} was never saved or loaded, write every row`);
+        if (all || !dirty) {
+          for (const [key, x] of v) rows.push({ part, key: JSON.stringify(encode(key)), value: packValue(x) });
+          continue;
         }
+        for (const key of dirty)
+          rows.push({ part, key: JSON.stringify(encode(key)), value: v.has(key) ? packValue(v.peek(key)) : null });
       } else {
-        rows.push({ part, key: "", value: JSON.stringify(encode(v)) });
+        rows.push({ part, key: "", value: packValue(v) });
       }
     }
   }
@@ -145,7 +201,7 @@ export function loadRows(parts: StatePart[], rows: Iterable<Pick<StateRow, "part
     const field = r.part.slice(dot + 1);
     if (!p || p.skip?.has(field)) continue;
     const target = p.obj as Record<string, unknown>;
-    const value = decode(JSON.parse(r.value) as Json);
+    const value = unpackValue(r.value);
     const cur = target[field];
     if (r.key === "") target[field] = value;
     else if (cur instanceof Map) Map.prototype.set.call(cur, decode(JSON.parse(r.key) as Json), value);

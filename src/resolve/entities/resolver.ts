@@ -64,6 +64,12 @@ export class EntityResolver {
   private index = new Map<string, Set<string>>(); // key → cluster ids
   private layer: EntityOverrideLayer = { merged: new Map(), pinned: new Map() };
 
+  /** Refills the ref → member map from the clusters (after loading saved state, which leaves it out). */
+  restoreRefs(): void {
+    this.byRef.clear();
+    for (const c of this.clusters.values()) for (const m of c.members) this.byRef.set(m.ref, m);
+  }
+
   /** Link a document's local entities; returns local id → canonical id (after overrides). */
   addDocument(doc: string, entities: Entity[], mentionIdsByEntity?: Map<string, string[]>): Map<string, string> {
     const out = new Map<string, string>();

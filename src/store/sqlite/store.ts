@@ -43,6 +43,8 @@ type Row = Record<string, unknown>;
 
 /** How long one statement waits for another process's write lock; a large fusion write can take seconds. */
 const BUSY_TIMEOUT_MS = 15_000;
+/** Rows per statement of a full state write (3 parameters each, well under SQLite's limit). */
+const STATE_CHUNK = 200;
 /** The fusion_state row holding the state's version. */
 const VERSION_PART = "version";
 /** Attempts at BEGIN IMMEDIATE before "database is locked" is passed on (so up to about a minute). */
@@ -406,11 +408,23 @@ export class SqliteStore implements Store {
         for (const a of snapshot.assessments) ins.run(a.incident, JSON.stringify(a));
       }
       this.db.prepare("DELETE FROM fusion_state").run();
-      if (snapshot.state) this.writeState(snapshot.state.version, snapshot.state.rows);
+      if (snapshot.state) this.writeState(snapshot.state.version, snapshot.state.rows, true);
     });
   }
 
-  private writeState(version: string, rows: StateRow[]): void {
+  /** `fresh`: the table was just emptied and the rows are all distinct, so plain multi-row inserts do. */
+  private writeState(version: string, rows: StateRow[], fresh = false): void {
+    if (fresh) {
+      const insert = (n: number) =>
+        this.db.prepare(`INSERT INTO fusion_state (part, key, value) VALUES ${"(?, ?, ?), ".repeat(n).slice(0, -2)}`);
+      const many = insert(STATE_CHUNK);
+      let k = 0;
+      for (; k + STATE_CHUNK <= rows.length; k += STATE_CHUNK)
+        many.run(rows.slice(k, k + STATE_CHUNK).flatMap((r) => [r.part, r.key, r.value]));
+      const rest = [...rows.slice(k), { part: VERSION_PART, key: "", value: version }];
+      insert(rest.length).run(rest.flatMap((r) => [r.part, r.key, r.value]));
+      return;
+    }
     const put = this.db.prepare(
       "INSERT INTO fusion_state (part, key, value) VALUES (?, ?, ?) ON CONFLICT (part, key) DO UPDATE SET value = excluded.value",
     );
