@@ -19,18 +19,6 @@ function incident(perps: Incident["perpetrators"]): Incident {
 }
 
 describe("perpetrator ranking", () => {
-  it("puts a branch before its parent group when both are named on the same basis", () => {
-    const ranked = perpetrators(
-      ix,
-      incident([
-        { entity: "is", basis: "claimed", doc: "d1" },
-        { entity: "is", basis: "claimed", doc: "d2" },
-        { entity: "isk", basis: "claimed", doc: "d3" },
-      ]),
-    );
-    expect(ranked.map((p) => p.name)).toEqual(["Islamic State Khorasan Province", "Islamic State"]);
-  });
-
   it("still ranks a claim above a mere suspicion", () => {
     const ranked = perpetrators(
       ix,
@@ -58,7 +46,7 @@ describe("claimant: the most specific group that claimed", () => {
     ]);
   });
 
-  it("leaves both claims standing when a branch and its parent each claimed in their own name", () => {
+  it("puts the branch first and leaves both claims standing when a branch and its parent each claimed in their own name", () => {
     const ranked = perpetrators(
       ix,
       incident([
