@@ -6,7 +6,7 @@ import { extractFacts } from "../extract/index.js";
 import { makeDocument } from "../model/document.js";
 import { IngestQueue, type Job } from "../store/postgres/queue.js";
 import type { PgStore } from "../store/postgres/store.js";
-import { refuse } from "./fusion.js";
+import { fuseStored } from "./fusion.js";
 import { FUSION_LOCK } from "./fusion-lock.js";
 import { type IngestOutcome, ingestAll, ingestPayload, type PipelineOptions } from "./pipeline.js";
 
@@ -96,9 +96,8 @@ export async function fuseSettled(
       for (;;) {
         const next = await queue.nextToFuse();
         if (!next) return closed;
-        // refuse() rebuilds from every stored document in publication order; the inc branch's incremental
-        // entry point will take the batch's documents instead
-        if (next.docs.length) await refuse(store);
+        // continues from the saved engine with the batch's documents (a rebuild when they are out of order)
+        if (next.docs.length) await fuseStored(store, next.docs);
         await queue.markFused(next.batch, next.docs);
         onFuse?.(next.batch, next.docs);
         closed++;
