@@ -10,20 +10,33 @@ import { randomUUID } from "node:crypto";
 import { replayKey } from "../fuse/engine.js";
 import { assessIncident, FusionEngine, type Override } from "../fuse/index.js";
 import type { FusionInput } from "../fuse/types.js";
+import type { DocFacts, Document, Source } from "../model/records.js";
 import type { FusionSnapshot, FusionState, Store } from "../store/types.js";
 
 export const OVERRIDES = "overrides";
 
-export async function buildEngine(store: Store): Promise<FusionEngine> {
+/** An engine holding nothing yet, under the store's overrides and previous incident ids. */
+async function emptyEngine(store: Store): Promise<FusionEngine> {
   const overrides = await store.listRecords<Override>(OVERRIDES);
   // the previous fusion's ids: clusters keep them, so analyst work keyed by an incident id is never orphaned
-  const engine = new FusionEngine({ overrides, identity: await store.getIdentity() });
-  const sources = new Map((await store.listSources()).map((s) => [s.name, s]));
+  return new FusionEngine({ overrides, identity: await store.getIdentity() });
+}
+
+/** A stored document as the engine takes it, with its outlet's grade when the outlet is known. */
+function inputOf(doc: Document, facts: DocFacts, sources: Map<string, Source>): FusionInput {
+  const source = doc.outlet ? sources.get(doc.outlet) : undefined;
+  return source ? { doc, facts, source } : { doc, facts };
+}
+
+const sourcesOf = async (store: Store): Promise<Map<string, Source>> =>
+  new Map((await store.listSources()).map((s) => [s.name, s]));
+
+export async function buildEngine(store: Store): Promise<FusionEngine> {
+  const engine = await emptyEngine(store);
+  const sources = await sourcesOf(store);
   for await (const facts of store.allFacts()) {
     const doc = await store.getDocument(facts.doc);
-    if (!doc) continue;
-    const source = doc.outlet ? sources.get(doc.outlet) : undefined;
-    engine.add(source ? { doc, facts, source } : { doc, facts });
+    if (doc) engine.add(inputOf(doc, facts, sources));
   }
   return engine;
 }
@@ -106,8 +119,7 @@ async function savedEngine(store: Store, stamp: string): Promise<FusionEngine | 
   if (h && h.version === version && h.stamp === stamp) return h.engine;
   const state = await store.getFusionState();
   if (!state) return undefined;
-  const overrides = await store.listRecords<Override>(OVERRIDES);
-  const engine = new FusionEngine({ overrides, identity: await store.getIdentity() });
+  const engine = await emptyEngine(store);
   engine.loadState(state.rows);
   saved.add(engine);
   return engine.meta("stamp") === stamp ? engine : undefined;
@@ -138,19 +150,16 @@ async function incremental(store: Store, ids: string[]): Promise<boolean> {
   let engine = await savedEngine(store, stamp);
   if (!engine && documents === ids.length) {
     // nothing else stored: a new engine is what a rebuild would start from
-    const overrides = await store.listRecords<Override>(OVERRIDES);
-    engine = new FusionEngine({ overrides, identity: await store.getIdentity() });
+    engine = await emptyEngine(store);
     engine.setMeta("documents", 0);
   }
   if (!engine || Number(engine.meta("documents")) + ids.length !== documents) return false;
-  const sources = new Map((await store.listSources()).map((s) => [s.name, s]));
+  const sources = await sourcesOf(store);
   const inputs: FusionInput[] = [];
   for (const id of ids) {
     const doc = await store.getDocument(id);
     const facts = doc ? await store.getFacts(id) : undefined;
-    if (!doc || !facts) continue;
-    const source = doc.outlet ? sources.get(doc.outlet) : undefined;
-    inputs.push(source ? { doc, facts, source } : { doc, facts });
+    if (doc && facts) inputs.push(inputOf(doc, facts, sources));
   }
   inputs.sort((a, b) => (replayKey(a.doc) < replayKey(b.doc) ? -1 : 1));
   const first = inputs[0];
