@@ -5,6 +5,7 @@
 import laterCues from "../../data/fusion/later-figure-cues.json" with { type: "json" };
 import { resolveArmedGroup } from "../extract/entities/groups.js";
 import { valuesConflict } from "../fuse/contradictions.js";
+import { haversineKm } from "../fuse/geo.js";
 import { credibility } from "../fuse/grading.js";
 import type {
   AttributeValue,
@@ -378,7 +379,6 @@ export function placeOf(ix: ExportIndex, incident: Incident): Entity | undefined
   return typeof v?.value === "string" ? ix.entities.get(v.value) : undefined;
 }
 
-const KM_PER_DEGREE = 111;
 /** How far from a facility a city named with it may lie and still be the city it is in. */
 const FACILITY_CITY_KM = 40;
 
@@ -393,11 +393,7 @@ export function cityOf(ix: ExportIndex, incident: Incident, place: Entity | unde
   if (geo?.precision === "city" || (!geo && place.type === "place")) return place;
   if (geo?.precision !== "facility" && place.type !== "facility") return undefined;
   const country = geo?.country ?? place.country;
-  const near = (e: Entity): boolean => {
-    if (!geo || !e.geo) return true;
-    const dx = (e.geo.lon - geo.lon) * Math.cos((geo.lat * Math.PI) / 180);
-    return Math.hypot(e.geo.lat - geo.lat, dx) * KM_PER_DEGREE <= FACILITY_CITY_KM;
-  };
+  const near = (e: Entity): boolean => !geo || !e.geo || haversineKm(geo, e.geo) <= FACILITY_CITY_KM;
   const named = new Map<Entity, number>();
   for (const v of incident.attributes.place ?? []) {
     const e = typeof v.value === "string" ? ix.entities.get(v.value) : undefined;
