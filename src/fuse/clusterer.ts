@@ -524,18 +524,6 @@ export class IncidentClusterer {
         if (held) sharedYear = true;
       } else if (held) n += 1 / (1 + this.otherStories(w, c, apartFrom));
     }
-    if (process.env.FQ_DEBUG && e.trigger === process.env.FQ_DEBUG)
-      console.error(
-        "NAMES",
-        c.id,
-        n,
-        years,
-        c.years,
-        sharedYear,
-        [...e.docNames].filter((w) => c.names.has(w)).join(","),
-        "||",
-        [...e.docNames].join(","),
-      );
     if (years && c.years > 0 && !sharedYear) return undefined;
     const step = NAME_STEPS.find(([k]) => n >= k);
     if (!step) return undefined;
