@@ -9,7 +9,7 @@ import { UserError } from "../../model/result.js";
 import type { PgStore } from "../../store/index.js";
 import { IngestQueue, type JobOptions, type NewJob } from "../../store/postgres/queue.js";
 import { printJson } from "../options.js";
-import { line } from "./ingest.js";
+import { line, printOutcomes } from "./ingest.js";
 
 export interface QueuedIngestOptions extends JobOptions {
   wait: boolean;
@@ -56,13 +56,7 @@ export async function queuedIngest(store: PgStore, inputs: string[], o: QueuedIn
     return;
   }
   const outcomes = await follow(queue, batch, o, log);
-  const count = (s: IngestOutcome["status"]): number => outcomes.filter((x) => x.status === s).length;
-  const summary = { ok: count("ok"), duplicate: count("duplicate"), error: count("error") };
-  const unstored = outcomes.filter((x) => x.stage === "store").length;
-  if (o.json) printJson({ batch, results: outcomes, summary });
-  else console.log(`${summary.ok} ingested, ${summary.duplicate} duplicate, ${summary.error} failed`);
-  if (unstored) console.error(`tessera: ${unstored} input(s) were read but could not be stored; see above.`);
-  if (summary.ok + summary.duplicate === 0 || unstored > 0 || (o.strict && summary.error > 0)) process.exitCode = 1;
+  printOutcomes(outcomes, o, { batch });
 }
 
 /** Follows a batch until it is fused; returns every job's outcomes in batch order. */

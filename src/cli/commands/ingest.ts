@@ -17,6 +17,29 @@ export function line(o: IngestOutcome): string {
   return `${label}${o.input} → ${what}${o.status === "duplicate" ? " already present" : ""}${o.warning ? ` [${o.warning}]` : ""}`;
 }
 
+/** A batch's counts, and how many inputs were read but could not be stored. */
+export function summaryOf(outcomes: IngestOutcome[]) {
+  const count = (s: IngestOutcome["status"]): number => outcomes.filter((x) => x.status === s).length;
+  const summary = { ok: count("ok"), duplicate: count("duplicate"), error: count("error") };
+  return { summary, unstored: outcomes.filter((x) => x.stage === "store").length };
+}
+
+/**
+ * Prints a batch's results (JSON, or one summary line) and sets the exit code: non-zero when nothing was read,
+ * something read could not be stored, or, with --strict, any input failed.
+ */
+export function printOutcomes(
+  outcomes: IngestOutcome[],
+  o: { json?: boolean; strict?: boolean },
+  extra: Record<string, unknown> = {},
+): void {
+  const { summary, unstored } = summaryOf(outcomes);
+  if (o.json) printJson({ ...extra, results: outcomes, summary });
+  else console.log(`${summary.ok} ingested, ${summary.duplicate} duplicate, ${summary.error} failed`);
+  if (unstored) console.error(`tessera: ${unstored} input(s) were read but could not be stored; see above.`);
+  if (summary.ok + summary.duplicate === 0 || unstored > 0 || (o.strict && summary.error > 0)) process.exitCode = 1;
+}
+
 export function registerIngest(program: Command): void {
   withDb(program.command("ingest"))
     .description("read files, folders, URLs or RSS/Atom feeds into the store")
@@ -91,17 +114,10 @@ export function registerIngest(program: Command): void {
           },
         });
         progress.end();
-        const count = (s: IngestOutcome["status"]): number => outcomes.filter((x) => x.status === s).length;
-        const summary = { ok: count("ok"), duplicate: count("duplicate"), error: count("error") };
-        const unstored = outcomes.filter((x) => x.stage === "store").length;
         // who added what, as uploads through the API are recorded (only when something was stored)
         const stored = outcomes.filter((x) => x.status === "ok");
-        if (stored.length) await auditCliIngest(store, inputs, stored, { after: summary });
-        if (o.json) printJson({ results: outcomes, summary });
-        else console.log(`${summary.ok} ingested, ${summary.duplicate} duplicate, ${summary.error} failed`);
-        if (unstored) console.error(`tessera: ${unstored} input(s) were read but could not be stored; see above.`);
-        const nothing = summary.ok + summary.duplicate === 0;
-        if (nothing || unstored > 0 || (o.strict && summary.error > 0)) process.exitCode = 1;
+        if (stored.length) await auditCliIngest(store, inputs, stored, { after: summaryOf(outcomes).summary });
+        printOutcomes(outcomes, o);
       } finally {
         progress.end();
         await store.close();
