@@ -6,7 +6,7 @@ import { extractFacts } from "../extract/index.js";
 import { makeDocument } from "../model/document.js";
 import { IngestQueue, type Job } from "../store/postgres/queue.js";
 import type { PgStore } from "../store/postgres/store.js";
-import { fuseStored } from "./fusion.js";
+import { refuse } from "./fusion.js";
 import { FUSION_LOCK } from "./fusion-lock.js";
 import { type IngestOutcome, ingestAll, ingestPayload, type PipelineOptions } from "./pipeline.js";
 
@@ -96,8 +96,9 @@ export async function fuseSettled(
       for (;;) {
         const next = await queue.nextToFuse();
         if (!next) return closed;
-        // continues from the saved engine with the batch's documents (a rebuild when they are out of order)
-        if (next.docs.length) await fuseStored(store, next.docs);
+        // a rebuild per batch: fusing the batch incrementally (fuseStored) made three workers give another result
+        // than one under load in test/app/worker.test.ts — a race not yet found, so it stays a rebuild until it is
+        if (next.docs.length) await refuse(store);
         await queue.markFused(next.batch, next.docs);
         onFuse?.(next.batch, next.docs);
         closed++;
