@@ -51,6 +51,15 @@ export interface EventFeatures {
    * a report long after an incident that recalls the incident's date is a follow-up of it.
    */
   recalls?: EventDate[];
+  /** Canonical ids of the event's attackers (participants in the attacker role). */
+  attackers?: Set<string>;
+  /**
+   * The report tells this main event as a response to an earlier attack (`response.ts`): it does not join an
+   * incident carried out by another attacker, nor an older incident its report merely looks back on.
+   */
+  response?: boolean;
+  /** Another event of a report whose main event is a response (it may tell the attack answered). */
+  inResponse?: boolean;
 }
 
 export interface BaseCluster {
@@ -74,6 +83,13 @@ export interface BaseCluster {
   docs: Set<string>;
   /** Per document, the trigger offsets of its attack-like events in this incident. */
   anchors: Map<string, number[]>;
+  /**
+   * Attackers of its non-background attack-like events, with how many events name each (optional: a state saved
+   * before these fields existed loads without them).
+   */
+  attackers?: Map<string, number>;
+  /** Attackers of the response reports' main events here: the incident is their response to another. */
+  responders?: Set<string>;
   links: IncidentLink[];
 }
 
@@ -283,6 +299,14 @@ export class IncidentClusterer {
       c.anchors.set(e.doc, [...(c.anchors.get(e.doc) ?? []), e.offset]);
     }
     c.types.set(e.type, (c.types.get(e.type) ?? 0) + 1);
+    if (e.family === "attack" && e.salience !== "background" && e.attackers?.size) {
+      c.attackers ??= new Map();
+      for (const a of e.attackers) c.attackers.set(a, (c.attackers.get(a) ?? 0) + 1);
+      if (e.response) {
+        c.responders ??= new Set();
+        for (const a of e.attackers) c.responders.add(a);
+      }
+    }
     if (e.family === "attack" && c.family !== "attack") c.family = "attack";
     if (e.place && !c.places.has(e.place)) {
       c.places.set(e.place, e.placeName ?? e.place);
@@ -500,6 +524,9 @@ export class IncidentClusterer {
         reasons.push("undated and unplaced mention in the same report");
       }
     }
+    // a response is not the attack it answers, whichever report tells either
+    const veto = related || (sameDoc && !e.inResponse) ? undefined : responseVeto(e, c);
+    if (veto) return { score, reasons, reject: veto };
     return { score, reasons };
   }
 
@@ -618,6 +645,41 @@ export function cannotBeOne(a: BaseCluster, b: BaseCluster): boolean {
     if (!shared) return true;
   }
   return false;
+}
+
+/** The attackers named by at least half as many of the incident's attack events as the most named one. */
+export function leadAttackers(c: BaseCluster): Set<string> {
+  const counts = c.attackers ?? new Map<string, number>();
+  const top = Math.max(0, ...counts.values());
+  return new Set([...counts].filter(([, n]) => 2 * n >= top).map(([a]) => a));
+}
+
+const overlaps = (a: Set<string>, b: Set<string>): boolean => [...a].some((x) => b.has(x));
+
+/**
+ * Why a response cannot be this incident, or why this incident's response cannot take this attack (undefined
+ * when neither holds). A response by one attacker is not an attack by another ("Pakistan's retaliatory strike"
+ * against an incident of Iran's strikes); a response told in an undated sentence of a report published two or more
+ * days after a precisely dated incident, not carried out by that incident's attackers, is that report's new event,
+ * not the older attack it answers. Conversely an attack by someone else does not join an incident that is a
+ * response by its responders.
+ */
+function responseVeto(e: EventFeatures, c: BaseCluster): string | undefined {
+  const mine = e.attackers ?? new Set<string>();
+  const theirs = leadAttackers(c);
+  const same = overlaps(mine, theirs);
+  if (e.response) {
+    if (mine.size && theirs.size && !same) return "a response by another attacker than the incident's";
+    const d = e.date;
+    if (!same && d?.inferred && d.precise && c.date?.precise && c.date.end < d.start - 1) {
+      return `a response reported on ${isoDay(d.start)}, after the incident of ${fmtRange(c.date.start, c.date.end)} it answers`;
+    }
+    return undefined;
+  }
+  if (c.responders?.size && mine.size && !overlaps(mine, c.responders) && !same) {
+    return "an attack by another attacker than the one whose response the incident is";
+  }
+  return undefined;
 }
 
 function sharedFigures(e: EventFeatures, c: BaseCluster): string[] {

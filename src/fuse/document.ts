@@ -20,6 +20,11 @@ export function mainEventOf(feats: EventFeatures[]): EventFeatures | undefined {
   );
 }
 
+/** `f` names attackers and none of them is among `main`'s. */
+function otherAttacker(main: EventFeatures, f: EventFeatures): boolean {
+  return !!f.attackers?.size && ![...f.attackers].some((a) => main.attackers?.has(a));
+}
+
 /** A place the report names, as the engine resolved it, with how often the report names it. */
 export interface ReportPlace {
   place: string;
@@ -40,7 +45,10 @@ const HOME_MENTIONS = 3;
 export function slipCountry(main: EventFeatures, places: ReportPlace[]): string | undefined {
   if (!main.country) return undefined;
   const byCountry = new Map<string, number>();
-  for (const p of places) byCountry.set(p.country, (byCountry.get(p.country) ?? 0) + p.mentions);
+  // a state that carries out the attack is named as the doer, not the scene ("strikes conducted by Pakistan")
+  for (const p of places) {
+    if (!main.attackers?.has(p.place)) byCountry.set(p.country, (byCountry.get(p.country) ?? 0) + p.mentions);
+  }
   if ((byCountry.get(main.country) ?? 0) > 1) return undefined;
   const [home, n] = [...byCountry.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
   return home && home !== main.country && (n ?? 0) >= HOME_MENTIONS ? home : undefined;
@@ -59,6 +67,8 @@ export function withReportContext(
   const out: EventFeatures = { ...main };
   const home = slipCountry(main, places);
   let lenders = others.filter((f) => f !== main && CORE.has(f.family) && f.salience !== "background");
+  // a response's report also tells the attack it answers: that attack's place is not the response's
+  if (main.response && main.attackers?.size) lenders = lenders.filter((f) => !otherAttacker(main, f));
   if (home) {
     for (const k of ["place", "placeName", "geo", "country", "admin1"] as const) delete out[k];
     lenders = lenders.filter((f) => f.country === home);

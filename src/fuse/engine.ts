@@ -33,6 +33,7 @@ import { IncidentLayers, StoredIncidents } from "./incident-layers.js";
 import { IndependenceGroups } from "./independence.js";
 import { nameTokens, yearTokens } from "./names.js";
 import { NearDuplicateIndex } from "./neardup.js";
+import { isResponseReport } from "./response.js";
 import { loadRows, type StatePart, type StateRow, stateRows, TrackedMap, trackMaps } from "./state.js";
 import { type Corroboration, type FusionChanges, type FusionDelta, type FusionInput, Override } from "./types.js";
 
@@ -320,6 +321,7 @@ export class FusionEngine {
     const main = mainEventOf(feats.map((m) => m.feat));
     for (const m of feats) {
       if (m.feat !== main) continue;
+      if (main.family === "attack" && isResponseReport(doc.text, main.offset, doc.title)) main.response = true;
       m.feat = withReportContext(
         main,
         feats.map((x) => x.feat),
@@ -332,11 +334,13 @@ export class FusionEngine {
       );
       if (recalls.length) m.feat.recalls = recalls;
     }
+    if (main?.response) for (const m of feats) if (m.feat.id !== main.id) m.feat.inResponse = true;
     const docClusters: string[] = [];
     // A main event that matches nothing may carry a wrong day (a misdated page): when another attack-like event of
     // the report joins a stored incident, that incident is the report's, and the main event is weighed against it.
+    // Not for a response: its report's other attacks are mostly the attack it answers.
     const lead = feats.find((m) => m.feat.salience !== "background" && m.feat.docNames);
-    if (lead && !this.clusterer.probe(lead.feat)) {
+    if (lead && !lead.feat.response && !this.clusterer.probe(lead.feat)) {
       for (const m of feats) {
         if (m === lead || m.feat.salience === "background" || m.feat.family === "related") continue;
         const id = this.clusterer.probe(m.feat);
@@ -456,7 +460,12 @@ export class FusionEngine {
     for (const p of ev.participants) {
       if (!p.entity || p.role === "place" || p.role === "location" || p.role === "speaker") continue;
       const id = this.resolver.baseOf(localRef(doc, p.entity));
-      if (id) feat.participants.set(id, p.text);
+      if (!id) continue;
+      feat.participants.set(id, p.text);
+      if (p.role === "attacker") {
+        feat.attackers ??= new Set();
+        feat.attackers.add(id);
+      }
     }
     return { ev, feat };
   }
@@ -609,6 +618,8 @@ export class FusionEngine {
     const incidents: Incident[] = [];
     for (const [id, g] of groups) {
       incidents.push(this.buildIncident(id, idOf.get(id) ?? id, g.events, g.claims, ctx, canon));
+      const rel = this.responseOf(id, g.events, (l) => idOf.get(l) ?? l);
+      if (rel) (incidents.at(-1) as Incident).relations = [rel];
     }
     incidents.sort((a, b) => {
       const da = a.date?.start ?? "9999";
@@ -811,6 +822,8 @@ export class FusionEngine {
       const events = (inc.layerEvents.get(layer) ?? []).flatMap((e) => this.events.get(e) ?? []);
       const claims = (inc.layerClaims.get(layer) ?? []).flatMap(([d, i]) => this.docs.get(d)?.claims[i] ?? []);
       const incident = this.buildIncident(layer, idOf.get(layer) ?? layer, events, claims, ctx, canon);
+      const rel = this.responseOf(layer, events, (l) => idOf.get(l) ?? inc.stableOf.get(l) ?? l);
+      if (rel) incident.relations = [rel];
       const own = findContradictions(incident, cctx);
       incidents.push(incident);
       contradictions.push(...own);
@@ -855,6 +868,32 @@ export class FusionEngine {
     let n = 0;
     for (const [id, v] of votes) if (v > n) [best, n] = [id, v];
     return best;
+  }
+
+  /**
+   * The incident a response incident answers: among the other incidents its response reports' attack-like events
+   * went to (the attack those reports look back on, background or not), the one most of them name.
+   */
+  private responseOf(
+    layer: string,
+    events: MemberEvent[],
+    stable: (layer: string) => string,
+  ): NonNullable<Incident["relations"]>[number] | undefined {
+    const docs = [...new Set(events.filter((m) => m.feat.response).map((m) => m.ev.doc))];
+    const votes = new Map<string, { n: number; docs: Set<string> }>();
+    for (const d of docs) {
+      for (const evId of this.docs.get(d)?.events ?? []) {
+        const m = this.events.get(evId);
+        const other = this.incidentOfEvent(evId);
+        if (m?.feat.family !== "attack" || !other || other === layer) continue;
+        const v = votes.get(other) ?? { n: 0, docs: new Set() };
+        v.n++;
+        v.docs.add(d);
+        votes.set(other, v);
+      }
+    }
+    const best = [...votes].sort((a, b) => b[1].docs.size - a[1].docs.size || b[1].n - a[1].n)[0];
+    return best ? { kind: "response_to", incident: stable(best[0]), docs: [...best[1].docs].sort() } : undefined;
   }
 
   private buildIncident(

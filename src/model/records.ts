@@ -278,6 +278,13 @@ export const Incident = z.object({
   events: z.array(z.string()),
   documents: z.array(z.string()),
   explanation: z.array(z.string()),
+  /**
+   * Links to other incidents. `response_to`: this incident is a strike or retaliation answering that one (told as
+   * such by `docs`); the two stay separate incidents.
+   */
+  relations: z
+    .array(z.object({ kind: z.enum(["response_to"]), incident: z.string(), docs: z.array(z.string()) }))
+    .optional(),
 });
 export type Incident = z.infer<typeof Incident>;
 

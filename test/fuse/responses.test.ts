@@ -1,0 +1,125 @@
+// A strike answering an earlier attack is its own incident, linked to the one it answers ("response to").
+// Sentences, states and towns written for these tests.
+import { describe, expect, it } from "vitest";
+import { FusionEngine } from "../../src/fuse/index.js";
+import { hasResponseCue, isResponseReport } from "../../src/fuse/response.js";
+import type { Geo } from "../../src/model/records.js";
+import { DocBuilder } from "./kerman-fixture.js";
+
+const VELMOR: Geo = { lat: 27.1, lon: 64.2, country: "PK", admin1: "Balochistan", precision: "city" };
+
+/** Ardenia's strike on camps near Velmor, reported on the day. */
+function firstStrike(): { b: DocBuilder; event: string } {
+  const b = new DocBuilder(
+    "Ardenia fired missiles at militant camps near Velmor on Tuesday, killing two children, officials said.",
+    "Desk A",
+    "2031-03-04",
+  );
+  const ardenia = b.entity("state", "Ardenia", { country: "IR" });
+  const velmor = b.entity("place", "Velmor", { geo: VELMOR });
+  const event = b.event("missile_strike", "fired missiles", {
+    date: "2031-03-04",
+    place: velmor,
+    participants: [{ role: "attacker", entity: ardenia, text: "Ardenia" }],
+    attributes: { salience: "main" },
+  });
+  return { b, event };
+}
+
+/** A report two days later of Borvia's strikes, which also recalls Ardenia's strike on Velmor. */
+function answer(headline: string): DocBuilder {
+  const b = new DocBuilder(
+    `${headline}\n\nBorvia carried out strikes against hideouts across the border at dawn. ` +
+      "The strikes came after Ardenia fired missiles at camps near Velmor.",
+    "Desk B",
+    "2031-03-06",
+  );
+  const borvia = b.entity("state", "Borvia", { country: "PK" });
+  const ardenia = b.entity("state", "Ardenia", { country: "IR" });
+  const velmor = b.entity("place", "Velmor", { geo: VELMOR });
+  b.event("air_strike", "carried out strikes", {
+    participants: [{ role: "attacker", entity: borvia, text: "Borvia" }],
+    attributes: { salience: "main" },
+  });
+  b.event("missile_strike", "fired missiles at camps", {
+    place: velmor,
+    participants: [{ role: "attacker", entity: ardenia, text: "Ardenia" }],
+  });
+  return b;
+}
+
+const incidentOf = (engine: FusionEngine, doc: string) =>
+  engine.incidents().find((i) => i.events.some((e) => e.startsWith(doc.slice(0, 10)) && i.documents.includes(doc)));
+
+describe("the language of response", () => {
+  it("reads a retaliation in the headline or in the main event's sentence, not a reply by officials", () => {
+    expect(hasResponseCue("Borvia's retaliatory strike on Ardenia")).toBe(true);
+    expect(hasResponseCue("strikes came just hours after the Ardenian missile attack")).toBe(true);
+    expect(hasResponseCue("In response to the incident, the ministry summoned the envoy")).toBe(false);
+    expect(hasResponseCue("Borvia carried out strikes against hideouts")).toBe(false);
+    const text = "Talks resumed.\n\nTwo died after Borvia hit back at camps. Later, envoys met.";
+    expect(isResponseReport(text, text.indexOf("hit back"))).toBe(true);
+    expect(isResponseReport(text, text.indexOf("envoys"))).toBe(false);
+  });
+});
+
+describe("responses are separate incidents", () => {
+  it("keeps a retaliation by another state apart from the strike it answers, and links the two", () => {
+    const engine = new FusionEngine();
+    const first = firstStrike().b;
+    engine.add(first.input());
+    const reply = answer("Borvia's retaliatory strikes on Ardenia");
+    engine.add(reply.input());
+    const parent = incidentOf(engine, first.doc.id);
+    const response = engine.incidents().find((i) => i.id !== parent?.id && i.documents.includes(reply.doc.id));
+    expect(parent).toBeDefined();
+    expect(response).toBeDefined();
+    expect(response?.events.some((e) => parent?.events.includes(e))).toBe(false);
+    expect(response?.relations).toEqual([{ kind: "response_to", incident: parent?.id, docs: [reply.doc.id] }]);
+    expect(parent?.relations).toBeUndefined();
+  });
+
+  it("without the language of response the same report joins the strike it tells of", () => {
+    const engine = new FusionEngine();
+    const first = firstStrike().b;
+    engine.add(first.input());
+    engine.add(answer("Borvia and Ardenia trade accusations").input());
+    expect(engine.incidents()).toHaveLength(1);
+  });
+
+  it("sends an undated report of the first strike to that strike, not to the response", () => {
+    const engine = new FusionEngine();
+    const first = firstStrike().b;
+    engine.add(first.input());
+    engine.add(answer("Borvia's retaliatory strikes on Ardenia").input());
+    const late = new DocBuilder("Missiles fired by Ardenia hit a village near Velmor, killing two.", "Desk C", "2031-03-05");
+    delete (late.doc as { publishedAt?: unknown }).publishedAt;
+    const ardenia = late.entity("state", "Ardenia", { country: "IR" });
+    const velmor = late.entity("place", "Velmor", { geo: VELMOR });
+    late.event("missile_strike", "Missiles fired", {
+      place: velmor,
+      participants: [{ role: "attacker", entity: ardenia, text: "Ardenia" }],
+      attributes: { salience: "main" },
+    });
+    engine.add(late.input());
+    const parent = incidentOf(engine, first.doc.id);
+    expect(parent?.documents).toContain(late.doc.id);
+    const response = engine.incidents().find((i) => i.relations?.length);
+    expect(response?.documents).not.toContain(late.doc.id);
+  });
+
+  it("keeps an undated response told days after a dated strike out of it even when no attacker is read", () => {
+    const engine = new FusionEngine();
+    const first = firstStrike().b;
+    engine.add(first.input());
+    const reply = new DocBuilder(
+      "Retaliatory strikes hit camps near Velmor at dawn, state media said.",
+      "Desk D",
+      "2031-03-07",
+    );
+    const velmor = reply.entity("place", "Velmor", { geo: VELMOR });
+    reply.event("air_strike", "strikes", { place: velmor, attributes: { salience: "main" } });
+    engine.add(reply.input());
+    expect(engine.incidents()).toHaveLength(2);
+  });
+});
