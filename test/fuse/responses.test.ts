@@ -92,7 +92,11 @@ describe("responses are separate incidents", () => {
     const first = firstStrike().b;
     engine.add(first.input());
     engine.add(answer("Borvia's retaliatory strikes on Ardenia").input());
-    const late = new DocBuilder("Missiles fired by Ardenia hit a village near Velmor, killing two.", "Desk C", "2031-03-05");
+    const late = new DocBuilder(
+      "Missiles fired by Ardenia hit a village near Velmor, killing two.",
+      "Desk C",
+      "2031-03-05",
+    );
     delete (late.doc as { publishedAt?: unknown }).publishedAt;
     const ardenia = late.entity("state", "Ardenia", { country: "IR" });
     const velmor = late.entity("place", "Velmor", { geo: VELMOR });
