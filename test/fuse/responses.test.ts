@@ -1,9 +1,11 @@
 // A strike answering an earlier attack is its own incident, linked to the one it answers ("response to").
 // Sentences, states and towns written for these tests.
 import { describe, expect, it } from "vitest";
+import { ingestDrafts } from "../../src/app/pipeline.js";
 import { FusionEngine } from "../../src/fuse/index.js";
 import { hasResponseCue, isResponseReport } from "../../src/fuse/response.js";
 import type { Geo } from "../../src/model/records.js";
+import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { DocBuilder } from "./kerman-fixture.js";
 
 const VELMOR: Geo = { lat: 27.1, lon: 64.2, country: "PK", admin1: "Balochistan", precision: "city" };
@@ -126,4 +128,38 @@ describe("responses are separate incidents", () => {
     engine.add(reply.input());
     expect(engine.incidents()).toHaveLength(2);
   });
+});
+
+describe("responses on the product path", () => {
+  it("stores the retaliation as its own incident with its response_to link, as the export and the API read it", async () => {
+    const store = new SqliteStore(":memory:");
+    try {
+      const first =
+        "---\noutlet: Desk A\npublished: 2031-05-05\n---\nTurkey strikes militant camps in northern Syria\n\n" +
+        "Turkey launched air strikes on militant camps near Qamishli in Syria on Monday, killing six people, " +
+        "officials said. The Syrian government condemned the strikes.";
+      const reply =
+        "---\noutlet: Desk B\npublished: 2031-05-07\n---\nSyria's retaliatory missile strikes on Turkey kill three " +
+        "soldiers\n\nSyria fired missiles at army posts near Gaziantep in Turkey, killing three soldiers, the Turkish " +
+        "defence ministry said. The strikes came two days after Turkey launched air strikes near Qamishli.";
+      const out = await ingestDrafts(
+        store,
+        [
+          { origin: "a.txt", text: first, format: "text" },
+          { origin: "b.txt", text: reply, format: "text" },
+        ],
+        { fetchedAt: new Date("2031-06-01T00:00:00Z") },
+      );
+      const [a, b] = out.map((o) => o.id as string);
+      const { incidents } = await store.exportAll();
+      const parent = incidents.find((i) => i.documents.includes(a as string) && !i.relations);
+      const response = incidents.find((i) => i.relations?.length);
+      expect(parent).toBeDefined();
+      expect(response?.documents).toEqual([b]);
+      expect(response?.relations).toEqual([{ kind: "response_to", incident: parent?.id, docs: [b] }]);
+      expect((await store.getIncident(response?.id as string))?.relations?.[0]?.incident).toBe(parent?.id);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });
