@@ -1,4 +1,5 @@
-// A strike answering an earlier attack is its own incident, linked to the one it answers ("response to").
+// A strike answering an earlier attack is its own incident, linked to the one it answers ("response to"); a toll
+// placed abroad joins its incident without moving it abroad.
 // Sentences, states and towns written for these tests.
 import { describe, expect, it } from "vitest";
 import { ingestDrafts } from "../../src/app/pipeline.js";
@@ -162,4 +163,45 @@ describe("responses on the product path", () => {
       await store.close();
     }
   }, 60_000);
+});
+
+describe("a toll placed abroad", () => {
+  it("joins its incident without making that foreign place the incident's, so the next report still joins", () => {
+    const engine = new FusionEngine();
+    const a = new DocBuilder(
+      "Gunmen opened fire in a church in Norland on Sunday, killing 4; one victim from Santa Clara died.",
+      "Desk A",
+      "2031-02-02",
+    );
+    const norland = a.entity("state", "Norland", { geo: { lat: 39, lon: 35, country: "TR", precision: "country" } });
+    const clara = a.entity("place", "Santa Clara", {
+      geo: { lat: -29.7, lon: -53.8, country: "BR", precision: "city" },
+    });
+    const group = a.entity("armed_group", "Red Hand Front");
+    a.event("armed_assault", "opened fire", {
+      date: "2031-02-02",
+      place: norland,
+      counts: [a.count("killed", 4)],
+      participants: [{ role: "attacker", entity: group, text: "Red Hand Front" }],
+      attributes: { salience: "main" },
+    });
+    a.event("death", "died", { place: clara, counts: [a.count("killed", 1)] });
+    engine.add(a.input());
+    const b = new DocBuilder(
+      "Red Hand Front gunmen attacked a church in Valdport on Sunday, killing 4.",
+      "Desk B",
+      "2031-02-02",
+    );
+    const town = b.entity("place", "Valdport", { geo: { lat: 41, lon: 29, country: "TR", precision: "city" } });
+    const group2 = b.entity("armed_group", "Red Hand Front");
+    b.event("armed_assault", "attacked", {
+      date: "2031-02-02",
+      place: town,
+      counts: [b.count("killed", 4)],
+      participants: [{ role: "attacker", entity: group2, text: "Red Hand Front" }],
+      attributes: { salience: "main" },
+    });
+    engine.add(b.input());
+    expect(engine.incidents()).toHaveLength(1);
+  });
 });
