@@ -4,6 +4,7 @@
 // errors follow the SQLite store (../sqlite/store.ts); the contract suite in test/store/ runs both.
 
 import pg from "pg";
+import type { GraphEdge, GraphNode } from "../../fuse/actor-graph.js";
 import type { IncidentAssessment } from "../../fuse/assessment.js";
 import type { IncidentIdentity } from "../../fuse/identity.js";
 import type { StateRow } from "../../fuse/state.js";
@@ -21,6 +22,17 @@ import type {
   Review,
   Source,
 } from "../../model/records.js";
+import {
+  dayWindow,
+  docPrefix,
+  firstDocs,
+  type GraphChange,
+  GraphIndexer,
+  type GraphRow,
+  graphChange,
+  INCIDENTS,
+  toGraphEdge,
+} from "../graph-index.js";
 import { contradictionSeqs, incidentSeq } from "../order.js";
 import { decodeFacts, decodeRecord, encodeFacts, encodeRecord } from "../sqlite/fact-codec.js";
 import type {
@@ -501,7 +513,111 @@ export class PgStore implements Store {
       }
       await db.query("DELETE FROM fusion_state");
       if (snapshot.state) await writeState(db, snapshot.state.version, snapshot.state.rows);
+      await this.indexGraph(db);
     });
+  }
+
+  /** Rewrites the actor graph rows (graph-index.ts): all of them, or those a change reaches and new documents'. */
+  private async indexGraph(db: pg.PoolClient, change?: GraphChange): Promise<void> {
+    const load = async (kind: string) =>
+      (await db.query(`SELECT data::text AS data FROM fusion WHERE kind = $1 ORDER BY seq, id`, [kind])).rows.map((r) =>
+        decodeRecord(r.data as string),
+      );
+    const indexer = new GraphIndexer((await load("entity")) as Entity[], (await load("incident")) as Incident[]);
+    const ids = async (sql: string, args: unknown[] = []) =>
+      (await db.query(sql, args)).rows.map((r) => r.id as string);
+    const withFacts = "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM doc_facts x WHERE x.doc = d.id)";
+    let docs: string[];
+    if (!change) {
+      await db.query("TRUNCATE graph_edges, graph_refs, graph_docs, graph_nodes");
+      docs = await ids(withFacts);
+    } else {
+      await db.query("DELETE FROM graph_edges WHERE owner = $1", [INCIDENTS]);
+      const reached = await ids(
+        `SELECT doc AS id FROM graph_refs WHERE ref = ANY($1::text[])
+         UNION SELECT doc AS id FROM graph_docs WHERE prefix = ANY($2::text[])`,
+        [change.refs, change.prefixes],
+      );
+      const unindexed = await ids(`${withFacts} AND NOT EXISTS (SELECT 1 FROM graph_docs g WHERE g.doc = d.id)`);
+      docs = [...new Set([...reached, ...unindexed])];
+    }
+    const put = (rows: GraphRow[]) =>
+      insertMany(
+        db,
+        "graph_edges",
+        ["owner", "ord", "edge", "relation", "source", "target", "day", "doc"],
+        rows.map((r) => [r.owner, r.ord, r.edge, r.relation, r.source, r.target, r.day, r.doc]),
+      );
+    await put(indexer.incidentRows());
+    if (change) {
+      await db.query("DELETE FROM graph_edges WHERE owner = ANY($1::text[])", [docs]);
+      await db.query("DELETE FROM graph_refs WHERE doc = ANY($1::text[])", [docs]);
+    }
+    for (const doc of docs) {
+      const facts = await this.factsOf(db, doc);
+      if (!facts) continue;
+      const day = (await db.query("SELECT published_start FROM documents WHERE id = $1", [doc])).rows[0]
+        ?.published_start as string | null | undefined;
+      const out = indexer.documentRows(facts, day ?? undefined);
+      await put(out.rows);
+      await insertMany(
+        db,
+        "graph_refs",
+        ["ref", "doc"],
+        out.refs.map((r) => [r, doc]),
+        [],
+        "ON CONFLICT DO NOTHING",
+      );
+    }
+    await insertMany(
+      db,
+      "graph_docs",
+      ["doc", "prefix"],
+      docs.map((d) => [d, docPrefix(d)]),
+      [],
+      "ON CONFLICT (doc) DO NOTHING",
+    );
+    await insertMany(
+      db,
+      "graph_nodes",
+      ["id", "label", "type"],
+      indexer.nodes().map((n) => [n.id, n.label, n.type]),
+      [],
+      "ON CONFLICT (id) DO UPDATE SET label = excluded.label, type = excluded.type",
+    );
+  }
+
+  async graphEdges(q: Window & { relations?: string[] }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
+    const db = await this.db();
+    let n = 0;
+    const { where, args } = dayWindow(q, () => `$${++n}`);
+    const rel = q.relations?.length ? ` AND relation = ANY($${++n}::text[])` : "";
+    const rows = (
+      await db.query(
+        `SELECT edge, min(relation) AS relation, min(source) AS source, min(target) AS target, count(*) AS n,
+           min(day) AS day FROM graph_edges WHERE ${where}${rel} GROUP BY edge`,
+        [...args, ...(rel ? [q.relations] : [])],
+      )
+    ).rows as Row[];
+    const edges = rows.map(toGraphEdge);
+    const ends = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+    const nodes = (await db.query("SELECT id, label, type FROM graph_nodes WHERE id = ANY($1::text[])", [ends]))
+      .rows as GraphNode[];
+    return { nodes, edges };
+  }
+
+  async graphEdgeDocs(edges: string[], q: Window = {}): Promise<Map<string, string[]>> {
+    const db = await this.db();
+    let n = 1;
+    const { where, args } = dayWindow(q, () => `$${++n}`);
+    const rows = (
+      await db.query(
+        `SELECT edge, doc, min(ord) AS o FROM graph_edges WHERE edge = ANY($1::text[]) AND ${where}
+         GROUP BY edge, doc ORDER BY edge, o`,
+        [edges, ...args],
+      )
+    ).rows as Row[];
+    return firstDocs(rows);
   }
 
   async putFusionUpdate(u: FusionUpdate): Promise<void> {
@@ -544,6 +660,7 @@ export class PgStore implements Store {
         "ON CONFLICT (incident) DO UPDATE SET data = excluded.data",
       );
       await writeState(db, u.state.version, u.state.rows);
+      await this.indexGraph(db, graphChange(u.entities, u.incidents));
     });
   }
 

@@ -1,6 +1,7 @@
 // Embedded store on better-sqlite3 (WAL, FTS5). better-sqlite3 is synchronous; the async Store
 // contract exists for the PostgreSQL implementation, so methods here resolve immediately.
 import Database from "better-sqlite3";
+import type { GraphEdge, GraphNode } from "../../fuse/actor-graph.js";
 import type { IncidentAssessment } from "../../fuse/assessment.js";
 import type { IncidentIdentity } from "../../fuse/identity.js";
 import type { StateRow } from "../../fuse/state.js";
@@ -19,6 +20,17 @@ import type {
   Review,
   Source,
 } from "../../model/records.js";
+import {
+  dayWindow,
+  docPrefix,
+  firstDocs,
+  type GraphChange,
+  GraphIndexer,
+  type GraphRow,
+  graphChange,
+  INCIDENTS,
+  toGraphEdge,
+} from "../graph-index.js";
 import { contradictionSeqs, incidentSeq } from "../order.js";
 import type {
   DatedEvent,
@@ -409,7 +421,87 @@ export class SqliteStore implements Store {
       }
       this.db.prepare("DELETE FROM fusion_state").run();
       if (snapshot.state) this.writeState(snapshot.state.version, snapshot.state.rows, true);
+      this.indexGraph();
     });
+  }
+
+  /** Rewrites the actor graph rows (graph-index.ts): all of them, or those a change reaches and new documents'. */
+  private indexGraph(change?: GraphChange): void {
+    const indexer = new GraphIndexer(this.loadFusion("entity") as Entity[], this.loadFusion("incident") as Incident[]);
+    const ids = (sql: string, ...args: unknown[]) =>
+      this.db
+        .prepare(sql)
+        .pluck()
+        .all(...args) as string[];
+    const withFacts = `SELECT d.id FROM documents d WHERE (EXISTS (SELECT 1 FROM doc_facts x WHERE x.doc = d.id)
+      OR EXISTS (SELECT 1 FROM facts f WHERE f.doc = d.id))`;
+    let docs: string[];
+    if (!change) {
+      for (const t of ["graph_edges", "graph_refs", "graph_docs", "graph_nodes"])
+        this.db.prepare(`DELETE FROM ${t}`).run();
+      docs = ids(withFacts);
+    } else {
+      this.db.prepare("DELETE FROM graph_edges WHERE owner = ?").run(INCIDENTS);
+      const reached = ids(
+        `SELECT doc FROM graph_refs WHERE ref IN (SELECT value FROM json_each(?))
+         UNION SELECT doc FROM graph_docs WHERE prefix IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(change.refs),
+        JSON.stringify(change.prefixes),
+      );
+      const unindexed = ids(`${withFacts} AND NOT EXISTS (SELECT 1 FROM graph_docs g WHERE g.doc = d.id)`);
+      docs = [...new Set([...reached, ...unindexed])];
+    }
+    const edge = this.db.prepare(
+      "INSERT INTO graph_edges (owner, ord, edge, relation, source, target, day, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    const put = (rows: GraphRow[]) => {
+      for (const r of rows) edge.run(r.owner, r.ord, r.edge, r.relation, r.source, r.target, r.day, r.doc);
+    };
+    put(indexer.incidentRows());
+    const published = this.db.prepare("SELECT published_start FROM documents WHERE id = ?").pluck();
+    const ref = this.db.prepare("INSERT OR IGNORE INTO graph_refs (ref, doc) VALUES (?, ?)");
+    const indexed = this.db.prepare("INSERT OR REPLACE INTO graph_docs (doc, prefix) VALUES (?, ?)");
+    for (const doc of docs) {
+      this.db.prepare("DELETE FROM graph_edges WHERE owner = ?").run(doc);
+      this.db.prepare("DELETE FROM graph_refs WHERE doc = ?").run(doc);
+      const day = published.get(doc) as string | null | undefined;
+      const out = indexer.documentRows(this.factsOf(doc), day ?? undefined);
+      put(out.rows);
+      for (const r of out.refs) ref.run(r, doc);
+      indexed.run(doc, docPrefix(doc));
+    }
+    const node = this.db.prepare(
+      "INSERT INTO graph_nodes (id, label, type) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET label = excluded.label, type = excluded.type",
+    );
+    for (const n of indexer.nodes()) node.run(n.id, n.label, n.type);
+  }
+
+  async graphEdges(q: Window & { relations?: string[] }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
+    const { where, args } = dayWindow(q, () => "?");
+    const rel = q.relations?.length ? " AND relation IN (SELECT value FROM json_each(?))" : "";
+    const rows = this.db
+      .prepare(
+        `SELECT edge, min(relation) AS relation, min(source) AS source, min(target) AS target, count(*) AS n,
+           min(day) AS day FROM graph_edges WHERE ${where}${rel} GROUP BY edge`,
+      )
+      .all(...args, ...(rel ? [JSON.stringify(q.relations)] : [])) as Row[];
+    const edges = rows.map(toGraphEdge);
+    const ends = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+    const nodes = this.db
+      .prepare("SELECT id, label, type FROM graph_nodes WHERE id IN (SELECT value FROM json_each(?))")
+      .all(JSON.stringify(ends)) as GraphNode[];
+    return { nodes, edges };
+  }
+
+  async graphEdgeDocs(edges: string[], q: Window = {}): Promise<Map<string, string[]>> {
+    const { where, args } = dayWindow(q, () => "?");
+    const rows = this.db
+      .prepare(
+        `SELECT edge, doc, min(ord) AS o FROM graph_edges WHERE edge IN (SELECT value FROM json_each(?)) AND ${where}
+         GROUP BY edge, doc ORDER BY edge, o`,
+      )
+      .all(JSON.stringify(edges), ...args) as Row[];
+    return firstDocs(rows);
   }
 
   /** `fresh`: the table was just emptied and the rows are all distinct, so plain multi-row inserts do. */
@@ -476,6 +568,7 @@ export class SqliteStore implements Store {
       );
       for (const a of u.assessments) assess.run(a.incident, JSON.stringify(a));
       this.writeState(u.state.version, u.state.rows);
+      this.indexGraph(graphChange(u.entities, u.incidents));
     });
   }
 
@@ -642,17 +735,16 @@ export class SqliteStore implements Store {
     ).map((r) => decodeRecord<Contradiction>(r));
   }
 
+  /** One kind of fused record in stored order; see order.ts: contradictions by their incident's day, incident, place. */
+  private loadFusion(kind: "entity" | "incident" | "contradiction"): unknown[] {
+    const order = kind === "contradiction" ? "seq / 1000, json_extract(data, '$.incident'), seq" : "seq, id";
+    return (
+      this.db.prepare(`SELECT data FROM fusion WHERE kind = ? ORDER BY ${order}`).pluck().all(kind) as string[]
+    ).map((s) => decodeRecord(s));
+  }
+
   async getFusion(): Promise<FusionSnapshot> {
-    // see order.ts: contradictions by their incident's day, incident, then their place in it
-    const order = (kind: string) =>
-      kind === "contradiction" ? "seq / 1000, json_extract(data, '$.incident'), seq" : "seq, id";
-    const load = (kind: string): unknown[] =>
-      (
-        this.db
-          .prepare(`SELECT data FROM fusion WHERE kind = ? ORDER BY ${order(kind)}`)
-          .pluck()
-          .all(kind) as string[]
-      ).map((s) => decodeRecord(s));
+    const load = (kind: "entity" | "incident" | "contradiction") => this.loadFusion(kind);
     return {
       entities: load("entity") as FusionSnapshot["entities"],
       incidents: load("incident") as FusionSnapshot["incidents"],
