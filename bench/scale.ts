@@ -12,6 +12,7 @@ import type { DocumentDraft } from "../src/model/document.js";
 import { startServer } from "../src/server/serve.js";
 import { SqliteStore } from "../src/store/sqlite/store.js";
 import { tempDir } from "../test/helpers.js";
+import { graphLatency } from "./graph.js";
 
 const DATA = join(import.meta.dirname, "..", "..", "shared", "research-data");
 const BATCH = 20;
@@ -185,6 +186,7 @@ export async function benchScale(sizes: number[]): Promise<Record<string, number
         out[`incident_page_p95_ms@${size}`] = Number(p.p95.toFixed(1));
         out[`override_p50_ms@${size}`] = Number(o.p50.toFixed(0));
         out[`override_p95_ms@${size}`] = Number(o.p95.toFixed(0));
+        Object.assign(out, await graphLatency(base, `@${size}`));
       } finally {
         await server.close();
       }
