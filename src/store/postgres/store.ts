@@ -12,7 +12,6 @@ import type { AuditEntry } from "../../model/accounts.js";
 import { slug } from "../../model/document.js";
 import type {
   Contradiction,
-  DatePrecision,
   DocFacts,
   Document,
   Entity,
@@ -34,6 +33,7 @@ import {
   toGraphEdge,
 } from "../graph-index.js";
 import { contradictionSeqs, incidentSeq } from "../order.js";
+import { clampLimit, type Row, toDocument, toSource, toSummary } from "../rows.js";
 import { decodeFacts, decodeRecord, encodeFacts, encodeRecord } from "../sqlite/fact-codec.js";
 import type {
   DatedEvent,
@@ -53,7 +53,6 @@ import type {
 import { tsQuery } from "./fts-query.js";
 import { migrations } from "./migrations.js";
 
-type Row = Record<string, unknown>;
 type Db = pg.Pool | pg.PoolClient;
 
 /** Any constant of our own: the advisory lock that serialises migrations across processes. */
@@ -86,69 +85,13 @@ function incidentWindow(q: Window, undated: boolean, first = 1): { where: string
   return { where: `kind = 'incident' AND (${dated}${undated ? ` OR ${start} IS NULL` : ""})`, args };
 }
 
-function clampLimit(n: number | undefined, dflt = 50, max = 500): number {
-  if (n === undefined || !Number.isFinite(n)) return dflt;
-  return Math.max(1, Math.min(max, Math.floor(n)));
-}
-
 const SUMMARY_COLUMNS = `d.id, d.title, d.outlet, d.author, d.url, d.origin, d.published_iso, d.published_precision,
   d.language, d.format, length(d.text) AS chars, d.fetched_at`;
-
-function toSummary(r: Row): DocumentSummary {
-  const s: DocumentSummary = {
-    id: r.id as string,
-    origin: r.origin as string,
-    language: r.language as string,
-    format: r.format as string,
-    chars: Number(r.chars),
-    fetchedAt: r.fetched_at as string,
-  };
-  if (r.title) s.title = r.title as string;
-  if (r.outlet) s.outlet = r.outlet as string;
-  if (r.author) s.author = r.author as string;
-  if (r.url) s.url = r.url as string;
-  if (r.published_iso) {
-    s.published = r.published_iso as string;
-    s.publishedPrecision = r.published_precision as string;
-  }
-  return s;
-}
-
-function toDocument(r: Row): Document {
-  const d: Document = {
-    id: r.id as string,
-    origin: r.origin as string,
-    language: r.language as string,
-    fetchedAt: r.fetched_at as string,
-    format: r.format as Document["format"],
-    text: r.text as string,
-  };
-  if (r.url) d.url = r.url as string;
-  if (r.title) d.title = r.title as string;
-  if (r.author) d.author = r.author as string;
-  if (r.outlet) d.outlet = r.outlet as string;
-  if (r.languages) Object.assign(d, { languages: r.languages });
-  if (r.published_iso) {
-    d.publishedAt = {
-      iso: r.published_iso as string,
-      precision: r.published_precision as DatePrecision,
-      start: r.published_start as string,
-      end: r.published_end as string,
-    };
-  }
-  return d;
-}
 
 /** A document's language stretches as JSON (documents of older models have none). */
 function languagesOf(doc: Document): string | null {
   const spans = (doc as { languages?: unknown }).languages;
   return spans === undefined ? null : JSON.stringify(spans);
-}
-
-function toSource(r: Row): Source {
-  const s: Source = { id: r.id as string, name: r.name as string, reliability: r.reliability as Reliability };
-  if (r.notes) s.notes = r.notes as string;
-  return s;
 }
 
 /** The URL for messages: a password in it is never printed. */

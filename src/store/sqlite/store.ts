@@ -9,13 +9,11 @@ import type { AuditEntry } from "../../model/accounts.js";
 import { slug } from "../../model/document.js";
 import type {
   Contradiction,
-  DatePrecision,
   DocFacts,
   Document,
   Entity,
   Event,
   Incident,
-  LanguageSpan,
   Reliability,
   Review,
   Source,
@@ -32,6 +30,7 @@ import {
   toGraphEdge,
 } from "../graph-index.js";
 import { contradictionSeqs, incidentSeq } from "../order.js";
+import { clampLimit, type Row, toDocument, toSource, toSummary } from "../rows.js";
 import type {
   DatedEvent,
   DocumentSummary,
@@ -50,8 +49,6 @@ import type {
 import { decodeFact, decodeFacts, decodeRecord, encodeFacts, encodeRecord } from "./fact-codec.js";
 import { ftsQuery } from "./fts-query.js";
 import { migrations } from "./migrations.js";
-
-type Row = Record<string, unknown>;
 
 /** How long one statement waits for another process's write lock; a large fusion write can take seconds. */
 const BUSY_TIMEOUT_MS = 15_000;
@@ -90,58 +87,8 @@ function incidentWindow(q: Window, undated: boolean): { where: string; args: str
   return { where: `kind = 'incident' AND (${dated}${undated ? ` OR ${start} IS NULL` : ""})`, args };
 }
 
-function clampLimit(n: number | undefined, dflt = 50, max = 500): number {
-  if (n === undefined || !Number.isFinite(n)) return dflt;
-  return Math.max(1, Math.min(max, Math.floor(n)));
-}
-
 const SUMMARY_COLUMNS = `id, title, outlet, author, url, origin, published_iso, published_precision, language, format,
   length(text) AS chars, fetched_at`;
-
-function toSummary(r: Row): DocumentSummary {
-  const s: DocumentSummary = {
-    id: r.id as string,
-    origin: r.origin as string,
-    language: r.language as string,
-    format: r.format as string,
-    chars: r.chars as number,
-    fetchedAt: r.fetched_at as string,
-  };
-  if (r.title) s.title = r.title as string;
-  if (r.outlet) s.outlet = r.outlet as string;
-  if (r.author) s.author = r.author as string;
-  if (r.url) s.url = r.url as string;
-  if (r.published_iso) {
-    s.published = r.published_iso as string;
-    s.publishedPrecision = r.published_precision as string;
-  }
-  return s;
-}
-
-function toDocument(r: Row): Document {
-  const d: Document = {
-    id: r.id as string,
-    origin: r.origin as string,
-    language: r.language as string,
-    fetchedAt: r.fetched_at as string,
-    format: r.format as Document["format"],
-    text: r.text as string,
-  };
-  if (r.url) d.url = r.url as string;
-  if (r.title) d.title = r.title as string;
-  if (r.author) d.author = r.author as string;
-  if (r.outlet) d.outlet = r.outlet as string;
-  if (r.languages) d.languages = JSON.parse(r.languages as string) as LanguageSpan[];
-  if (r.published_iso) {
-    d.publishedAt = {
-      iso: r.published_iso as string,
-      precision: r.published_precision as DatePrecision,
-      start: r.published_start as string,
-      end: r.published_end as string,
-    };
-  }
-  return d;
-}
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
@@ -204,10 +151,7 @@ export class SqliteStore implements Store {
         .prepare("UPDATE sources SET reliability = COALESCE(?, reliability), notes = COALESCE(?, notes) WHERE name = ?")
         .run(reliability ?? null, notes ?? null, name);
     }
-    const r = this.db.prepare("SELECT * FROM sources WHERE name = ?").get(name) as Row;
-    const s: Source = { id: r.id as string, name: r.name as string, reliability: r.reliability as Reliability };
-    if (r.notes) s.notes = r.notes as string;
-    return s;
+    return toSource(this.db.prepare("SELECT * FROM sources WHERE name = ?").get(name) as Row);
   }
 
   private textOf(docId: string): string {
@@ -394,12 +338,7 @@ export class SqliteStore implements Store {
   }
 
   async listSources(): Promise<Source[]> {
-    const rows = this.db.prepare("SELECT * FROM sources ORDER BY name").all() as Row[];
-    return rows.map((r) => {
-      const s: Source = { id: r.id as string, name: r.name as string, reliability: r.reliability as Reliability };
-      if (r.notes) s.notes = r.notes as string;
-      return s;
-    });
+    return (this.db.prepare("SELECT * FROM sources ORDER BY name").all() as Row[]).map(toSource);
   }
 
   async putFusion(snapshot: FusionSnapshot): Promise<void> {
