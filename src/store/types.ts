@@ -130,6 +130,8 @@ export interface Store {
   /** Finds by full id or by an unambiguous id prefix (at least 6 hex characters). */
   getDocument(idOrPrefix: string): Promise<Document | undefined>;
   listDocuments(q?: ListQuery): Promise<Page<DocumentSummary>>;
+  /** Summaries (no text) of the documents with these full ids, those found. */
+  getSummaries(ids: string[]): Promise<DocumentSummary[]>;
   search(query: string, q?: { limit?: number; offset?: number }): Promise<Page<SearchHit>>;
   countDocuments(): Promise<number>;
   /** Replaces the facts of one document atomically. */

@@ -75,6 +75,18 @@ describe.each(backends())("$name store contract", (backend) => {
       expect((await store.getFacts(d.id))?.mentions).toHaveLength(2);
     });
 
+    it("gives summaries of documents by full id, without their text", async () => {
+      const a = { ...doc("A summary's first document."), title: "First" };
+      const b = doc("A summary's second document, untitled.");
+      await store.putDocument(a);
+      await store.putDocument(b);
+      const got = await store.getSummaries([b.id, a.id, "0".repeat(64), a.id.slice(0, 8)]);
+      expect(got.map((s) => s.id).sort()).toEqual([a.id, b.id].sort());
+      expect(got.find((s) => s.id === a.id)).toMatchObject({ title: "First", chars: a.text.length });
+      expect(got.find((s) => s.id === b.id)?.title).toBeUndefined();
+      expect(await store.getSummaries([])).toEqual([]);
+    });
+
     it("finds documents by unique id prefix only", async () => {
       const a = doc("First text about a ceasefire.");
       await store.putDocument(a);

@@ -146,11 +146,10 @@ export function viewRoutes(app: OpenAPIHono, store: Store): void {
         window,
       );
       for (const e of graph.edges) e.docs = docs.get(e.id) ?? [];
-      const titles: Record<string, string> = {};
-      for (const id of new Set(graph.edges.flatMap((e) => e.docs))) {
-        const d = await store.getDocument(id);
-        titles[id] = d?.title ?? (d?.outlet ? `${d.outlet} report` : "Untitled document");
-      }
+      const cited = [...new Set(graph.edges.flatMap((e) => e.docs))];
+      const titles: Record<string, string> = Object.fromEntries(cited.map((id) => [id, "Untitled document"]));
+      for (const d of await store.getSummaries(cited))
+        titles[d.id] = d.title ?? (d.outlet ? `${d.outlet} report` : "Untitled document");
       return c.json({ ...graph, titles }, 200);
     },
   );

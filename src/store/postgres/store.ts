@@ -349,6 +349,14 @@ export class PgStore implements Store {
     return { items: rows.rows.map(toSummary), total: Number(total.rows[0].n), limit, offset };
   }
 
+  async getSummaries(ids: string[]): Promise<DocumentSummary[]> {
+    const db = await this.db();
+    const r = await db.query(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ANY($1::text[]) ORDER BY d.id`, [
+      ids,
+    ]);
+    return r.rows.map(toSummary);
+  }
+
   async search(query: string, q: { limit?: number; offset?: number } = {}): Promise<Page<SearchHit>> {
     const limit = clampLimit(q.limit, 20);
     const offset = Math.max(0, q.offset ?? 0);

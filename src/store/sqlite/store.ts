@@ -258,6 +258,13 @@ export class SqliteStore implements Store {
     return { items: rows.map(toSummary), total, limit, offset };
   }
 
+  async getSummaries(ids: string[]): Promise<DocumentSummary[]> {
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+      .all(JSON.stringify(ids)) as Row[];
+    return rows.map(toSummary);
+  }
+
   async search(query: string, q: { limit?: number; offset?: number } = {}): Promise<Page<SearchHit>> {
     const limit = clampLimit(q.limit, 20);
     const offset = Math.max(0, q.offset ?? 0);
