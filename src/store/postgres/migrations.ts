@@ -167,8 +167,9 @@ export const migrations: Migration[] = [
   {
     version: 5,
     name: "actor graph index (branch graph)",
-    // one row per edge occurrence and the lookups each document's edges depend on (store/graph-index.ts);
-    // empty until the next fusion write fills it
+    // one row per edge occurrence and the lookups each document's edges depend on (store/graph-index.ts), filled
+    // from the stored fusion and facts; every fusion write keeps them after that
+    fill: "graph",
     sql: `
       CREATE TABLE graph_edges (
         owner TEXT NOT NULL,

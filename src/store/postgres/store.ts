@@ -224,6 +224,7 @@ export class PgStore implements Store {
         if (done.rowCount) return;
         try {
           await db.query(m.sql);
+          if (m.fill === "graph") await this.indexGraph(db);
         } catch (e) {
           throw new Error(`schema migration ${m.version} (${m.name}) failed: ${(e as Error).message}`, { cause: e });
         }
@@ -504,22 +505,26 @@ export class PgStore implements Store {
       await db.query("DELETE FROM graph_edges WHERE owner = ANY($1::text[])", [docs]);
       await db.query("DELETE FROM graph_refs WHERE doc = ANY($1::text[])", [docs]);
     }
+    // rows of many documents per statement: one round trip per document would dominate a full rebuild
+    let rows: GraphRow[] = [];
+    let refs: unknown[][] = [];
+    const flush = async () => {
+      await put(rows);
+      await insertMany(db, "graph_refs", ["ref", "doc"], refs, [], "ON CONFLICT DO NOTHING");
+      rows = [];
+      refs = [];
+    };
     for (const doc of docs) {
       const facts = await this.factsOf(db, doc);
       if (!facts) continue;
       const day = (await db.query("SELECT published_start FROM documents WHERE id = $1", [doc])).rows[0]
         ?.published_start as string | null | undefined;
       const out = indexer.documentRows(facts, day ?? undefined);
-      await put(out.rows);
-      await insertMany(
-        db,
-        "graph_refs",
-        ["ref", "doc"],
-        out.refs.map((r) => [r, doc]),
-        [],
-        "ON CONFLICT DO NOTHING",
-      );
+      rows.push(...out.rows);
+      refs.push(...out.refs.map((r) => [r, doc]));
+      if (rows.length + refs.length > 5000) await flush();
     }
+    await flush();
     await insertMany(
       db,
       "graph_docs",

@@ -4,6 +4,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Rows the store derives after the SQL, in the same transaction (the actor graph from what is stored). */
+  fill?: "graph";
 }
 
 export const migrations: Migration[] = [
@@ -155,8 +157,9 @@ export const migrations: Migration[] = [
   {
     version: 7,
     name: "actor graph index (branch graph)",
-    // one row per edge occurrence and the lookups each document's edges depend on (store/graph-index.ts);
-    // empty until the next fusion write fills it
+    // one row per edge occurrence and the lookups each document's edges depend on (store/graph-index.ts), filled
+    // from the stored fusion and facts; every fusion write keeps them after that
+    fill: "graph",
     sql: `
       CREATE TABLE graph_edges (
         owner TEXT NOT NULL,

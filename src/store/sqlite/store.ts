@@ -130,6 +130,7 @@ export class SqliteStore implements Store {
       this.write(() => {
         if (version() >= m.version) return;
         this.db.exec(m.sql);
+        if (m.fill === "graph") this.indexGraph();
         this.db.pragma(`user_version = ${m.version}`);
       });
     }
