@@ -11,20 +11,9 @@ import { SqliteStore } from "../src/store/sqlite/store.js";
 import type { Store } from "../src/store/types.js";
 import { tempDir } from "../test/helpers.js";
 import { makeDoc, world } from "./fusion.js";
+import { quantiles, timed } from "./timing.js";
 
 const SAMPLES = 20;
-
-function quantiles(ms: number[]): { p50: number; p95: number } {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
-}
 
 /** p50 / p95 of /api/graph at `base` (a server URL without the trailing slash); `tag` ends every key. */
 export async function graphLatency(base: string, tag = ""): Promise<Record<string, number>> {

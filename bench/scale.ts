@@ -13,6 +13,7 @@ import { startServer } from "../src/server/serve.js";
 import { SqliteStore } from "../src/store/sqlite/store.js";
 import { tempDir } from "../test/helpers.js";
 import { graphLatency } from "./graph.js";
+import { quantiles, timed } from "./timing.js";
 
 const DATA = join(import.meta.dirname, "..", "..", "shared", "research-data");
 const BATCH = 20;
@@ -83,18 +84,6 @@ function draft(bases: Base[], k: number): DocumentDraft {
     outlet: `${b.source} outlet ${k % 7}`,
     publishedAt: dateValue(y + copy, m, Math.min(d, 28)),
   };
-}
-
-function quantiles(ms: number[]): { p50: number; p95: number } {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
 }
 
 function dbBytes(file: string): number {
