@@ -481,7 +481,8 @@ export class PgStore implements Store {
     const withFacts = "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM doc_facts x WHERE x.doc = d.id)";
     let docs: string[];
     if (!change) {
-      await db.query("TRUNCATE graph_edges, graph_refs, graph_docs, graph_nodes");
+      // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would hold /api/graph readers until the write commits
+      for (const t of ["graph_edges", "graph_refs", "graph_docs", "graph_nodes"]) await db.query(`DELETE FROM ${t}`);
       docs = await ids(withFacts);
     } else {
       await db.query("DELETE FROM graph_edges WHERE owner = $1", [INCIDENTS]);
