@@ -35,14 +35,14 @@ function word(r: () => number, n = 3): string {
   return w;
 }
 
-interface World {
+export interface World {
   places: { name: string; lat: number; lon: number; country: string }[];
   people: string[];
   groups: string[];
   vocab: string[];
 }
 
-function world(): World {
+export function world(): World {
   const r = rng(7);
   const places = Array.from({ length: 600 }, (_, i) => ({
     name: `${word(r)} ${i}`,
@@ -59,7 +59,7 @@ function world(): World {
 }
 
 /** The k-th synthetic report: incidents arrive in time order; each is covered by several outlets. */
-function makeDoc(k: number, w: World): { doc: Document; facts: DocFacts } {
+export function makeDoc(k: number, w: World): { doc: Document; facts: DocFacts } {
   const incident = Math.floor(k / DOCS_PER_INCIDENT);
   const r = rng(1000 + incident);
   const place = w.places[Math.floor(r() * w.places.length)] ?? w.places[0]!;

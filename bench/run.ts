@@ -1,4 +1,4 @@
-// `npm run bench [-- ingest|extract|fusion|parser|scale|workers] [--only NAME] [--mb N] [--sizes 1000,10000] [--docs N]`: runs each benchmark in its own process (so
+// `npm run bench [-- ingest|extract|fusion|parser|scale|graph|workers] [--only NAME] [--mb N] [--sizes 1000,10000] [--docs N]`: runs each benchmark in its own process (so
 // peak RSS is per benchmark) and prints the numbers. Benchmarks are not tests: nothing here fails
 // on a slow machine; the numbers go into docs/performance.md.
 import { execFileSync } from "node:child_process";
@@ -22,9 +22,9 @@ const wanted = args.filter(
     (sizesIdx < 0 || i !== sizesIdx + 1) &&
     (docsIdx < 0 || i !== docsIdx + 1),
 );
-const all = ["ingest", "extract", "fusion", "parser", "scale", "workers"];
-// scale fills stores of thousands of real documents, workers starts a PostgreSQL: they run only when asked for
-const names = wanted.length ? wanted : all.filter((n) => n !== "scale" && n !== "workers");
+const all = ["ingest", "extract", "fusion", "parser", "scale", "graph", "workers"];
+// scale and graph fill stores of thousands of documents, workers starts a PostgreSQL: they run only when asked for
+const names = wanted.length ? wanted : all.filter((n) => n !== "scale" && n !== "graph" && n !== "workers");
 
 if (process.env.TESSERA_BENCH_CHILD) {
   const name = process.env.TESSERA_BENCH_CHILD;
@@ -34,6 +34,7 @@ if (process.env.TESSERA_BENCH_CHILD) {
   else if (name === "fusion") result = await (await import("./fusion.js")).benchFusion();
   else if (name === "parser") result = (await import("./parser.js")).benchParser();
   else if (name === "scale") result = await (await import("./scale.js")).benchScale(sizes);
+  else if (name === "graph") result = await (await import("./graph.js")).benchGraph(sizes);
   else if (name === "workers") result = await (await import("./workers.js")).benchWorkers(docs);
   else throw new Error(`unknown benchmark ${name}; choose from ${all.join(", ")}`);
   process.stdout.write(JSON.stringify(result));

@@ -12,6 +12,8 @@ import type { DocumentDraft } from "../src/model/document.js";
 import { startServer } from "../src/server/serve.js";
 import { SqliteStore } from "../src/store/sqlite/store.js";
 import { tempDir } from "../test/helpers.js";
+import { graphLatency } from "./graph.js";
+import { quantiles, timed } from "./timing.js";
 
 const DATA = join(import.meta.dirname, "..", "..", "shared", "research-data");
 const BATCH = 20;
@@ -82,18 +84,6 @@ function draft(bases: Base[], k: number): DocumentDraft {
     outlet: `${b.source} outlet ${k % 7}`,
     publishedAt: dateValue(y + copy, m, Math.min(d, 28)),
   };
-}
-
-function quantiles(ms: number[]): { p50: number; p95: number } {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
 }
 
 function dbBytes(file: string): number {
@@ -185,6 +175,7 @@ export async function benchScale(sizes: number[]): Promise<Record<string, number
         out[`incident_page_p95_ms@${size}`] = Number(p.p95.toFixed(1));
         out[`override_p50_ms@${size}`] = Number(o.p50.toFixed(0));
         out[`override_p95_ms@${size}`] = Number(o.p95.toFixed(0));
+        Object.assign(out, await graphLatency(base, `@${size}`));
       } finally {
         await server.close();
       }

@@ -46,6 +46,8 @@ export class BatchProgress {
   private drawn = false;
   private nextPlainTenth = 1;
   private fusingSince: number | undefined;
+  /** Units settled, when a batch is followed from outside (settle) rather than run here. */
+  private settled: number | undefined;
 
   constructor(opts: ProgressOptions = {}) {
     this.out = opts.out ?? process.stdout;
@@ -58,6 +60,7 @@ export class BatchProgress {
 
   /** Units finished so far. */
   get done(): number {
+    if (this.settled !== undefined) return this.settled;
     return this.phase === "fusing" ? this.begun : Math.max(0, this.begun - 1);
   }
 
@@ -70,14 +73,32 @@ export class BatchProgress {
     const changed = phase !== this.phase;
     this.phase = phase;
     if (input !== undefined) this.current = input;
-    if (phase === "fusing") {
-      this.fusingSince = this.now();
-      this.current = "";
-      if (!this.tty) this.out.write(`fusing ${this.begun} input(s) into incidents…\n`);
-    }
+    if (phase === "fusing") this.startFusing(this.begun);
     if (this.tty) this.draw(changed || phase === "fusing");
     else if (phase === "reading") this.plainTenth();
   };
+
+  /**
+   * For a batch that runs elsewhere (the ingest queue's workers) and is looked at now and then: `done` of `total`
+   * settled, in `phase`, `current` saying what is going on. Drawn and logged as onPhase does.
+   */
+  settle(done: number, total: number, phase: Phase, current = ""): void {
+    const changed = phase !== this.phase;
+    const more = done !== this.settled;
+    this.settled = done;
+    this.total = total;
+    this.phase = phase;
+    this.current = current;
+    if (phase === "fusing" && changed) this.startFusing(done);
+    if (this.tty) this.draw(changed);
+    else if (more) this.plainTenth();
+  }
+
+  private startFusing(inputs: number): void {
+    this.fusingSince = this.now();
+    this.current = "";
+    if (!this.tty) this.out.write(`fusing ${inputs} input(s) into incidents…\n`);
+  }
 
   /** A line that must stay visible (an error, a result line): above the bar on a TTY. */
   message(line: string): void {

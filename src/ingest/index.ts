@@ -84,98 +84,15 @@ function refused(input: string, reason: string, opts: IngestOptions): IngestItem
   return { input, result: err(reason) };
 }
 
-/**
- * How many input units ingestInputs will start (files and refused entries under folders, one per other
- * input), without reading any file; a progress display's total. A feed still counts once.
- */
-export async function countInputs(inputs: string[], opts: IngestOptions = {}): Promise<number> {
-  let n = 0;
-  for (const input of inputs) {
-    const info = isHttpUrl(input) ? undefined : await stat(input).catch(() => undefined);
-    if (!info?.isDirectory()) {
-      n++;
-      continue;
-    }
-    try {
-      for await (const _ of walkFolder(input, opts.followOutsideLinks ? { followOutsideLinks: true } : {})) n++;
-    } catch {
-      n++;
-    }
-  }
-  return n;
-}
+/** One input unit: a URL to fetch, a regular file to read, or why it is refused; `input` is what it is reported as. */
+type Expanded = { input: string; url: string } | { input: string; path: string } | { input: string; refused: string };
 
 /**
- * Expands inputs (files, folders recursively, http(s) URLs, feed files/URLs) and yields one item
- * per document or per failure; never throws for bad input. A feed yields one item per entry.
+ * The expansion every consumer of inputs shares: http(s) URLs as they are, other schemes refused, folders walked
+ * in order (links judged, see folder.ts) into their files and refused entries, missing paths, FIFOs and devices
+ * refused. A folder whose walk fails is refused as itself, after the entries it yielded. Reads nothing.
  */
-export async function* ingestInputs(inputs: string[], opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
-  for (const input of inputs) {
-    try {
-      if (isHttpUrl(input)) {
-        yield* fromUrl(input, opts);
-        continue;
-      }
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
-        yield refused(input, `unsupported URL scheme in ${input} (only http and https)`, opts);
-        continue;
-      }
-      let isDir: boolean;
-      try {
-        const info = await stat(input);
-        isDir = info.isDirectory();
-        if (!isDir && !info.isFile()) {
-          // FIFOs and devices could block or never end.
-          yield refused(input, `not a regular file or folder: ${input}`, opts);
-          continue;
-        }
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        yield refused(
-          input,
-          code === "ENOENT" ? `no such file or folder: ${input}` : `cannot read ${input}: ${code}`,
-          opts,
-        );
-        continue;
-      }
-      if (isDir) {
-        const walk = walkFolder(input, opts.followOutsideLinks ? { followOutsideLinks: true } : {});
-        for await (const entry of walk) {
-          if (entry.refused === undefined) yield* fromFile(entry.path, opts);
-          else yield refused(entry.path, entry.refused, opts);
-        }
-      } else {
-        yield* fromFile(input, opts);
-      }
-    } catch (e) {
-      // A reader bug must not stop the batch; report it against the input.
-      yield { input, result: err(`unexpected error reading ${input}: ${(e as Error).message}`) };
-    }
-  }
-}
-
-/** One input unit as the ingest queue carries it: a file's bytes, a URL to fetch, or why it was refused. */
-export type InputUnit =
-  | { input: string; bytes: Uint8Array }
-  | { input: string; url: string }
-  | { input: string; refused: string };
-
-/**
- * The same expansion as ingestInputs (folders walked in order, links judged, size cap, schemes checked), stopping
- * before any parsing: `tessera ingest` against PostgreSQL enqueues these units and the workers read them.
- */
-export async function* inputUnits(inputs: string[], opts: IngestOptions = {}): AsyncGenerator<InputUnit> {
-  const file = async (path: string): Promise<InputUnit> => {
-    try {
-      const bytes = await readFileCapped(path, maxBytesOf(opts));
-      return bytes.ok ? { input: path, bytes: bytes.value } : { input: path, refused: bytes.error };
-    } catch (e) {
-      return {
-        input: path,
-        refused: `could not read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      };
-    }
-  };
+async function* expandInputs(inputs: string[], opts: IngestOptions): AsyncGenerator<Expanded> {
   for (const input of inputs) {
     if (isHttpUrl(input)) {
       yield { input, url: input };
@@ -195,15 +112,74 @@ export async function* inputUnits(inputs: string[], opts: IngestOptions = {}): A
     } else if (info.isDirectory()) {
       try {
         for await (const entry of walkFolder(input, opts.followOutsideLinks ? { followOutsideLinks: true } : {})) {
-          yield entry.refused === undefined ? await file(entry.path) : { input: entry.path, refused: entry.refused };
+          yield entry.refused === undefined
+            ? { input: entry.path, path: entry.path }
+            : { input: entry.path, refused: entry.refused };
         }
       } catch (e) {
         yield { input, refused: `cannot read folder ${input}: ${(e as Error).message}` };
       }
     } else if (info.isFile()) {
-      yield await file(input);
+      yield { input, path: input };
     } else {
+      // FIFOs and devices could block or never end.
       yield { input, refused: `not a regular file or folder: ${input}` };
+    }
+  }
+}
+
+/**
+ * How many input units ingestInputs will start (files and refused entries under folders, one per other
+ * input), without reading any file; a progress display's total. A feed still counts once.
+ */
+export async function countInputs(inputs: string[], opts: IngestOptions = {}): Promise<number> {
+  let n = 0;
+  for await (const _ of expandInputs(inputs, opts)) n++;
+  return n;
+}
+
+/**
+ * Expands inputs (files, folders recursively, http(s) URLs, feed files/URLs) and yields one item
+ * per document or per failure; never throws for bad input. A feed yields one item per entry.
+ */
+export async function* ingestInputs(inputs: string[], opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
+  for await (const unit of expandInputs(inputs, opts)) {
+    try {
+      if ("refused" in unit) yield refused(unit.input, unit.refused, opts);
+      else if ("url" in unit) yield* fromUrl(unit.url, opts);
+      else yield* fromFile(unit.path, opts);
+    } catch (e) {
+      // A reader bug must not stop the batch; report it against the unit.
+      yield { input: unit.input, result: err(`unexpected error reading ${unit.input}: ${(e as Error).message}`) };
+    }
+  }
+}
+
+/** One input unit as the ingest queue carries it: a file's bytes, a URL to fetch, or why it was refused. */
+export type InputUnit =
+  | { input: string; bytes: Uint8Array }
+  | { input: string; url: string }
+  | { input: string; refused: string };
+
+/**
+ * The same expansion as ingestInputs (expandInputs), stopping before any parsing: `tessera ingest` against
+ * PostgreSQL enqueues these units and the workers read them.
+ */
+export async function* inputUnits(inputs: string[], opts: IngestOptions = {}): AsyncGenerator<InputUnit> {
+  for await (const unit of expandInputs(inputs, opts)) {
+    if (!("path" in unit)) {
+      yield unit;
+      continue;
+    }
+    const { path } = unit;
+    try {
+      const bytes = await readFileCapped(path, maxBytesOf(opts));
+      yield bytes.ok ? { input: path, bytes: bytes.value } : { input: path, refused: bytes.error };
+    } catch (e) {
+      yield {
+        input: path,
+        refused: `could not read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      };
     }
   }
 }

@@ -1,6 +1,7 @@
 // The storage contract. SQLite (embedded, default) implements it today; a PostgreSQL implementation
 // for teams will satisfy the same interface, which is why every method is async.
 
+import type { GraphEdge, GraphNode } from "../fuse/actor-graph.js";
 import type { IncidentAssessment } from "../fuse/assessment.js";
 import type { IncidentIdentity } from "../fuse/identity.js";
 import type { StateRow } from "../fuse/state.js";
@@ -129,6 +130,8 @@ export interface Store {
   /** Finds by full id or by an unambiguous id prefix (at least 6 hex characters). */
   getDocument(idOrPrefix: string): Promise<Document | undefined>;
   listDocuments(q?: ListQuery): Promise<Page<DocumentSummary>>;
+  /** Summaries (no text) of the documents with these full ids, those found. */
+  getSummaries(ids: string[]): Promise<DocumentSummary[]>;
   search(query: string, q?: { limit?: number; offset?: number }): Promise<Page<SearchHit>>;
   countDocuments(): Promise<number>;
   /** Replaces the facts of one document atomically. */
@@ -165,6 +168,13 @@ export interface Store {
   getEntities(ids: string[]): Promise<Entity[]>;
   /** The contradictions of one incident. */
   incidentContradictions(id: string): Promise<Contradiction[]>;
+  /**
+   * The actor graph's edges in a window (of these relations when given), each counted over its occurrences in
+   * the window, with their end nodes; `docs` is left empty (graphEdgeDocs). Kept with every fusion write.
+   */
+  graphEdges(q: Window & { relations?: string[] }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }>;
+  /** The first five documents of each of these edges in a window, in the order a full replay meets them. */
+  graphEdgeDocs(edges: string[], q?: Window): Promise<Map<string, string[]>>;
   /** Analyst overrides and settings, stored as JSON documents keyed by id. */
   putRecord(collection: string, id: string, value: unknown): Promise<void>;
   deleteRecord(collection: string, id: string): Promise<void>;

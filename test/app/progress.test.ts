@@ -68,6 +68,39 @@ describe("BatchProgress", () => {
     expect(text).toContain("fusing 200 input(s) into incidents…\nfused in 3s\n");
   });
 
+  it("follows a batch that runs elsewhere from its settled counts, on a terminal and in plain lines", () => {
+    let t = 0;
+    const { out, chunks } = sink(true);
+    const p = new BatchProgress({ out, now: () => t, redrawMs: 0 });
+    t = 2000;
+    p.settle(3, 12, "extracting", "2 running");
+    expect(p.line()).toBe("extracting  [#####---------------]  3/12  25%  1.5/s  ETA 6s  2 running");
+    p.message("error      missing.txt: no such file or folder");
+    expect(chunks.slice(-3).join("")).toMatch(/^\r\x1b\[Kerror .*\n\rextracting .*3\/12.*\x1b\[K$/);
+    t = 5000;
+    p.settle(12, 12, "fusing");
+    t = 7000;
+    p.settle(12, 12, "fusing");
+    expect(p.line()).toMatch(/^fusing {6}\[#{20}\] {2}12\/12 {2}100% {2}fusing for 2s$/);
+
+    const plain = sink(false);
+    const q = new BatchProgress({ out: plain.out, now: () => t });
+    for (let done = 0; done <= 100; done += 25) {
+      t += 1000;
+      q.settle(done, 100, "extracting", "1 running");
+      q.settle(done, 100, "extracting", "1 running"); // a look at the queue with nothing new prints nothing
+    }
+    q.settle(100, 100, "fusing");
+    q.settle(100, 100, "fusing");
+    t += 4000;
+    q.end();
+    const text = plain.chunks.join("");
+    expect(text.match(/^progress /gm)).toHaveLength(4);
+    expect(text).toContain("progress 25/100 (25%)");
+    expect(text.match(/^fusing /gm)).toHaveLength(1);
+    expect(text).toContain("fusing 100 input(s) into incidents…\nfused in 4s\n");
+  });
+
   it("formats durations", () => {
     expect(formatDuration(4_000)).toBe("4s");
     expect(formatDuration(245_000)).toBe("4m05s");

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { syntheticDocument } from "../../bench/corpus.js";
 import { benchExtract } from "../../bench/extract.js";
+import { benchGraph } from "../../bench/graph.js";
 import { benchIngest } from "../../bench/ingest.js";
 
 describe("benchmarks on small samples", () => {
@@ -24,5 +25,13 @@ describe("benchmarks on small samples", () => {
     expect(r.documents).toBeGreaterThan(20);
     expect(r.ratioToTokenize).toBeGreaterThan(0);
     expect(r.tokenizeMbPerSecond).toBeGreaterThan(0);
+  });
+
+  it("measures /api/graph latency next to the replay it replaced", { timeout: 120_000 }, async () => {
+    const r = await benchGraph([60]);
+    expect(r["edges@60"]).toBeGreaterThan(0);
+    expect(r["graph_p50_ms@60"]).toBeGreaterThan(0);
+    expect(r["graph_p95_ms@60"]).toBeGreaterThanOrEqual(r["graph_p50_ms@60"] as number);
+    expect(r["replay_ms@60"]).toBeGreaterThanOrEqual(0);
   });
 });

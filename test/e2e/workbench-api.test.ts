@@ -138,6 +138,10 @@ describe("overrides", () => {
     expect(r.status).toBe(200);
     expect(await incidents()).toHaveLength(3);
     expect(r.body.affected.length).toBeGreaterThanOrEqual(2);
+    // the answer names the incidents: the workbench's message uses these titles, never an id
+    const titles = (r.body.incidents as { id: string; title: string }[]).map((i) => i.title);
+    expect(titles.length).toBe(r.body.affected.length);
+    for (const t of titles) expect(t).not.toMatch(/^(inc|ent)-|^[0-9a-f]{12}/);
     await call("DELETE", `/api/overrides/${r.body.override.id}`);
     expect(await incidents()).toHaveLength(2);
   });

@@ -4,12 +4,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataDir } from "../../src/app/paths.js";
 import { ingestAll } from "../../src/app/pipeline.js";
+import type { GraphEdge, GraphNode, Relation } from "../../src/fuse/actor-graph.js";
 import { createApp } from "../../src/server/app.js";
 import { aggregateGraph } from "../../src/server/routes/graph-aggregate.js";
-import type { GraphEdge, GraphNode, Relation } from "../../src/server/routes/workbench-graph.js";
 import { openStore } from "../../src/store/index.js";
 import type { Store } from "../../src/store/types.js";
 import { tempDir } from "../helpers.js";
+import { replayedGraph } from "../store/graph-replay.js";
 
 const node = (id: string, type = "armed_group"): GraphNode => ({ id, label: `Name of ${id}`, type });
 const edge = (source: string, target: string, relation: Relation, count = 1): GraphEdge => ({
@@ -72,6 +73,20 @@ describe("graph aggregation", () => {
   });
 });
 
+/** The graph as the endpoint built it before the store kept it: every document's facts replayed per request. */
+async function replayed(s: Store, q: { from?: string; to?: string; relations?: Relation[]; incident?: string }) {
+  const { nodes, edges } = await replayedGraph(s, {
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+  });
+  return aggregateGraph(nodes, edges, {
+    ...(q.relations ? { relations: q.relations } : {}),
+    ...(q.incident ? { incident: q.incident } : {}),
+    actors: 1000,
+    edges: 5000,
+  });
+}
+
 const demo = dataDir("demo");
 const haveDemo = existsSync(demo);
 if (!haveDemo) console.warn(`demo graph test skipped: no demo corpus at ${demo}`);
@@ -123,6 +138,28 @@ describe.skipIf(!haveDemo)("GET /api/graph on the demo corpus", { timeout: 180_0
     expect(blamed.edges.length).toBeGreaterThan(0);
     expect(blamed.edges.every((e: GraphEdge) => e.relation === "blamed")).toBe(true);
     expect((await app.request("/api/graph?relation=friends")).status).toBe(400);
+  });
+
+  it("answers from the store's graph rows exactly as a replay of every document's facts does", async () => {
+    const { incidents } = await store.getFusion();
+    const days = incidents.flatMap((i) => (i.date ? [i.date.start] : [])).sort();
+    expect(days.length).toBeGreaterThan(1);
+    const mid = days[Math.floor(days.length / 2)]!;
+    const busiest = [...incidents].sort((a, b) => b.perpetrators.length - a.perpetrators.length)[0]!;
+    const cases: { q: string; as: Parameters<typeof replayed>[1] }[] = [
+      { q: "", as: {} },
+      { q: `&from=${mid}`, as: { from: mid } },
+      { q: `&to=${mid}`, as: { to: mid } },
+      { q: "&relation=blamed,claimed", as: { relations: ["blamed", "claimed"] } },
+      { q: `&incident=${busiest.id}`, as: { incident: busiest.id } },
+    ];
+    for (const { q, as } of cases) {
+      const { titles, ...served } = await graph(`?actors=1000&limit=5000${q}`);
+      const want = await replayed(store, as);
+      expect(want.edges.length, q).toBeGreaterThan(0);
+      expect(served, q).toEqual(JSON.parse(JSON.stringify(want)));
+      expect(Object.keys(titles).sort(), q).toEqual([...new Set(want.edges.flatMap((e) => e.docs))].sort());
+    }
   });
 
   it("focuses one incident and names every node and source", async () => {

@@ -10,6 +10,7 @@ import { seed } from "../e2e/fixtures.js";
 import { distractor, outletA, outletB, outletC, outletD } from "../fuse/kerman-fixture.js";
 import { doc } from "../helpers.js";
 import { backends, pgUnavailable } from "./backends.js";
+import { endNodes, replayedGraph, storedGraph } from "./graph-replay.js";
 
 function factsFor(id: string, mentionIds: string[]): DocFacts {
   return {
@@ -72,6 +73,18 @@ describe.each(backends())("$name store contract", (backend) => {
       // and the same document goes in cleanly afterwards
       expect((await store.putDocument(d, factsFor(d.id, ["m1", "m2"]))).status).toBe("ok");
       expect((await store.getFacts(d.id))?.mentions).toHaveLength(2);
+    });
+
+    it("gives summaries of documents by full id, without their text", async () => {
+      const a = { ...doc("A summary's first document."), title: "First" };
+      const b = doc("A summary's second document, untitled.");
+      await store.putDocument(a);
+      await store.putDocument(b);
+      const got = await store.getSummaries([b.id, a.id, "0".repeat(64), a.id.slice(0, 8)]);
+      expect(got.map((s) => s.id).sort()).toEqual([a.id, b.id].sort());
+      expect(got.find((s) => s.id === a.id)).toMatchObject({ title: "First", chars: a.text.length });
+      expect(got.find((s) => s.id === b.id)?.title).toBeUndefined();
+      expect(await store.getSummaries([])).toEqual([]);
     });
 
     it("finds documents by unique id prefix only", async () => {
@@ -297,6 +310,46 @@ describe.each(backends())("$name store contract", (backend) => {
       expect(incremental.contradictions.length).toBeGreaterThan(0);
       await refuse(store);
       expect(await read()).toEqual(incremental);
+    });
+
+    it("keeps the actor graph with every fusion write as a replay of every document's facts draws it", async () => {
+      const same = async (window = {}) => {
+        const [stored, replayed] = [await storedGraph(store, window), await replayedGraph(store, window)];
+        expect(stored.edges).toEqual(replayed.edges);
+        expect(endNodes(stored)).toEqual(endNodes(replayed));
+        return stored;
+      };
+      const builders = [outletA(), outletB(), outletC(), outletD(), distractor()].sort((a, b) =>
+        `${a.doc.publishedAt?.start}${a.doc.id}` < `${b.doc.publishedAt?.start}${b.doc.id}` ? -1 : 1,
+      );
+      for (const b of builders) {
+        await store.putDocument(b.doc, b.facts);
+        await fuseStored(store, [b.doc.id]);
+        await same();
+      }
+      const graph = await same();
+      expect(graph.edges.length).toBeGreaterThan(0);
+      const days = graph.edges.flatMap((e) => (e.date ? [e.date] : [])).sort();
+      await same({ from: days[days.length - 1] });
+      await same({ to: days[0] });
+      expect((await storedGraph(store, { relations: ["claimed"] })).edges.every((e) => e.relation === "claimed")).toBe(
+        true,
+      );
+      // a later write that renames one actor and makes the others places: the rows of the documents naming them follow
+      const ids = [...new Set(graph.edges.flatMap((e) => [e.source, e.target]))];
+      const actors = (await store.getEntities(ids)).filter((e) => e.type !== "place");
+      const [renamed, ...others] = actors;
+      expect(others.length).toBeGreaterThan(0);
+      await store.putFusionUpdate({
+        ...nothing,
+        entities: [{ ...renamed!, name: "Renamed actor" }, ...others.map((e) => ({ ...e, type: "place" as const }))],
+        state: { version: "v", rows: [] },
+      });
+      const after = await same();
+      expect(after.nodes.get(renamed!.id)?.label).toBe("Renamed actor");
+      expect(after.edges.length).toBeLessThan(graph.edges.length);
+      await refuse(store);
+      expect((await same()).edges).toEqual(graph.edges);
     });
   });
 });

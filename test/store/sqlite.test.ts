@@ -2,10 +2,13 @@
 // Everything behind the Store interface is in contract.test.ts, run against SQLite and PostgreSQL.
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fuseStored } from "../../src/app/fusion.js";
 import { ftsQuery } from "../../src/store/sqlite/fts-query.js";
 import { latestVersion } from "../../src/store/sqlite/migrations.js";
 import { SqliteStore } from "../../src/store/sqlite/store.js";
+import { distractor, outletA, outletB, outletC } from "../fuse/kerman-fixture.js";
 import { tempDir } from "../helpers.js";
+import { replayedGraph, storedGraph } from "./graph-replay.js";
 
 let tmp: ReturnType<typeof tempDir>;
 let store: SqliteStore;
@@ -23,6 +26,20 @@ describe("SqliteStore", () => {
   it("applies every migration and records the schema version", () => {
     expect(store.schemaVersion()).toBe(latestVersion);
     expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
+  });
+
+  it("fills the actor graph rows of a store made before they existed when it upgrades", async () => {
+    for (const b of [outletA(), outletB(), outletC(), distractor()]) await store.putDocument(b.doc, b.facts);
+    await fuseStored(store, []);
+    const want = await replayedGraph(store);
+    expect(want.edges.length).toBeGreaterThan(0);
+    // back to the schema before the graph tables, as a store of the previous version is
+    store.db.exec("DROP TABLE graph_edges; DROP TABLE graph_nodes; DROP TABLE graph_refs; DROP TABLE graph_docs;");
+    store.db.pragma(`user_version = ${latestVersion - 1}`);
+    await store.close();
+    store = new SqliteStore(join(tmp.dir, "t.db"));
+    expect(store.schemaVersion()).toBe(latestVersion);
+    expect((await storedGraph(store)).edges).toEqual(want.edges);
   });
 });
 

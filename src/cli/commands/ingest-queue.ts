@@ -1,9 +1,9 @@
 // `tessera ingest --db postgres://…`: expands the inputs here (files are read on this machine, which the
 // workers may not share), enqueues them as one batch and, with --wait, follows the batch until it is fused:
-// a bar on a terminal (done/total, rate, ETA, what is running), one line per settled job elsewhere.
+// a bar on a terminal (app/progress.ts: done/total, rate, ETA, what is running), one line per settled job elsewhere.
 import { auditCliIngest } from "../../app/audit.js";
 import type { IngestOutcome } from "../../app/pipeline.js";
-import { formatDuration } from "../../app/progress.js";
+import { BatchProgress } from "../../app/progress.js";
 import { inputUnits } from "../../ingest/index.js";
 import { UserError } from "../../model/result.js";
 import type { PgStore } from "../../store/index.js";
@@ -64,16 +64,14 @@ async function follow(queue: IngestQueue, batch: number, o: QueuedIngestOptions,
   const out = o.json ? process.stderr : process.stdout;
   const tty = Boolean(out.isTTY);
   const started = performance.now();
+  // on a terminal the bar; elsewhere its plain lines (a tenth of the batch at a time, fusion) between the job lines
+  const progress = new BatchProgress({ out, tty });
   const bySeq = new Map<number, IngestOutcome[]>();
   // jobs settle in any order: follow them by settling time, and count each once
   let since: string | undefined;
   const seen = new Set<number>();
   let warned = false;
-  let drawn = false;
-  const clear = (): void => {
-    if (drawn) out.write("\r\x1b[K");
-    drawn = false;
-  };
+  const say = (s: string) => (tty ? progress.message(s) : log(s));
   for (;;) {
     const s = await queue.status(batch, since);
     if (!s) throw new Error(`batch ${batch} disappeared from the queue`);
@@ -85,8 +83,7 @@ async function follow(queue: IngestQueue, batch: number, o: QueuedIngestOptions,
       if (o.json && !tty) continue;
       for (const x of job.outcomes) {
         if (tty && x.status !== "error" && !x.warning) continue;
-        clear();
-        log(line(x));
+        say(line(x));
       }
     }
     const settled = s.done + s.failed;
@@ -94,24 +91,15 @@ async function follow(queue: IngestQueue, batch: number, o: QueuedIngestOptions,
     const idle = s.running === 0 && performance.now() - started > NO_WORKER_MS;
     if (!warned && idle && (await queue.liveWorkers(NO_WORKER_MS)) === 0) {
       warned = true;
-      clear();
-      log("waiting for a worker: none has been seen for 15 s (start one with `tessera worker`)");
+      say("waiting for a worker: none has been seen for 15 s (start one with `tessera worker`)");
     }
-    if (tty) {
-      const elapsed = (performance.now() - started) / 1000;
-      const rate = settled / Math.max(elapsed, 1e-3);
-      const phase = settled < s.jobs ? "extracting" : "fusing";
-      const eta = settled < s.jobs && rate > 0 ? `  ETA ${formatDuration(((s.jobs - settled) / rate) * 1000)}` : "";
-      const filled = s.jobs ? Math.round((settled / s.jobs) * 20) : 20;
-      out.write(
-        `\r${phase.padEnd(10)}  [${"#".repeat(filled)}${"-".repeat(20 - filled)}]  ${settled}/${s.jobs}  ` +
-          `${s.running} running  ${rate.toFixed(1)}/s${eta}  ${formatDuration(elapsed * 1000)}\x1b[K`,
-      );
-      drawn = true;
+    if (tty || !o.json) {
+      const fusing = settled >= s.jobs;
+      progress.settle(settled, s.jobs, fusing ? "fusing" : "extracting", fusing ? "" : `${s.running} running`);
     }
     await new Promise((r) => setTimeout(r, o.pollMs ?? 250));
   }
-  clear();
+  if (tty || !o.json) progress.end();
   // in the order the inputs were given, as `tessera ingest` on SQLite reports them
   return [...bySeq].sort((a, b) => a[0] - b[0]).flatMap(([, o]) => o);
 }

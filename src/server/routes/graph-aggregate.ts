@@ -1,7 +1,7 @@
 // Cuts the full actor graph down to what a person can read: relation and incident filters, then the
 // top actors by degree (distinct neighbours) with the edges among them and their incidents, then an edge
 // cap. Runs on the server so a large store never ships every node to the browser.
-import type { GraphEdge, GraphNode, Relation } from "./workbench-graph.js";
+import type { GraphEdge, GraphNode, Relation } from "../../fuse/actor-graph.js";
 
 export interface GraphQuery {
   /** Keep only these relations (all when empty). */

@@ -1,11 +1,11 @@
 // Read-only aggregates for the timeline, actor graph and map views. Each is bounded by a limit so a
 // large store cannot hang the browser.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { RELATIONS, type Relation } from "../../fuse/actor-graph.js";
 import type { Store } from "../../store/types.js";
 import { apiError, errorResponses } from "../errors.js";
 import { aggregateGraph } from "./graph-aggregate.js";
 import { Day, json } from "./workbench-common.js";
-import { GraphBuilder, RELATIONS, type Relation } from "./workbench-graph.js";
 
 const Window = z.object({
   from: Day.optional(),
@@ -130,28 +130,26 @@ export function viewRoutes(app: OpenAPIHono, store: Store): void {
           "bad_request",
           `relation: unknown relation "${unknown.slice(0, 40)}"; use ${RELATIONS.join(", ")}.`,
         );
-      const fusion = await store.getFusion();
-      if (incident && !fusion.incidents.some((i) => i.id === incident))
+      if (incident && (await store.resolveIncidentId(incident)) !== incident)
         return apiError(c, 404, "not_found", "No incident has that id.");
-      const builder = new GraphBuilder(fusion.entities, fusion.incidents, { from, to });
-      builder.addIncidents(fusion.incidents);
-      const published = new Map<string, string | undefined>();
-      for await (const facts of store.allFacts()) {
-        if (!published.has(facts.doc))
-          published.set(facts.doc, (await store.getDocument(facts.doc))?.publishedAt?.start);
-        builder.add(facts, published.get(facts.doc));
-      }
-      const graph = aggregateGraph(builder.nodes, builder.edges.values(), {
+      const window = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+      // the store keeps the graph's rows with every fusion write; only the shown edges' documents are read
+      const all = await store.graphEdges({ ...window, relations });
+      const graph = aggregateGraph(new Map(all.nodes.map((n) => [n.id, n])), all.edges, {
         relations: relations as Relation[],
         ...(incident ? { incident } : {}),
         actors,
         edges: limit,
       });
-      const titles: Record<string, string> = {};
-      for (const id of new Set(graph.edges.flatMap((e) => e.docs))) {
-        const d = await store.getDocument(id);
-        titles[id] = d?.title ?? (d?.outlet ? `${d.outlet} report` : "Untitled document");
-      }
+      const docs = await store.graphEdgeDocs(
+        graph.edges.map((e) => e.id),
+        window,
+      );
+      for (const e of graph.edges) e.docs = docs.get(e.id) ?? [];
+      const cited = [...new Set(graph.edges.flatMap((e) => e.docs))];
+      const titles: Record<string, string> = Object.fromEntries(cited.map((id) => [id, "Untitled document"]));
+      for (const d of await store.getSummaries(cited))
+        titles[d.id] = d.title ?? (d.outlet ? `${d.outlet} report` : "Untitled document");
       return c.json({ ...graph, titles }, 200);
     },
   );

@@ -164,6 +164,33 @@ export const migrations: Migration[] = [
       CREATE INDEX fusion_state_seq ON fusion_state(seq);
     `,
   },
+  {
+    version: 5,
+    name: "actor graph index (branch graph)",
+    // one row per edge occurrence and the lookups each document's edges depend on (store/graph-index.ts), filled
+    // from the stored fusion and facts; every fusion write keeps them after that
+    fill: "graph",
+    sql: `
+      CREATE TABLE graph_edges (
+        owner TEXT NOT NULL,
+        ord TEXT COLLATE "C" NOT NULL,
+        edge TEXT COLLATE "C" NOT NULL,
+        relation TEXT NOT NULL,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        day TEXT COLLATE "C",
+        doc TEXT NOT NULL,
+        PRIMARY KEY (owner, ord)
+      );
+      CREATE INDEX graph_edges_edge ON graph_edges(edge, ord);
+      CREATE INDEX graph_edges_day ON graph_edges(day);
+      CREATE TABLE graph_nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, type TEXT NOT NULL);
+      CREATE TABLE graph_refs (ref TEXT COLLATE "C" NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (ref, doc));
+      CREATE INDEX graph_refs_doc ON graph_refs(doc);
+      CREATE TABLE graph_docs (doc TEXT COLLATE "C" PRIMARY KEY, prefix TEXT NOT NULL);
+      CREATE INDEX graph_docs_prefix ON graph_docs(prefix);
+    `,
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

@@ -4,6 +4,7 @@
 // errors follow the SQLite store (../sqlite/store.ts); the contract suite in test/store/ runs both.
 
 import pg from "pg";
+import type { GraphEdge, GraphNode } from "../../fuse/actor-graph.js";
 import type { IncidentAssessment } from "../../fuse/assessment.js";
 import type { IncidentIdentity } from "../../fuse/identity.js";
 import type { StateRow } from "../../fuse/state.js";
@@ -11,7 +12,6 @@ import type { AuditEntry } from "../../model/accounts.js";
 import { slug } from "../../model/document.js";
 import type {
   Contradiction,
-  DatePrecision,
   DocFacts,
   Document,
   Entity,
@@ -21,7 +21,19 @@ import type {
   Review,
   Source,
 } from "../../model/records.js";
+import {
+  dayWindow,
+  docPrefix,
+  firstDocs,
+  type GraphChange,
+  GraphIndexer,
+  type GraphRow,
+  graphChange,
+  INCIDENTS,
+  toGraphEdge,
+} from "../graph-index.js";
 import { contradictionSeqs, incidentSeq } from "../order.js";
+import { clampLimit, type Row, toDocument, toSource, toSummary } from "../rows.js";
 import { decodeFacts, decodeRecord, encodeFacts, encodeRecord } from "../sqlite/fact-codec.js";
 import type {
   DatedEvent,
@@ -41,7 +53,6 @@ import type {
 import { tsQuery } from "./fts-query.js";
 import { migrations } from "./migrations.js";
 
-type Row = Record<string, unknown>;
 type Db = pg.Pool | pg.PoolClient;
 
 /** Any constant of our own: the advisory lock that serialises migrations across processes. */
@@ -74,69 +85,13 @@ function incidentWindow(q: Window, undated: boolean, first = 1): { where: string
   return { where: `kind = 'incident' AND (${dated}${undated ? ` OR ${start} IS NULL` : ""})`, args };
 }
 
-function clampLimit(n: number | undefined, dflt = 50, max = 500): number {
-  if (n === undefined || !Number.isFinite(n)) return dflt;
-  return Math.max(1, Math.min(max, Math.floor(n)));
-}
-
 const SUMMARY_COLUMNS = `d.id, d.title, d.outlet, d.author, d.url, d.origin, d.published_iso, d.published_precision,
   d.language, d.format, length(d.text) AS chars, d.fetched_at`;
-
-function toSummary(r: Row): DocumentSummary {
-  const s: DocumentSummary = {
-    id: r.id as string,
-    origin: r.origin as string,
-    language: r.language as string,
-    format: r.format as string,
-    chars: Number(r.chars),
-    fetchedAt: r.fetched_at as string,
-  };
-  if (r.title) s.title = r.title as string;
-  if (r.outlet) s.outlet = r.outlet as string;
-  if (r.author) s.author = r.author as string;
-  if (r.url) s.url = r.url as string;
-  if (r.published_iso) {
-    s.published = r.published_iso as string;
-    s.publishedPrecision = r.published_precision as string;
-  }
-  return s;
-}
-
-function toDocument(r: Row): Document {
-  const d: Document = {
-    id: r.id as string,
-    origin: r.origin as string,
-    language: r.language as string,
-    fetchedAt: r.fetched_at as string,
-    format: r.format as Document["format"],
-    text: r.text as string,
-  };
-  if (r.url) d.url = r.url as string;
-  if (r.title) d.title = r.title as string;
-  if (r.author) d.author = r.author as string;
-  if (r.outlet) d.outlet = r.outlet as string;
-  if (r.languages) Object.assign(d, { languages: r.languages });
-  if (r.published_iso) {
-    d.publishedAt = {
-      iso: r.published_iso as string,
-      precision: r.published_precision as DatePrecision,
-      start: r.published_start as string,
-      end: r.published_end as string,
-    };
-  }
-  return d;
-}
 
 /** A document's language stretches as JSON (documents of older models have none). */
 function languagesOf(doc: Document): string | null {
   const spans = (doc as { languages?: unknown }).languages;
   return spans === undefined ? null : JSON.stringify(spans);
-}
-
-function toSource(r: Row): Source {
-  const s: Source = { id: r.id as string, name: r.name as string, reliability: r.reliability as Reliability };
-  if (r.notes) s.notes = r.notes as string;
-  return s;
 }
 
 /** The URL for messages: a password in it is never printed. */
@@ -269,6 +224,7 @@ export class PgStore implements Store {
         if (done.rowCount) return;
         try {
           await db.query(m.sql);
+          if (m.fill === "graph") await this.indexGraph(db);
         } catch (e) {
           throw new Error(`schema migration ${m.version} (${m.name}) failed: ${(e as Error).message}`, { cause: e });
         }
@@ -394,6 +350,14 @@ export class PgStore implements Store {
     return { items: rows.rows.map(toSummary), total: Number(total.rows[0].n), limit, offset };
   }
 
+  async getSummaries(ids: string[]): Promise<DocumentSummary[]> {
+    const db = await this.db();
+    const r = await db.query(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ANY($1::text[]) ORDER BY d.id`, [
+      ids,
+    ]);
+    return r.rows.map(toSummary);
+  }
+
   async search(query: string, q: { limit?: number; offset?: number } = {}): Promise<Page<SearchHit>> {
     const limit = clampLimit(q.limit, 20);
     const offset = Math.max(0, q.offset ?? 0);
@@ -501,7 +465,116 @@ export class PgStore implements Store {
       }
       await db.query("DELETE FROM fusion_state");
       if (snapshot.state) await writeState(db, snapshot.state.version, snapshot.state.rows);
+      await this.indexGraph(db);
     });
+  }
+
+  /** Rewrites the actor graph rows (graph-index.ts): all of them, or those a change reaches and new documents'. */
+  private async indexGraph(db: pg.PoolClient, change?: GraphChange): Promise<void> {
+    const load = async (kind: string) =>
+      (await db.query(`SELECT data::text AS data FROM fusion WHERE kind = $1 ORDER BY seq, id`, [kind])).rows.map((r) =>
+        decodeRecord(r.data as string),
+      );
+    const indexer = new GraphIndexer((await load("entity")) as Entity[], (await load("incident")) as Incident[]);
+    const ids = async (sql: string, args: unknown[] = []) =>
+      (await db.query(sql, args)).rows.map((r) => r.id as string);
+    const withFacts = "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM doc_facts x WHERE x.doc = d.id)";
+    let docs: string[];
+    if (!change) {
+      // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would hold /api/graph readers until the write commits
+      for (const t of ["graph_edges", "graph_refs", "graph_docs", "graph_nodes"]) await db.query(`DELETE FROM ${t}`);
+      docs = await ids(withFacts);
+    } else {
+      await db.query("DELETE FROM graph_edges WHERE owner = $1", [INCIDENTS]);
+      const reached = await ids(
+        `SELECT doc AS id FROM graph_refs WHERE ref = ANY($1::text[])
+         UNION SELECT doc AS id FROM graph_docs WHERE prefix = ANY($2::text[])`,
+        [change.refs, change.prefixes],
+      );
+      const unindexed = await ids(`${withFacts} AND NOT EXISTS (SELECT 1 FROM graph_docs g WHERE g.doc = d.id)`);
+      docs = [...new Set([...reached, ...unindexed])];
+    }
+    const put = (rows: GraphRow[]) =>
+      insertMany(
+        db,
+        "graph_edges",
+        ["owner", "ord", "edge", "relation", "source", "target", "day", "doc"],
+        rows.map((r) => [r.owner, r.ord, r.edge, r.relation, r.source, r.target, r.day, r.doc]),
+      );
+    await put(indexer.incidentRows());
+    if (change) {
+      await db.query("DELETE FROM graph_edges WHERE owner = ANY($1::text[])", [docs]);
+      await db.query("DELETE FROM graph_refs WHERE doc = ANY($1::text[])", [docs]);
+    }
+    // rows of many documents per statement: one round trip per document would dominate a full rebuild
+    let rows: GraphRow[] = [];
+    let refs: unknown[][] = [];
+    const flush = async () => {
+      await put(rows);
+      await insertMany(db, "graph_refs", ["ref", "doc"], refs, [], "ON CONFLICT DO NOTHING");
+      rows = [];
+      refs = [];
+    };
+    for (const doc of docs) {
+      const facts = await this.factsOf(db, doc);
+      if (!facts) continue;
+      const day = (await db.query("SELECT published_start FROM documents WHERE id = $1", [doc])).rows[0]
+        ?.published_start as string | null | undefined;
+      const out = indexer.documentRows(facts, day ?? undefined);
+      rows.push(...out.rows);
+      refs.push(...out.refs.map((r) => [r, doc]));
+      if (rows.length + refs.length > 5000) await flush();
+    }
+    await flush();
+    await insertMany(
+      db,
+      "graph_docs",
+      ["doc", "prefix"],
+      docs.map((d) => [d, docPrefix(d)]),
+      [],
+      "ON CONFLICT (doc) DO NOTHING",
+    );
+    await insertMany(
+      db,
+      "graph_nodes",
+      ["id", "label", "type"],
+      indexer.nodes().map((n) => [n.id, n.label, n.type]),
+      [],
+      "ON CONFLICT (id) DO UPDATE SET label = excluded.label, type = excluded.type",
+    );
+  }
+
+  async graphEdges(q: Window & { relations?: string[] }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
+    const db = await this.db();
+    let n = 0;
+    const { where, args } = dayWindow(q, () => `$${++n}`);
+    const rel = q.relations?.length ? ` AND relation = ANY($${++n}::text[])` : "";
+    const rows = (
+      await db.query(
+        `SELECT edge, min(relation) AS relation, min(source) AS source, min(target) AS target, count(*) AS n,
+           min(day) AS day FROM graph_edges WHERE ${where}${rel} GROUP BY edge`,
+        [...args, ...(rel ? [q.relations] : [])],
+      )
+    ).rows as Row[];
+    const edges = rows.map(toGraphEdge);
+    const ends = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+    const nodes = (await db.query("SELECT id, label, type FROM graph_nodes WHERE id = ANY($1::text[])", [ends]))
+      .rows as GraphNode[];
+    return { nodes, edges };
+  }
+
+  async graphEdgeDocs(edges: string[], q: Window = {}): Promise<Map<string, string[]>> {
+    const db = await this.db();
+    let n = 1;
+    const { where, args } = dayWindow(q, () => `$${++n}`);
+    const rows = (
+      await db.query(
+        `SELECT edge, doc, min(ord) AS o FROM graph_edges WHERE edge = ANY($1::text[]) AND ${where}
+         GROUP BY edge, doc ORDER BY edge, o`,
+        [edges, ...args],
+      )
+    ).rows as Row[];
+    return firstDocs(rows);
   }
 
   async putFusionUpdate(u: FusionUpdate): Promise<void> {
@@ -544,6 +617,7 @@ export class PgStore implements Store {
         "ON CONFLICT (incident) DO UPDATE SET data = excluded.data",
       );
       await writeState(db, u.state.version, u.state.rows);
+      await this.indexGraph(db, graphChange(u.entities, u.incidents));
     });
   }
 

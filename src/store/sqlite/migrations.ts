@@ -4,6 +4,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Rows the store derives after the SQL, in the same transaction (the actor graph from what is stored). */
+  fill?: "graph";
 }
 
 export const migrations: Migration[] = [
@@ -150,6 +152,33 @@ export const migrations: Migration[] = [
         value TEXT NOT NULL,
         PRIMARY KEY (part, key)
       );
+    `,
+  },
+  {
+    version: 7,
+    name: "actor graph index (branch graph)",
+    // one row per edge occurrence and the lookups each document's edges depend on (store/graph-index.ts), filled
+    // from the stored fusion and facts; every fusion write keeps them after that
+    fill: "graph",
+    sql: `
+      CREATE TABLE graph_edges (
+        owner TEXT NOT NULL,
+        ord TEXT NOT NULL,
+        edge TEXT NOT NULL,
+        relation TEXT NOT NULL,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        day TEXT,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (owner, ord)
+      ) WITHOUT ROWID;
+      CREATE INDEX graph_edges_edge ON graph_edges(edge, ord);
+      CREATE INDEX graph_edges_day ON graph_edges(day);
+      CREATE TABLE graph_nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, type TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE graph_refs (ref TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (ref, doc)) WITHOUT ROWID;
+      CREATE INDEX graph_refs_doc ON graph_refs(doc);
+      CREATE TABLE graph_docs (doc TEXT PRIMARY KEY, prefix TEXT NOT NULL) WITHOUT ROWID;
+      CREATE INDEX graph_docs_prefix ON graph_docs(prefix);
     `,
   },
 ];

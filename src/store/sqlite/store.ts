@@ -1,6 +1,7 @@
 // Embedded store on better-sqlite3 (WAL, FTS5). better-sqlite3 is synchronous; the async Store
 // contract exists for the PostgreSQL implementation, so methods here resolve immediately.
 import Database from "better-sqlite3";
+import type { GraphEdge, GraphNode } from "../../fuse/actor-graph.js";
 import type { IncidentAssessment } from "../../fuse/assessment.js";
 import type { IncidentIdentity } from "../../fuse/identity.js";
 import type { StateRow } from "../../fuse/state.js";
@@ -8,18 +9,28 @@ import type { AuditEntry } from "../../model/accounts.js";
 import { slug } from "../../model/document.js";
 import type {
   Contradiction,
-  DatePrecision,
   DocFacts,
   Document,
   Entity,
   Event,
   Incident,
-  LanguageSpan,
   Reliability,
   Review,
   Source,
 } from "../../model/records.js";
+import {
+  dayWindow,
+  docPrefix,
+  firstDocs,
+  type GraphChange,
+  GraphIndexer,
+  type GraphRow,
+  graphChange,
+  INCIDENTS,
+  toGraphEdge,
+} from "../graph-index.js";
 import { contradictionSeqs, incidentSeq } from "../order.js";
+import { clampLimit, type Row, toDocument, toSource, toSummary } from "../rows.js";
 import type {
   DatedEvent,
   DocumentSummary,
@@ -38,8 +49,6 @@ import type {
 import { decodeFact, decodeFacts, decodeRecord, encodeFacts, encodeRecord } from "./fact-codec.js";
 import { ftsQuery } from "./fts-query.js";
 import { migrations } from "./migrations.js";
-
-type Row = Record<string, unknown>;
 
 /** How long one statement waits for another process's write lock; a large fusion write can take seconds. */
 const BUSY_TIMEOUT_MS = 15_000;
@@ -78,58 +87,8 @@ function incidentWindow(q: Window, undated: boolean): { where: string; args: str
   return { where: `kind = 'incident' AND (${dated}${undated ? ` OR ${start} IS NULL` : ""})`, args };
 }
 
-function clampLimit(n: number | undefined, dflt = 50, max = 500): number {
-  if (n === undefined || !Number.isFinite(n)) return dflt;
-  return Math.max(1, Math.min(max, Math.floor(n)));
-}
-
 const SUMMARY_COLUMNS = `id, title, outlet, author, url, origin, published_iso, published_precision, language, format,
   length(text) AS chars, fetched_at`;
-
-function toSummary(r: Row): DocumentSummary {
-  const s: DocumentSummary = {
-    id: r.id as string,
-    origin: r.origin as string,
-    language: r.language as string,
-    format: r.format as string,
-    chars: r.chars as number,
-    fetchedAt: r.fetched_at as string,
-  };
-  if (r.title) s.title = r.title as string;
-  if (r.outlet) s.outlet = r.outlet as string;
-  if (r.author) s.author = r.author as string;
-  if (r.url) s.url = r.url as string;
-  if (r.published_iso) {
-    s.published = r.published_iso as string;
-    s.publishedPrecision = r.published_precision as string;
-  }
-  return s;
-}
-
-function toDocument(r: Row): Document {
-  const d: Document = {
-    id: r.id as string,
-    origin: r.origin as string,
-    language: r.language as string,
-    fetchedAt: r.fetched_at as string,
-    format: r.format as Document["format"],
-    text: r.text as string,
-  };
-  if (r.url) d.url = r.url as string;
-  if (r.title) d.title = r.title as string;
-  if (r.author) d.author = r.author as string;
-  if (r.outlet) d.outlet = r.outlet as string;
-  if (r.languages) d.languages = JSON.parse(r.languages as string) as LanguageSpan[];
-  if (r.published_iso) {
-    d.publishedAt = {
-      iso: r.published_iso as string,
-      precision: r.published_precision as DatePrecision,
-      start: r.published_start as string,
-      end: r.published_end as string,
-    };
-  }
-  return d;
-}
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
@@ -171,6 +130,7 @@ export class SqliteStore implements Store {
       this.write(() => {
         if (version() >= m.version) return;
         this.db.exec(m.sql);
+        if (m.fill === "graph") this.indexGraph();
         this.db.pragma(`user_version = ${m.version}`);
       });
     }
@@ -192,10 +152,7 @@ export class SqliteStore implements Store {
         .prepare("UPDATE sources SET reliability = COALESCE(?, reliability), notes = COALESCE(?, notes) WHERE name = ?")
         .run(reliability ?? null, notes ?? null, name);
     }
-    const r = this.db.prepare("SELECT * FROM sources WHERE name = ?").get(name) as Row;
-    const s: Source = { id: r.id as string, name: r.name as string, reliability: r.reliability as Reliability };
-    if (r.notes) s.notes = r.notes as string;
-    return s;
+    return toSource(this.db.prepare("SELECT * FROM sources WHERE name = ?").get(name) as Row);
   }
 
   private textOf(docId: string): string {
@@ -302,6 +259,13 @@ export class SqliteStore implements Store {
     return { items: rows.map(toSummary), total, limit, offset };
   }
 
+  async getSummaries(ids: string[]): Promise<DocumentSummary[]> {
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+      .all(JSON.stringify(ids)) as Row[];
+    return rows.map(toSummary);
+  }
+
   async search(query: string, q: { limit?: number; offset?: number } = {}): Promise<Page<SearchHit>> {
     const limit = clampLimit(q.limit, 20);
     const offset = Math.max(0, q.offset ?? 0);
@@ -382,12 +346,7 @@ export class SqliteStore implements Store {
   }
 
   async listSources(): Promise<Source[]> {
-    const rows = this.db.prepare("SELECT * FROM sources ORDER BY name").all() as Row[];
-    return rows.map((r) => {
-      const s: Source = { id: r.id as string, name: r.name as string, reliability: r.reliability as Reliability };
-      if (r.notes) s.notes = r.notes as string;
-      return s;
-    });
+    return (this.db.prepare("SELECT * FROM sources ORDER BY name").all() as Row[]).map(toSource);
   }
 
   async putFusion(snapshot: FusionSnapshot): Promise<void> {
@@ -409,7 +368,87 @@ export class SqliteStore implements Store {
       }
       this.db.prepare("DELETE FROM fusion_state").run();
       if (snapshot.state) this.writeState(snapshot.state.version, snapshot.state.rows, true);
+      this.indexGraph();
     });
+  }
+
+  /** Rewrites the actor graph rows (graph-index.ts): all of them, or those a change reaches and new documents'. */
+  private indexGraph(change?: GraphChange): void {
+    const indexer = new GraphIndexer(this.loadFusion("entity") as Entity[], this.loadFusion("incident") as Incident[]);
+    const ids = (sql: string, ...args: unknown[]) =>
+      this.db
+        .prepare(sql)
+        .pluck()
+        .all(...args) as string[];
+    const withFacts = `SELECT d.id FROM documents d WHERE (EXISTS (SELECT 1 FROM doc_facts x WHERE x.doc = d.id)
+      OR EXISTS (SELECT 1 FROM facts f WHERE f.doc = d.id))`;
+    let docs: string[];
+    if (!change) {
+      for (const t of ["graph_edges", "graph_refs", "graph_docs", "graph_nodes"])
+        this.db.prepare(`DELETE FROM ${t}`).run();
+      docs = ids(withFacts);
+    } else {
+      this.db.prepare("DELETE FROM graph_edges WHERE owner = ?").run(INCIDENTS);
+      const reached = ids(
+        `SELECT doc FROM graph_refs WHERE ref IN (SELECT value FROM json_each(?))
+         UNION SELECT doc FROM graph_docs WHERE prefix IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(change.refs),
+        JSON.stringify(change.prefixes),
+      );
+      const unindexed = ids(`${withFacts} AND NOT EXISTS (SELECT 1 FROM graph_docs g WHERE g.doc = d.id)`);
+      docs = [...new Set([...reached, ...unindexed])];
+    }
+    const edge = this.db.prepare(
+      "INSERT INTO graph_edges (owner, ord, edge, relation, source, target, day, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    const put = (rows: GraphRow[]) => {
+      for (const r of rows) edge.run(r.owner, r.ord, r.edge, r.relation, r.source, r.target, r.day, r.doc);
+    };
+    put(indexer.incidentRows());
+    const published = this.db.prepare("SELECT published_start FROM documents WHERE id = ?").pluck();
+    const ref = this.db.prepare("INSERT OR IGNORE INTO graph_refs (ref, doc) VALUES (?, ?)");
+    const indexed = this.db.prepare("INSERT OR REPLACE INTO graph_docs (doc, prefix) VALUES (?, ?)");
+    for (const doc of docs) {
+      this.db.prepare("DELETE FROM graph_edges WHERE owner = ?").run(doc);
+      this.db.prepare("DELETE FROM graph_refs WHERE doc = ?").run(doc);
+      const day = published.get(doc) as string | null | undefined;
+      const out = indexer.documentRows(this.factsOf(doc), day ?? undefined);
+      put(out.rows);
+      for (const r of out.refs) ref.run(r, doc);
+      indexed.run(doc, docPrefix(doc));
+    }
+    const node = this.db.prepare(
+      "INSERT INTO graph_nodes (id, label, type) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET label = excluded.label, type = excluded.type",
+    );
+    for (const n of indexer.nodes()) node.run(n.id, n.label, n.type);
+  }
+
+  async graphEdges(q: Window & { relations?: string[] }): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
+    const { where, args } = dayWindow(q, () => "?");
+    const rel = q.relations?.length ? " AND relation IN (SELECT value FROM json_each(?))" : "";
+    const rows = this.db
+      .prepare(
+        `SELECT edge, min(relation) AS relation, min(source) AS source, min(target) AS target, count(*) AS n,
+           min(day) AS day FROM graph_edges WHERE ${where}${rel} GROUP BY edge`,
+      )
+      .all(...args, ...(rel ? [JSON.stringify(q.relations)] : [])) as Row[];
+    const edges = rows.map(toGraphEdge);
+    const ends = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+    const nodes = this.db
+      .prepare("SELECT id, label, type FROM graph_nodes WHERE id IN (SELECT value FROM json_each(?))")
+      .all(JSON.stringify(ends)) as GraphNode[];
+    return { nodes, edges };
+  }
+
+  async graphEdgeDocs(edges: string[], q: Window = {}): Promise<Map<string, string[]>> {
+    const { where, args } = dayWindow(q, () => "?");
+    const rows = this.db
+      .prepare(
+        `SELECT edge, doc, min(ord) AS o FROM graph_edges WHERE edge IN (SELECT value FROM json_each(?)) AND ${where}
+         GROUP BY edge, doc ORDER BY edge, o`,
+      )
+      .all(JSON.stringify(edges), ...args) as Row[];
+    return firstDocs(rows);
   }
 
   /** `fresh`: the table was just emptied and the rows are all distinct, so plain multi-row inserts do. */
@@ -476,6 +515,7 @@ export class SqliteStore implements Store {
       );
       for (const a of u.assessments) assess.run(a.incident, JSON.stringify(a));
       this.writeState(u.state.version, u.state.rows);
+      this.indexGraph(graphChange(u.entities, u.incidents));
     });
   }
 
@@ -642,17 +682,16 @@ export class SqliteStore implements Store {
     ).map((r) => decodeRecord<Contradiction>(r));
   }
 
+  /** One kind of fused record in stored order; see order.ts: contradictions by their incident's day, incident, place. */
+  private loadFusion(kind: "entity" | "incident" | "contradiction"): unknown[] {
+    const order = kind === "contradiction" ? "seq / 1000, json_extract(data, '$.incident'), seq" : "seq, id";
+    return (
+      this.db.prepare(`SELECT data FROM fusion WHERE kind = ? ORDER BY ${order}`).pluck().all(kind) as string[]
+    ).map((s) => decodeRecord(s));
+  }
+
   async getFusion(): Promise<FusionSnapshot> {
-    // see order.ts: contradictions by their incident's day, incident, then their place in it
-    const order = (kind: string) =>
-      kind === "contradiction" ? "seq / 1000, json_extract(data, '$.incident'), seq" : "seq, id";
-    const load = (kind: string): unknown[] =>
-      (
-        this.db
-          .prepare(`SELECT data FROM fusion WHERE kind = ? ORDER BY ${order(kind)}`)
-          .pluck()
-          .all(kind) as string[]
-      ).map((s) => decodeRecord(s));
+    const load = (kind: "entity" | "incident" | "contradiction") => this.loadFusion(kind);
     return {
       entities: load("entity") as FusionSnapshot["entities"],
       incidents: load("incident") as FusionSnapshot["incidents"],

@@ -5,7 +5,9 @@
 // accuser, when one is named, also gets accuser → accused "blamed". (Earlier only the accuser edge was
 // drawn, so an attribution without a named accuser — most of them — or with a country as the accuser,
 // which is a place entity, left no edge at all.)
-import type { DocFacts, Entity, Incident } from "../../model/records.js";
+// The store indexes the same edges one occurrence a row (store/graph-index.ts): `watch` hands it each
+// occurrence and each canonical lookup a document's edges depended on, so it knows what to redo later.
+import type { DocFacts, Entity, Incident } from "../model/records.js";
 
 export const RELATIONS = ["attacked", "claimed", "attributed", "suspected", "blamed", "met"] as const;
 export type Relation = (typeof RELATIONS)[number];
@@ -25,6 +27,26 @@ export interface GraphEdge {
   docs: string[];
 }
 
+/** One edge occurrence as it is counted (`edge` is the edge id). */
+export interface EdgeOccurrence {
+  edge: string;
+  relation: Relation;
+  source: string;
+  target: string;
+  date: string | undefined;
+  doc: string;
+}
+
+/** What an index of the graph is told: every occurrence, and the lookups (refs) the edges came from. */
+export interface GraphWatch {
+  edge(o: EdgeOccurrence): void;
+  /** `e:<entity id>` found, `a:<type|alias>` looked up by name, `v:<event id>` looked up for its incident. */
+  ref(ref: string): void;
+}
+
+/** The alias key canonical lookups go by, also the ref of such a lookup. */
+export const aliasKey = (type: string, name: string): string => `${type}|${name.toLowerCase()}`;
+
 const ACTOR_TYPES = new Set(["person", "organization", "armed_group", "state"]);
 const ATTACKERS = new Set(["attacker", "perpetrator", "agent", "bomber", "gunman", "shooter", "suspect"]);
 const TARGETS = new Set(["target", "victim"]);
@@ -41,11 +63,12 @@ export class GraphBuilder {
     entities: Entity[],
     incidents: Incident[],
     private window: { from?: string; to?: string },
+    private watch?: GraphWatch,
   ) {
     for (const e of entities) {
       this.entity.set(e.id, e);
       for (const m of e.mentions) this.byMention.set(m, e.id);
-      for (const a of [e.name, ...e.aliases]) this.byAlias.set(`${e.type}|${a.toLowerCase()}`, e.id);
+      for (const a of [e.name, ...e.aliases]) this.byAlias.set(aliasKey(e.type, a), e.id);
     }
     for (const inc of incidents) for (const ev of inc.events) this.incidentOf.set(ev, inc);
   }
@@ -56,10 +79,22 @@ export class GraphBuilder {
     if (!e) return undefined;
     for (const m of e.mentions) {
       const id = this.byMention.get(m);
-      if (id) return this.entity.get(id);
+      if (id) return this.found(id);
     }
-    const id = this.byAlias.get(`${e.type}|${e.name.toLowerCase()}`);
-    return id ? this.entity.get(id) : undefined;
+    const key = aliasKey(e.type, e.name);
+    this.watch?.ref(`a:${key}`);
+    const id = this.byAlias.get(key);
+    return id ? this.found(id) : undefined;
+  }
+
+  private found(id: string): Entity | undefined {
+    this.watch?.ref(`e:${id}`);
+    return this.entity.get(id);
+  }
+
+  private incidentOfEvent(event: string): Incident | undefined {
+    this.watch?.ref(`v:${event}`);
+    return this.incidentOf.get(event);
   }
 
   private actor(e: Entity | undefined): string | undefined {
@@ -98,6 +133,7 @@ export class GraphBuilder {
     if (date && (!e.date || date < e.date)) e.date = date;
     if (e.docs.length < 5 && !e.docs.includes(doc)) e.docs.push(doc);
     this.edges.set(id, e);
+    this.watch?.edge({ edge: id, relation, source, target, date, doc });
   }
 
   /**
@@ -146,7 +182,7 @@ export class GraphBuilder {
       const target = this.actor(this.canonical(facts, cl.target));
       if (cl.kind === "responsibility") {
         const claimer = target ?? speaker;
-        const inc = cl.about.map((a) => this.incidentOf.get(a)).find((x) => x);
+        const inc = cl.about.map((a) => this.incidentOfEvent(a)).find((x) => x);
         if (claimer && inc) this.edge(claimer, this.incidentNode(inc), "claimed", published, facts.doc);
       } else if ((cl.kind === "attribution" || cl.kind === "accusation") && speaker && target) {
         this.edge(speaker, target, "blamed", published, facts.doc);
