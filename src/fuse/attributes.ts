@@ -108,7 +108,9 @@ export function collectAttributes(
       const role = p.role.toLowerCase();
       const key = ROLE_ATTRIBUTE[role];
       if (key) {
-        const v: AttributeValue = { ...base(), value: key === "instrument" ? p.text : (id ?? p.text) };
+        // a thing is valued by what it is ("vehicles"), not how many or whose: the count and owner stay in its span
+        const what = key === "victim" ? p.text : (p.description ?? p.text);
+        const v: AttributeValue = { ...base(), value: key === "instrument" ? what : (id ?? what) };
         if (p.span) v.span = p.span;
         push(attrs, key, v);
       }
