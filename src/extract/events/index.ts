@@ -14,6 +14,7 @@ import {
 } from "./arguments.js";
 import { eventType } from "./lexicon.js";
 import { modalityOf } from "./modality.js";
+import { withPronounDoers } from "./pronoun-doers.js";
 import { frameParticipants } from "./roles.js";
 import { markSalience } from "./salience.js";
 import { findTriggers, type TriggerMatch } from "./triggers.js";
@@ -208,5 +209,5 @@ export function extractEvents(ctx: ExtractContext): Event[] {
   const next = () => `${prefix}:ev${n++}`;
   const out: Event[] = [];
   for (const s of ctx.sentences) out.push(...eventsInSentence(ctx, s, next));
-  return markSalience(ctx, out, ctx.reference);
+  return markSalience(ctx, withPronounDoers(ctx, out), ctx.reference);
 }
