@@ -116,7 +116,8 @@ export function collectAttributes(
       }
       // attackers no entity names ("two gunmen") are kept as written; named groups become perpetrators below
       if (ATTACKER_ROLES.has(role) && !id && !negated && feat.family === "attack") {
-        const v: AttributeValue = { ...base(), value: p.text };
+        // "they" is written as the phrase it refers to ("the guerrillas"), its span kept on the pronoun
+        const v: AttributeValue = { ...base(), value: p.antecedent?.text ?? p.text };
         if (p.span) v.span = p.span;
         push(attrs, "attacker", v);
       }

@@ -190,6 +190,8 @@ export const Participant = z.object({
   span: Span.optional(),
   /** A target's or weapon's description without its quantity or owner ("vehicles" in "nine vehicles"). */
   description: z.string().optional(),
+  /** For a pronoun ("they"), the earlier phrase it refers to; `span` stays where the role is stated. */
+  antecedent: Span.optional(),
 });
 export type Participant = z.infer<typeof Participant>;
 

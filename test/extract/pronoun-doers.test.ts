@@ -8,7 +8,7 @@ function attackers(text: string): string[] {
   const f = extractFacts(makeDocument({ origin: "test", text, format: "text" }));
   return f.events
     .filter((e) => e.type === "attack")
-    .flatMap((e) => e.participants.filter((p) => p.role === "attacker").map((p) => p.text));
+    .flatMap((e) => e.participants.filter((p) => p.role === "attacker").map((p) => p.antecedent?.text ?? p.text));
 }
 
 describe("pronoun doers", () => {
@@ -16,6 +16,16 @@ describe("pronoun doers", () => {
     const a = attackers("Heavily armed rebels reached the village before dawn. They burned the school and the clinic.");
     expect(a).toContain("Heavily armed rebels");
     expect(a).not.toContain("They");
+    const f = extractFacts(
+      makeDocument({
+        origin: "test",
+        text: "Heavily armed rebels reached the village before dawn. They burned the school and the clinic.",
+        format: "text",
+      }),
+    );
+    const they = f.events.flatMap((e) => e.participants).find((p) => p.antecedent);
+    // the role is stated at the pronoun: its span stays there
+    expect(they?.span?.text).toBe("They");
   });
 
   it("skips a victim noun and a place between the pronoun and its antecedent", () => {

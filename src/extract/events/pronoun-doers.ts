@@ -1,7 +1,8 @@
 // Perpetrators across sentences: "The guerrillas entered the town at dawn. They burned the town hall." The doer
 // of the second attack is "they"; the document says who that is a sentence earlier. A pronoun doer takes the
 // nearest earlier phrase that can do an attack (an attacker or organisation noun, a group, or for "he" / "she"
-// a person), in its own sentence or the two before it; with none in reach it stays as written.
+// a person), in its own sentence or the two before it, as its `antecedent` (and that phrase's entity); the
+// participant's span stays on the pronoun, where the role is stated. With none in reach it stays as written.
 import type { Event, Mention, Participant } from "../../model/records.js";
 import { type ExtractContext, mentionsIn } from "../context.js";
 import { type NounPhrase, nounPhrases, tokenRange } from "./noun-phrases.js";
@@ -66,26 +67,14 @@ function resolved(ctx: ExtractContext, p: Participant): Participant {
   const ante = antecedentOf(ctx, p.span.start, plural);
   if (!ante) return p;
   const { np, mention } = ante;
-  const out: Participant = {
-    role: p.role,
-    text: np.text,
-    span: { doc: ctx.doc.id, start: np.start, end: np.end, text: np.text },
-  };
+  const out: Participant = { ...p, antecedent: { doc: ctx.doc.id, start: np.start, end: np.end, text: np.text } };
   if (mention?.entity) out.entity = mention.entity;
   return out;
 }
 
-/** Pronoun doers of the events replaced by the phrase they refer to; a doer already named once is kept once. */
+/** Pronoun doers of the events linked to the phrase they refer to (in place; the same array is returned). */
 export function withPronounDoers(ctx: ExtractContext, events: Event[]): Event[] {
-  for (const ev of events) {
-    if (!ev.participants.some((p) => DOER_ROLES.has(p.role))) continue;
-    const out: Participant[] = [];
-    for (const p of ev.participants) {
-      const q = DOER_ROLES.has(p.role) ? resolved(ctx, p) : p;
-      const dup = out.some((o) => o.role === q.role && o.span?.start === q.span?.start && o.span?.end === q.span?.end);
-      if (!dup) out.push(q);
-    }
-    ev.participants = out;
-  }
+  for (const ev of events)
+    ev.participants = ev.participants.map((p) => (DOER_ROLES.has(p.role) ? resolved(ctx, p) : p));
   return events;
 }
