@@ -109,7 +109,11 @@ function participant(ctx: ExtractContext, role: string, c: Classified): Particip
 function withNameAfter(ctx: ExtractContext, p: Participant): Participant {
   const end = p.span?.end ?? 0;
   const next = mentionsIn(ctx, end, Math.min(ctx.doc.text.length, end + 80)).find(
-    (m) => m.kind === "person" && /^\s+(?:[a-z]+\s+)?$/.test(ctx.doc.text.slice(end, m.start)),
+    (m) =>
+      m.kind === "person" &&
+      /^\s+(?:[a-z]+\s+)?$/.test(ctx.doc.text.slice(end, m.start)) &&
+      // "the minister and Pedro Salas": a conjunction joins another victim, not the rest of this one's name
+      !/\b(?:and|or|but|nor)\b/.test(ctx.doc.text.slice(end, m.start)),
   );
   if (!next || !p.span) return p;
   const text = ctx.doc.text.slice(p.span.start, next.end);
