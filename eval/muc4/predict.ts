@@ -5,7 +5,8 @@
 //   PERP: ORG / IND  ← the incident's perpetrators (groups / people) and its `attacker` values
 //   PHYS TGT / HUM TGT ← its `target` / `victim` values; INSTRUMENT ← its `instrument` values
 //   EFFECT           ← DEATH / INJURY when the coded totals are above zero
-// A value is written as the text it was read from (its span); a person or an entity without a span as the longest
+// A value is written as the product states it (a target or weapon as its description: "vehicles" of "nine
+// vehicles"), an entity as the text it was read from (its span); a person or an entity without a span as the longest
 // form the message uses for it (gold fillers are text strings; a canonical name may not occur in the message).
 import { codeIncident } from "../../src/export/csv/coding.js";
 import type { ExportIndex } from "../../src/export/view.js";
@@ -34,10 +35,14 @@ function surfaceIn(run: ProductRun, entity: Entity, doc: string, texts: Map<stri
   return forms.reduce((a, b) => (b.length > a.length ? b : a), "") || entity.name;
 }
 
-/** A person is written by name (the keys name victims); anything else as the phrase it was read from. */
+/**
+ * A person is written by name (the keys name victims); a value that is no entity as the product gives it (a target
+ * or weapon as its description, whose quantity MUC keeps in a number slot); an entity as the phrase it was read from.
+ */
 function valueText(ix: ExportIndex, v: AttributeValue, surface: (e: Entity) => string): string | undefined {
   const e = typeof v.value === "string" ? ix.entities.get(v.value) : undefined;
   if (e?.type === "person") return surface(e);
+  if (!e && typeof v.value === "string") return v.value;
   if (v.span?.text) return v.span.text;
   return e ? surface(e) : typeof v.value === "string" ? v.value : undefined;
 }

@@ -108,13 +108,16 @@ export function collectAttributes(
       const role = p.role.toLowerCase();
       const key = ROLE_ATTRIBUTE[role];
       if (key) {
-        const v: AttributeValue = { ...base(), value: key === "instrument" ? p.text : (id ?? p.text) };
+        // a thing is valued by what it is ("vehicles"), not how many or whose: the count and owner stay in its span
+        const what = key === "victim" ? p.text : (p.description ?? p.text);
+        const v: AttributeValue = { ...base(), value: key === "instrument" ? what : (id ?? what) };
         if (p.span) v.span = p.span;
         push(attrs, key, v);
       }
       // attackers no entity names ("two gunmen") are kept as written; named groups become perpetrators below
       if (ATTACKER_ROLES.has(role) && !id && !negated && feat.family === "attack") {
-        const v: AttributeValue = { ...base(), value: p.text };
+        // "they" is written as the phrase it refers to ("the guerrillas"), its span kept on the pronoun
+        const v: AttributeValue = { ...base(), value: p.antecedent?.text ?? p.text };
         if (p.span) v.span = p.span;
         push(attrs, "attacker", v);
       }

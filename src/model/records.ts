@@ -188,6 +188,10 @@ export const Participant = z.object({
   entity: z.string().optional(), // Entity.id
   text: z.string(),
   span: Span.optional(),
+  /** A target's or weapon's description without its quantity or owner ("vehicles" in "nine vehicles"). */
+  description: z.string().optional(),
+  /** For a pronoun ("they"), the earlier phrase it refers to; `span` stays where the role is stated. */
+  antecedent: Span.optional(),
 });
 export type Participant = z.infer<typeof Participant>;
 

@@ -29,6 +29,69 @@ const NAME_STOP = new Set(
   ),
 );
 
+/** Lower-case particles inside Spanish and Portuguese names ("vega de mora", "ortiz y luna"). */
+const NAME_PARTICLES = new Set(["de", "del", "la", "y", "da", "dos"]);
+
+/** English words that follow a name in running text and are never part of it. */
+const AFTER_NAME = new Set(
+  "near into onto over under outside inside through during against after before since while because about between among toward towards also then there here where whose whom what why how not no yes all both each other another more most such only even just still again already very too yesterday today tonight tomorrow last next ago now later early late".split(
+    " ",
+  ),
+);
+
+let given: Set<string> | undefined;
+
+/** Lower-cased given names of the entity cue lexicon (data/lexicons/entity-cues/given-names.json). */
+function givenNames(): Set<string> {
+  if (given) return given;
+  const p = fileURLToPath(new URL("../../data/lexicons/entity-cues/given-names.json", import.meta.url));
+  const raw = existsSync(p) ? (JSON.parse(readFileSync(p, "utf8")) as { givenNames?: string[] }) : {};
+  given = new Set((raw.givenNames ?? []).map((n) => n.toLowerCase()));
+  return given;
+}
+
+/** A word that cannot continue a name: a stop word, a title, a number, an English inflection. */
+function endsName(w: string): boolean {
+  return (
+    NAME_STOP.has(w) ||
+    TITLES.has(w) ||
+    COMMON.has(w) ||
+    AFTER_NAME.has(w) ||
+    /\d/.test(w) ||
+    /(?:ed|ing|ly)$/.test(w) ||
+    w.length < 2
+  );
+}
+
+/**
+ * "pedro salas", "ana lucia vega de mora": a known given name followed by one to three name words (particles
+ * between them allowed, no punctuation) is a person's name; returns the words to capitalise. A lone given name
+ * is left alone: "mark" or "will" on its own is more often a word.
+ */
+function givenNameRuns(text: string, tokens: { start: number; word: string }[]): [number, string][] {
+  const names = givenNames();
+  const out: [number, string][] = [];
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (!names.has(tokens[i]!.word.toLowerCase())) continue;
+    const run: { start: number; word: string }[] = [tokens[i]!];
+    let words = 0;
+    for (let j = i + 1; j < tokens.length && words < 3; j++) {
+      const t = tokens[j]!;
+      const prev = tokens[j - 1]!;
+      if (!/^\s+$/.test(text.slice(prev.start + prev.word.length, t.start))) break;
+      const w = t.word.toLowerCase();
+      if (NAME_PARTICLES.has(w)) continue;
+      if (endsName(w)) break;
+      run.push(t);
+      words++;
+    }
+    if (words === 0) continue;
+    for (const t of run) out.push([t.start, t.word]);
+    i = tokens.indexOf(run[run.length - 1]!);
+  }
+  return out;
+}
+
 let dict: Map<string, string> | undefined;
 
 function add(map: Map<string, string>, name: string | undefined): void {
@@ -154,6 +217,7 @@ export function truecase(text: string): string {
       put(w.start, cap(w.word));
     }
   }
+  for (const [start, word] of givenNameRuns(text, tokens)) put(start, cap(word));
   for (const t of tokens) if (CALENDAR.has(t.word.toLowerCase())) put(t.start, cap(t.word));
   // "(urng)" after words whose initials spell it: an acronym and its expansion.
   for (const m of text.matchAll(/\(([a-z]{2,8})\)/g)) {

@@ -34,6 +34,11 @@ describe("attack roles, round 3", () => {
     expect(r.attacker).toContain("The rural police");
   });
 
+  it("keeps two victims joined by a conjunction apart, each its own phrase", () => {
+    const r = roles("Police said that the judge and Pedro Salas were murdered on the road.", "attack");
+    expect(r.victim).not.toContain("the judge and Pedro Salas");
+  });
+
   it("takes what a damage verb in the attack's sentence damaged as a target", () => {
     const r = roles("A bomb exploded downtown and the blast damaged a bank and two shops.", "attack");
     expect(r.target).toEqual(expect.arrayContaining(["a bank", "two shops"]));

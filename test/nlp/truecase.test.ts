@@ -21,6 +21,30 @@ describe("truecase", () => {
   });
 });
 
+describe("names after a known given name", () => {
+  it("capitalises a given name and the name words after it, particles kept lower-case", () => {
+    const t = truecase(
+      "the army said that ana lucia vega de mora was freed. police found jorge benitez near the bridge.",
+    );
+    expect(t).toContain("Ana Lucia Vega de Mora was freed");
+    expect(t).toContain("Jorge Benitez near the bridge");
+  });
+
+  it("leaves a lone given name and words that end a name alone", () => {
+    const t = truecase("the guerrillas said they will mark the date. pedro, a farmer, escaped.");
+    expect(t).toContain("will mark the date");
+    expect(t).toContain("Pedro, a farmer");
+  });
+
+  it("makes the person found in a caseless document", () => {
+    const text = `${"the report says that ".repeat(12)}gunmen murdered hugo paredes ortega in the town square.`;
+    const f = extractFacts(makeDocument({ origin: "test", text, format: "text" }));
+    expect(f.mentions.filter((m) => m.kind === "person").map((m) => m.text.toLowerCase())).toContain(
+      "hugo paredes ortega",
+    );
+  });
+});
+
 describe("which documents are caseless", () => {
   it("lower-case and ALL-CAPS bodies are; ordinary prose and short capital headlines are not", () => {
     expect(isCaseless(LOWER.repeat(3))).toBe(true);

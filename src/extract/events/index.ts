@@ -14,6 +14,8 @@ import {
 } from "./arguments.js";
 import { eventType } from "./lexicon.js";
 import { modalityOf } from "./modality.js";
+import { withPronounDoers } from "./pronoun-doers.js";
+import { checkRoles } from "./role-model.js";
 import { frameParticipants } from "./roles.js";
 import { markSalience } from "./salience.js";
 import { findTriggers, type TriggerMatch } from "./triggers.js";
@@ -208,5 +210,5 @@ export function extractEvents(ctx: ExtractContext): Event[] {
   const next = () => `${prefix}:ev${n++}`;
   const out: Event[] = [];
   for (const s of ctx.sentences) out.push(...eventsInSentence(ctx, s, next));
-  return markSalience(ctx, out, ctx.reference);
+  return markSalience(ctx, checkRoles(ctx.doc.text, withPronounDoers(ctx, out)), ctx.reference);
 }

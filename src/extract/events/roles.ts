@@ -5,6 +5,7 @@
 import type { EntityType, Mention, Participant } from "../../model/records.js";
 import { type ExtractContext, mentionsIn, type SentenceCtx } from "../context.js";
 import { loadData } from "../data.js";
+import { describedAs } from "./description.js";
 import { type TriggerFrame, triggerFrame } from "./frame.js";
 import { type NounPhrase, tokenRange } from "./noun-phrases.js";
 
@@ -92,6 +93,12 @@ function participant(ctx: ExtractContext, role: string, c: Classified): Particip
   const span = { doc: ctx.doc.id, start: c.np.start, end: c.np.end, text: c.np.text };
   const p: Participant = { role, text: c.np.text, span };
   if (c.mention?.entity) p.entity = c.mention.entity;
+  if ((role === "target" || role === "weapon") && ctx.tokens) {
+    // a weapon named only in an "of" complement: "the wave of dynamite"
+    const ofOnly = role === "weapon" && !headClasses(c.np.headText).has("weapon");
+    const d = describedAs(ctx.tokens, ctx.doc.text, c.np, ofOnly);
+    if (d) p.description = d;
+  }
   return p;
 }
 
@@ -102,7 +109,11 @@ function participant(ctx: ExtractContext, role: string, c: Classified): Particip
 function withNameAfter(ctx: ExtractContext, p: Participant): Participant {
   const end = p.span?.end ?? 0;
   const next = mentionsIn(ctx, end, Math.min(ctx.doc.text.length, end + 80)).find(
-    (m) => m.kind === "person" && /^\s+(?:[a-z]+\s+)?$/.test(ctx.doc.text.slice(end, m.start)),
+    (m) =>
+      m.kind === "person" &&
+      /^\s+(?:[a-z]+\s+)?$/.test(ctx.doc.text.slice(end, m.start)) &&
+      // "the minister and Pedro Salas": a conjunction joins another victim, not the rest of this one's name
+      !/\b(?:and|or|but|nor)\b/.test(ctx.doc.text.slice(end, m.start)),
   );
   if (!next || !p.span) return p;
   const text = ctx.doc.text.slice(p.span.start, next.end);
