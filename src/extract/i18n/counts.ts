@@ -36,6 +36,9 @@ interface FoundNumber {
 function numberAt(tokens: Token[], i: number, lex: Lexicon, text: string): FoundNumber | undefined {
   const t = tokens[i]!;
   const k = t.keys.find((x) => /^\d+$/.test(x)) ?? t.keys[0]!;
+  // Tamil and Bengali write case endings onto digits too ("50க்கும்"): the digits are the number
+  const attached = lex.inflectedNames ? /^(\d+)[\p{L}\p{M}]/u.exec(k)?.[1] : undefined;
+  if (attached) return { value: Number(attached), from: i, to: i + 1, approx: false };
   if (/^\d+$/.test(k)) {
     let value = Number(k);
     let to = i + 1;
@@ -137,12 +140,15 @@ export function findCounts(tokens: Token[], lex: Lexicon, text: string, blocked:
     i = n.to - 1;
     const s = tokens[n.from]!.sentence;
     const isYear =
-      n.to - n.from === 1 && /^\d{4}$/.test(tokens[n.from]!.keys[0]!) && n.value >= 1300 && n.value <= 2100;
+      n.to - n.from === 1 && /^\d{4}(?!\d)/.test(tokens[n.from]!.keys[0]!) && n.value >= 1300 && n.value <= 2100;
     if (isYear || n.value === 0) continue;
     if (lex.units.at(tokens, n.to)) continue;
     let best: { kind: TollKind; dist: number; cue: [number, number] } | undefined;
+    // a qualifier written after the number ("70 से अधिक लोग मारे गए", "৫০ জনের বেশি") is not one of the words between
+    const post = lex.qualifiers.at(tokens, n.to);
+    const from = post && (post.value === "more_than" || post.value === "at_least") ? post.to : n.to;
     for (let d = 0; d < (n.article ? ARTICLE_AFTER : AFTER); d++) {
-      const j = n.to + d;
+      const j = from + d;
       const tok = tokens[j];
       if (!tok || tok.sentence !== s || blocked.has(j) || separated(tokens, j - 1, j, text)) break;
       if (d > 0 && numberAt(tokens, j, lex, text)) break;

@@ -160,7 +160,7 @@ interface GroupHit {
 function findGroups(tokens: Token[], lex: Lexicon, b: FactBuilder): GroupHit[] {
   const out: GroupHit[] = [];
   for (const m of lex.groups.all(tokens)) {
-    if (m.value.english && lex.capitalisedPlaces && !capitalised(tokens[m.from]!)) continue;
+    if (m.value.english && lex.capitalisedEnglishNames && !capitalised(tokens[m.from]!)) continue;
     const g = armedGroup(m.value.id);
     if (!g) continue;
     const e = b.entity(`group:${g.id}`, () => ({ type: "armed_group", name: g.name, rule: "i18n:armed-groups" }));
@@ -297,7 +297,7 @@ function extractStretch(doc: Document, st: Stretch, lex: Lexicon, b: FactBuilder
     };
     if (shape.subtype) ev.subtype = shape.subtype;
     const attacks = triggers.filter((t) => ATTACK_KINDS.includes(t.value) && !background.has(tokens[t.from]!.sentence));
-    const date = attachedDate(dates, attacks, tokens) ?? pickDate(dates, tokens, s0);
+    const date = attachedDate(dates, attacks, tokens) ?? pickDate(dates, tokens, s0, background);
     if (date) ev.date = date;
     const place = pickPlace(places, s0);
     if (place) {
@@ -388,13 +388,22 @@ function attachedDate(
   return (attached.find((d) => d.explicit) ?? attached[0])?.value;
 }
 
-/** The main event's date: an explicit date in its lead, else a relative day there, else the first explicit one before it. */
-function pickDate(dates: ReturnType<typeof findDates>, tokens: Token[], s0: number): DateValue | undefined {
+/**
+ * The main event's date: an explicit date in its lead, else a relative day there, else the first explicit one
+ * elsewhere that is not in a sentence about the report's past ("इसकी शुरुआत 7 अक्टूबर 2023 को … हुई थी").
+ */
+function pickDate(
+  dates: ReturnType<typeof findDates>,
+  tokens: Token[],
+  s0: number,
+  background: Set<number>,
+): DateValue | undefined {
   const inLead = dates.filter((d) => {
     const s = tokens[d.from]!.sentence;
     return s >= s0 - 1 && s < s0 + LEAD_SENTENCES;
   });
-  return (inLead.find((d) => d.explicit) ?? inLead[0] ?? dates.find((d) => d.explicit))?.value;
+  const elsewhere = dates.find((d) => d.explicit && !background.has(tokens[d.from]!.sentence));
+  return (inLead.find((d) => d.explicit) ?? inLead[0] ?? elsewhere)?.value;
 }
 
 /** The main event's place: the most precise place in its lead, else the first place named. */

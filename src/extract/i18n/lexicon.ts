@@ -14,7 +14,9 @@ type TollKind = Extract<CountKind, "killed" | "injured" | "arrested"> | "missing
 
 interface LexiconFile {
   language: string;
-  script: "latin" | "cyrillic" | "arabic";
+  script: "latin" | "cyrillic" | "arabic" | "devanagari" | "bengali" | "tamil";
+  /** Case endings are written onto names ("কাবুলে", "பாகிஸ்தானில்"): names match by their start. */
+  inflectedNames?: boolean;
   numbers: Record<string, number>;
   approxNumbers: Record<string, number>;
   numberJoiners: string[];
@@ -28,6 +30,8 @@ interface LexiconFile {
   weekdays: Record<string, number>;
   yesterday: string[];
   today: string[];
+  /** Words after a day range that make it a night ("16-17 जनवरी की रात"): the night is dated by its first day. */
+  nights?: string[];
   /** Words that label a page's own date ("Publié le", "تاریخ انتشار"): a date after one dates the report. */
   publishedLabels: string[];
   locatives: string[];
@@ -68,6 +72,10 @@ export interface Lexicon {
   arabic: boolean;
   /** Latin and Cyrillic place names must be capitalised in the text. */
   capitalisedPlaces: boolean;
+  /** English group names must be capitalised (in Latin and Cyrillic text, and Latin words in Indic-script text). */
+  capitalisedEnglishNames: boolean;
+  /** Case endings are written onto words, digits included ("কাবুলে", "50க்கும்"). */
+  inflectedNames: boolean;
   numbers: PhraseMatcher<NumberWord>;
   joiners: PhraseMatcher<true>;
   qualifiers: PhraseMatcher<Qualifier>;
@@ -79,6 +87,7 @@ export interface Lexicon {
   solarMonths: PhraseMatcher<number>;
   weekdays: PhraseMatcher<number>;
   relative: PhraseMatcher<number>; // days before the reference date: yesterday 1, today 0
+  nights: PhraseMatcher<true>;
   publishedLabels: PhraseMatcher<true>;
   locatives: PhraseMatcher<true>;
   places: PhraseMatcher<PlaceRef>;
@@ -91,7 +100,7 @@ export interface Lexicon {
   affiliations: PhraseMatcher<true>;
 }
 
-const SUPPORTED = ["fr", "es", "pt", "de", "ru", "tr", "ar", "fa", "ur"] as const;
+const SUPPORTED = ["fr", "es", "pt", "de", "ru", "tr", "ar", "fa", "ur", "it", "hi", "bn", "ta"] as const;
 const cache = new Map<string, Lexicon | null>();
 
 /** Languages with a lexicon. */
@@ -112,6 +121,16 @@ function countryNames(language: string): [string, PlaceRef][] {
   );
 }
 
+/**
+ * In a language that writes case endings onto names, a name of at least four letters matches by its start
+ * ("কাবুল" in "কাবুলে"); shorter ones stay exact, being the start of too many words.
+ */
+function inflected<T>(entries: [string, T][], on: boolean | undefined): [string, T][] {
+  if (!on) return entries;
+  const long = (n: string): boolean => (/[\p{L}\p{M}]+$/u.exec(n)?.[0].length ?? 0) >= 4;
+  return entries.map(([n, v]): [string, T] => [long(n) ? `${n}*` : n, v]);
+}
+
 function groupNames(language: string): [string, GroupRef][] {
   const i18n = loadData<Record<string, Record<string, string[]> | string>>("groups/names-i18n.json");
   const out: [string, GroupRef][] = [];
@@ -126,10 +145,13 @@ function groupNames(language: string): [string, GroupRef][] {
 }
 
 function compile(f: LexiconFile): Lexicon {
+  const groups = groupNames(f.language);
   return {
     language: f.language,
     arabic: f.script === "arabic",
-    capitalisedPlaces: f.script !== "arabic",
+    capitalisedPlaces: f.script === "latin" || f.script === "cyrillic",
+    capitalisedEnglishNames: f.script !== "arabic",
+    inflectedNames: f.inflectedNames ?? false,
     numbers: new PhraseMatcher<NumberWord>([
       ...Object.entries(f.numbers).map(([w, value]): [string, NumberWord] => [
         w,
@@ -158,13 +180,19 @@ function compile(f: LexiconFile): Lexicon {
       ...f.yesterday.map((w): [string, number] => [w, 1]),
       ...f.today.map((w): [string, number] => [w, 0]),
     ]),
+    nights: new PhraseMatcher(flag(f.nights ?? [])),
     publishedLabels: new PhraseMatcher(flag(f.publishedLabels)),
     locatives: new PhraseMatcher(flag(f.locatives)),
-    places: new PhraseMatcher<PlaceRef>([
-      ...countryNames(f.language),
-      ...flat(f.places, (name): PlaceRef => ({ kind: "name", name })),
-    ]),
-    groups: new PhraseMatcher(groupNames(f.language)),
+    places: new PhraseMatcher<PlaceRef>(
+      inflected(
+        [...countryNames(f.language), ...flat(f.places, (name): PlaceRef => ({ kind: "name", name }))],
+        f.inflectedNames,
+      ),
+    ),
+    // English names are written in Latin letters, without the language's endings
+    groups: new PhraseMatcher(
+      groups.map(([n, g]): [string, GroupRef] => (g.english ? [n, g] : inflected([[n, g]], f.inflectedNames)[0]!)),
+    ),
     negations: new PhraseMatcher(flag(f.negations)),
     reachedBefore: new PhraseMatcher(flag(f.tollReached.before)),
     reachedAfter: new PhraseMatcher(flag(f.tollReached.after)),
