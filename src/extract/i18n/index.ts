@@ -108,6 +108,8 @@ interface PlaceHit {
   from: number;
   sentence: number;
   precision: string;
+  /** Named as the doer ("भारत ने", "ایران نے"): a state that acts, not where the event is. */
+  agent: boolean;
 }
 
 function resolvePlace(ref: PlaceRef, countries: string[]): { name: string; geo: Entity["geo"] } | undefined {
@@ -145,7 +147,8 @@ function findPlaces(tokens: Token[], lex: Lexicon, b: FactBuilder): PlaceHit[] {
     const e = b.entity(`place:${r.name}`, () => ({ type: "place", name: r.name, geo, rule: "i18n:place" }));
     const [s, t] = tokenSpan(tokens, m.from, m.to);
     b.mention("place", s, t, "i18n:place", r.name, e);
-    out.push({ entity: e, from: m.from, sentence: tokens[m.from]!.sentence, precision: geo.precision });
+    const agent = !!lex.agentMarkers.at(tokens, m.to);
+    out.push({ entity: e, from: m.from, sentence: tokens[m.from]!.sentence, precision: geo.precision, agent });
   }
   return out;
 }
@@ -406,9 +409,10 @@ function pickDate(
   return (inLead.find((d) => d.explicit) ?? inLead[0] ?? elsewhere)?.value;
 }
 
-/** The main event's place: the most precise place in its lead, else the first place named. */
-function pickPlace(places: PlaceHit[], s0: number): PlaceHit | undefined {
+/** The main event's place: the most precise place in its lead, else the first place named; doers last. */
+function pickPlace(all: PlaceHit[], s0: number): PlaceHit | undefined {
   const rank = (p: PlaceHit): number => (p.precision === "country" ? 0 : p.precision === "region" ? 1 : 2);
+  const places = all.some((p) => !p.agent) ? all.filter((p) => !p.agent) : all;
   const lead = places.filter((p) => p.sentence >= s0 - 1 && p.sentence < s0 + LEAD_SENTENCES);
   const pool = lead.length ? lead : places;
   return [...pool].sort((a, b) => rank(b) - rank(a) || a.from - b.from)[0];

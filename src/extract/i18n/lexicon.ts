@@ -35,6 +35,8 @@ interface LexiconFile {
   /** Words that label a page's own date ("Publié le", "تاریخ انتشار"): a date after one dates the report. */
   publishedLabels: string[];
   locatives: string[];
+  /** Case markers of the doer written after a name ("ने"): a place so marked acts, it is not where things happen. */
+  agentMarkers?: string[];
   places: Record<string, string[]>;
   demonyms: Record<string, string[]>;
   negations: string[];
@@ -90,6 +92,7 @@ export interface Lexicon {
   nights: PhraseMatcher<true>;
   publishedLabels: PhraseMatcher<true>;
   locatives: PhraseMatcher<true>;
+  agentMarkers: PhraseMatcher<true>;
   places: PhraseMatcher<PlaceRef>;
   groups: PhraseMatcher<GroupRef>;
   negations: PhraseMatcher<true>;
@@ -183,6 +186,7 @@ function compile(f: LexiconFile): Lexicon {
     nights: new PhraseMatcher(flag(f.nights ?? [])),
     publishedLabels: new PhraseMatcher(flag(f.publishedLabels)),
     locatives: new PhraseMatcher(flag(f.locatives)),
+    agentMarkers: new PhraseMatcher(flag(f.agentMarkers ?? [])),
     places: new PhraseMatcher<PlaceRef>(
       inflected(
         [...countryNames(f.language), ...flat(f.places, (name): PlaceRef => ({ kind: "name", name }))],
