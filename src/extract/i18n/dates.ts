@@ -78,6 +78,12 @@ function placeYear(m: number, d: number, reference: string | undefined): number 
 export function findDates(tokens: Token[], lex: Lexicon, text: string, reference?: string): FoundDate[] {
   const out: FoundDate[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const md = lex.monthFirst ? monthDay(tokens, i, lex, reference) : undefined;
+    if (md) {
+      out.push(md);
+      i = md.to - 1;
+      continue;
+    }
     const day = num(tokens[i]);
     // day month [year], or a day range in one month: "16-17 जनवरी", "3–5 mars"
     if (day !== undefined && day >= 1 && day <= 31) {
@@ -156,6 +162,19 @@ export function findDates(tokens: Token[], lex: Lexicon, text: string, reference
     push(out, tokens, t, t.start + m[0].length, iso(y, mo, d));
   }
   return out.sort((a, b) => a.from - b.from);
+}
+
+/** "ஜனவரி 16", "ஜனவரி 16ஆம் தேதி", "ஜனவரி 16, 2024": month first, as Tamil news writes dates. */
+function monthDay(tokens: Token[], i: number, lex: Lexicon, reference: string | undefined): FoundDate | undefined {
+  const month = lex.months.at(tokens, i);
+  const day = month ? num(tokens[month.to]) : undefined;
+  if (!month || day === undefined || day < 1 || day > 31) return undefined;
+  if (tokens[month.to]!.sentence !== tokens[i]!.sentence) return undefined;
+  const y = num(tokens[month.to + 1]);
+  const hasYear = y !== undefined && y >= 1900 && y <= 2100 && tokens[month.to + 1]!.sentence === tokens[i]!.sentence;
+  const year = hasYear ? y : placeYear(month.value, day, reference);
+  if (!year || !valid(year, month.value, day)) return undefined;
+  return { value: dayValue(iso(year, month.value, day)), from: i, to: month.to + (hasYear ? 2 : 1), explicit: true };
 }
 
 /** The last day of a range "16-17" (a hyphen or dash between two day numbers, the second larger) at token i. */

@@ -393,20 +393,20 @@ function attachedDate(
 
 /**
  * The main event's date: an explicit date in its lead, else a relative day there, else the first explicit one
- * elsewhere that is not in a sentence about the report's past ("इसकी शुरुआत 7 अक्टूबर 2023 को … हुई थी").
+ * elsewhere — never one in a sentence about the report's past ("इसकी शुरुआत 7 अक्टूबर 2023 को … हुई थी").
  */
 function pickDate(
-  dates: ReturnType<typeof findDates>,
+  all: ReturnType<typeof findDates>,
   tokens: Token[],
   s0: number,
   background: Set<number>,
 ): DateValue | undefined {
+  const dates = all.filter((d) => !background.has(tokens[d.from]!.sentence));
   const inLead = dates.filter((d) => {
     const s = tokens[d.from]!.sentence;
     return s >= s0 - 1 && s < s0 + LEAD_SENTENCES;
   });
-  const elsewhere = dates.find((d) => d.explicit && !background.has(tokens[d.from]!.sentence));
-  return (inLead.find((d) => d.explicit) ?? inLead[0] ?? elsewhere)?.value;
+  return (inLead.find((d) => d.explicit) ?? inLead[0] ?? dates.find((d) => d.explicit))?.value;
 }
 
 /** The main event's place: the most precise place in its lead, else the first place named; doers last. */

@@ -27,6 +27,8 @@ interface LexiconFile {
   suicide: string[];
   months: Record<string, number>;
   solarMonths?: Record<string, number>;
+  /** Dates are also written month first ("ஜனவரி 16"). */
+  monthFirst?: boolean;
   weekdays: Record<string, number>;
   yesterday: string[];
   today: string[];
@@ -87,6 +89,7 @@ export interface Lexicon {
   suicide: PhraseMatcher<true>;
   months: PhraseMatcher<number>;
   solarMonths: PhraseMatcher<number>;
+  monthFirst: boolean;
   weekdays: PhraseMatcher<number>;
   relative: PhraseMatcher<number>; // days before the reference date: yesterday 1, today 0
   nights: PhraseMatcher<true>;
@@ -178,6 +181,7 @@ function compile(f: LexiconFile): Lexicon {
     suicide: new PhraseMatcher(flag(f.suicide)),
     months: new PhraseMatcher(Object.entries(f.months)),
     solarMonths: new PhraseMatcher(Object.entries(f.solarMonths ?? {})),
+    monthFirst: f.monthFirst ?? false,
     weekdays: new PhraseMatcher(Object.entries(f.weekdays)),
     relative: new PhraseMatcher<number>([
       ...f.yesterday.map((w): [string, number] => [w, 1]),
