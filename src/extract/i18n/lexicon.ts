@@ -179,7 +179,8 @@ function compile(f: LexiconFile): Lexicon {
     counts: new PhraseMatcher(flat(f.counts, (k) => k as TollKind)),
     triggers: new PhraseMatcher(flat(f.triggers, (k) => k as TriggerKind)),
     suicide: new PhraseMatcher(flag(f.suicide)),
-    months: new PhraseMatcher(Object.entries(f.months)),
+    // "মার্চের", "ஜனவரியில்": month names take case endings too
+    months: new PhraseMatcher(inflected(Object.entries(f.months), f.inflectedNames)),
     solarMonths: new PhraseMatcher(Object.entries(f.solarMonths ?? {})),
     monthFirst: f.monthFirst ?? false,
     weekdays: new PhraseMatcher(Object.entries(f.weekdays)),
