@@ -126,6 +126,8 @@ function findPlaces(tokens: Token[], lex: Lexicon, b: FactBuilder): PlaceHit[] {
   const raw: { m: Match<PlaceRef> }[] = [];
   for (const m of lex.places.all(tokens)) {
     if (lex.capitalisedPlaces && !capitalised(tokens[m.from]!)) continue;
+    // a name matched by its start may be the nationality adjective ("ইরানি", "ஈரானிய")
+    if (lex.inflectedNames && lex.demonyms.at(tokens, m.from)?.to === m.to) continue;
     raw.push({ m });
   }
   const countries = raw.flatMap(({ m }) => (m.value.kind === "country" ? [m.value.code] : []));

@@ -97,6 +97,8 @@ export interface Lexicon {
   locatives: PhraseMatcher<true>;
   agentMarkers: PhraseMatcher<true>;
   places: PhraseMatcher<PlaceRef>;
+  /** Adjectives of nationality: with inflected names, "ইরানি" (Iranian) starts like "ইরান" and is no place. */
+  demonyms: PhraseMatcher<true>;
   groups: PhraseMatcher<GroupRef>;
   negations: PhraseMatcher<true>;
   reachedBefore: PhraseMatcher<true>;
@@ -199,6 +201,7 @@ function compile(f: LexiconFile): Lexicon {
       ),
     ),
     // English names are written in Latin letters, without the language's endings
+    demonyms: new PhraseMatcher(flag(Object.values(f.demonyms).flat())),
     groups: new PhraseMatcher(
       groups.map(([n, g]): [string, GroupRef] => (g.english ? [n, g] : inflected([[n, g]], f.inflectedNames)[0]!)),
     ),

@@ -30,3 +30,14 @@ describe("Bengali reports", () => {
     expect(r.place).toBe("Karachi");
   });
 });
+
+describe("Bengali names with endings", () => {
+  it("reads a country with a case ending as the place, but not its nationality adjective", () => {
+    const r = read("ইরানি সংবাদমাধ্যম জানিয়েছে, পাকিস্তানের বেলুচিস্তানে ড্রোন হামলা হয়েছে।", "bn");
+    expect(r.main?.type).toBe("air_strike");
+    expect(r.place).toBe("Balochistan");
+    const places = r.facts.mentions.filter((m) => m.kind === "place").map((m) => m.value);
+    expect(places).not.toContain("Iran");
+    expect(places).toContain("Pakistan");
+  });
+});
