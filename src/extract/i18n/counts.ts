@@ -159,7 +159,8 @@ export function findCounts(tokens: Token[], lex: Lexicon, text: string, blocked:
       }
     }
     // the window before starts before a qualifier ("tuant au moins 14") and stops at a conjunction
-    // ("۱۳ نفر شهید و ۳۰ نفر زخمی": the toll word before "و" is the first figure's)
+    // ("۱۳ نفر شهید و ۳۰ نفر زخمی": the toll word before "و" is the first figure's); the qualifier is part of the
+    // figure and adds no distance ("tué au moins 14 personnes et blessé": the killed word is the nearer)
     const q = qualifierStart(tokens, n, lex);
     for (let d = 1; d <= BEFORE && !n.article; d++) {
       const j = q - d;
@@ -168,8 +169,7 @@ export function findCounts(tokens: Token[], lex: Lexicon, text: string, blocked:
       if (numberAt(tokens, j, lex, text) || lex.conjunctions.at(tokens, j)) break;
       const m = lex.counts.at(tokens, j);
       if (m && m.to <= n.from) {
-        if (!best || d + (n.from - q) < best.dist)
-          best = { kind: m.value, dist: d + (n.from - q), cue: [m.from, m.to] };
+        if (!best || d < best.dist) best = { kind: m.value, dist: d, cue: [m.from, m.to] };
         break;
       }
     }
