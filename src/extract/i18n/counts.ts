@@ -15,6 +15,22 @@ export interface FoundCount {
   to: number;
   /** Token range of the toll word. */
   cue: [number, number];
+  /** Country of a nationality the figure's people are named by ("doce militares estadounidenses", "zwölf US-Soldaten"). */
+  nationality?: string;
+}
+
+/** Words after a figure in which the nationality of its people is looked for when the toll word comes first. */
+const NATIONALITY_AFTER = 2;
+
+/** The country of a nationality adjective among the figure's own words (up to its toll word when that follows). */
+function nationalityOf(tokens: Token[], n: { to: number }, cue: [number, number], lex: Lexicon): string | undefined {
+  const end = cue[0] >= n.to ? cue[0] : n.to + NATIONALITY_AFTER;
+  for (let j = n.to; j < end && j < tokens.length; j++) {
+    if (tokens[j]!.sentence !== tokens[n.to - 1]!.sentence) break;
+    const m = lex.demonyms.at(tokens, j);
+    if (m) return m.value;
+  }
+  return undefined;
 }
 
 const AFTER = 3;
@@ -175,14 +191,17 @@ export function findCounts(tokens: Token[], lex: Lexicon, text: string, blocked:
     }
     if (!best && reached(tokens, n, lex)) best = tollWordBefore(tokens, n, lex, s);
     if (!best) continue;
-    out.push({
+    const found: FoundCount = {
       kind: best.kind,
       value: n.value,
       qualifier: qualifierNear(tokens, n, lex),
       from: n.from,
       to: n.to,
       cue: best.cue,
-    });
+    };
+    const nationality = nationalityOf(tokens, n, best.cue, lex);
+    if (nationality) found.nationality = nationality;
+    out.push(found);
   }
   return out;
 }

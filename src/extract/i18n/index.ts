@@ -305,6 +305,11 @@ function extractStretch(doc: Document, st: Stretch, lex: Lexicon, b: FactBuilder
     const date = attachedDate(dates, attacks, tokens) ?? pickDate(dates, tokens, s0, background);
     if (date) ev.date = date;
     const place = pickPlace(places, s0);
+    // the nationals of another country than the attack's are a part of its toll ("12 US soldiers" in Kabul)
+    const country = place?.entity.geo?.country;
+    for (const { c, cv } of countValues)
+      if (country && c.nationality && c.nationality !== country && !cv.subset)
+        cv.subset = `nationals of ${countryByCode(c.nationality)?.name ?? c.nationality}`;
     if (place) {
       ev.place = place.entity.id;
       const p: Participant = { role: "place", entity: place.entity.id, text: place.entity.name };

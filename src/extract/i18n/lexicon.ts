@@ -98,7 +98,7 @@ export interface Lexicon {
   agentMarkers: PhraseMatcher<true>;
   places: PhraseMatcher<PlaceRef>;
   /** Adjectives of nationality: with inflected names, "ইরানি" (Iranian) starts like "ইরান" and is no place. */
-  demonyms: PhraseMatcher<true>;
+  demonyms: PhraseMatcher<string>; // → ISO country code
   groups: PhraseMatcher<GroupRef>;
   negations: PhraseMatcher<true>;
   reachedBefore: PhraseMatcher<true>;
@@ -201,7 +201,7 @@ function compile(f: LexiconFile): Lexicon {
       ),
     ),
     // English names are written in Latin letters, without the language's endings
-    demonyms: new PhraseMatcher(flag(Object.values(f.demonyms).flat())),
+    demonyms: new PhraseMatcher(flat(f.demonyms, (code) => code)),
     groups: new PhraseMatcher(
       groups.map(([n, g]): [string, GroupRef] => (g.english ? [n, g] : inflected([[n, g]], f.inflectedNames)[0]!)),
     ),
