@@ -200,8 +200,8 @@ function compile(f: LexiconFile): Lexicon {
         f.inflectedNames,
       ),
     ),
-    // English names are written in Latin letters, without the language's endings
     demonyms: new PhraseMatcher(flat(f.demonyms, (code) => code)),
+    // English names are written in Latin letters, without the language's endings
     groups: new PhraseMatcher(
       groups.map(([n, g]): [string, GroupRef] => (g.english ? [n, g] : inflected([[n, g]], f.inflectedNames)[0]!)),
     ),
