@@ -371,6 +371,9 @@ function backgroundSentences(tokens: Token[], lex: Lexicon, reference: string | 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (lex.background.at(tokens, i)) out.add(t.sentence);
+    // "… زخمی ہوئے تھے۔": the past auxiliary ends its sentence; mid-sentence ("دھماکہ اتنا شدید تھا کہ") it is plain past
+    const last = !tokens[i + 1] || tokens[i + 1]!.sentence !== t.sentence;
+    if (last && lex.backgroundFinal.at(tokens, i)) out.add(t.sentence);
     const k = t.keys[0]!;
     if (years && /^(?:19|20)\d\d$/.test(k) && !years.includes(Number(k))) out.add(t.sentence);
   }

@@ -46,6 +46,8 @@ interface LexiconFile {
   tollReached: { before: string[]; after: string[] };
   /** Words that put a sentence in the past of the report ("l'année dernière", "یاد رہے"): its tolls are background. */
   background: string[];
+  /** Past auxiliaries that do so only as a sentence's last word (Urdu "تھے", Hindi "थे": "had been …"). */
+  backgroundFinal?: string[];
   /** "et", "و": a toll word before one of these belongs to the figure before it. */
   conjunctions: string[];
   /** Number words that are also indefinite articles ("un", "eine", "bir"): a toll word must follow closely. */
@@ -104,6 +106,7 @@ export interface Lexicon {
   reachedBefore: PhraseMatcher<true>;
   reachedAfter: PhraseMatcher<true>;
   background: PhraseMatcher<true>;
+  backgroundFinal: PhraseMatcher<true>;
   conjunctions: PhraseMatcher<true>;
   affiliations: PhraseMatcher<true>;
 }
@@ -209,6 +212,7 @@ function compile(f: LexiconFile): Lexicon {
     reachedBefore: new PhraseMatcher(flag(f.tollReached.before)),
     reachedAfter: new PhraseMatcher(flag(f.tollReached.after)),
     background: new PhraseMatcher(flag(f.background)),
+    backgroundFinal: new PhraseMatcher(flag(f.backgroundFinal ?? [])),
     affiliations: new PhraseMatcher(flag(f.affiliations ?? [])),
     conjunctions: new PhraseMatcher(flag(f.conjunctions)),
   };

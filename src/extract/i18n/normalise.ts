@@ -22,6 +22,7 @@ export function asciiDigits(s: string): string {
 const INDIC = /[\u0900-\u0dff]/;
 const INDIC_DROPPED = /[\u093c\u094d\u09bc\u09cd\u0bcd]/;
 
+// Urdu web text often types the aspiration letter ھ for the heh ہ ("ھلاک" for "ہلاک"): one letter here.
 export function keyOf(word: string): string {
   return asciiDigits(word)
     .normalize("NFD")
@@ -31,7 +32,7 @@ export function keyOf(word: string): string {
     .toLowerCase()
     .replace(/[يى]/g, "ی")
     .replace(/ك/g, "ک")
-    .replace(/[ةۀەہۃ]/g, "ه")
+    .replace(/[ةۀەہۃھ]/g, "ه")
     .replace(/ٱ/g, "ا");
 }
 

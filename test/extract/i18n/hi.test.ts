@@ -46,4 +46,10 @@ describe("Hindi reports", () => {
     expect(r.main?.type).toBe("air_strike");
     expect(r.main?.date).toBeUndefined();
   });
+
+  it("reads a past auxiliary as background only when it ends the sentence", () => {
+    const r = read("पेशावर में धमाका इतना जोरदार था कि 9 लोग मारे गए। पिछले महीने यहां हुए एक हमले में 3 लोग मारे गए थे।", "hi");
+    expect(r.main?.subtype).toBe("Bombing/Explosion");
+    expect(r.killed).toEqual([9]);
+  });
 });
