@@ -128,6 +128,7 @@ function findPlaces(tokens: Token[], lex: Lexicon, b: FactBuilder): PlaceHit[] {
     if (lex.capitalisedPlaces && !capitalised(tokens[m.from]!)) continue;
     // a name matched by its start may be the nationality adjective ("ইরানি", "ஈரானிய")
     if (lex.inflectedNames && lex.demonyms.at(tokens, m.from)?.to === m.to) continue;
+    if (lex.inflectedNames && lex.notPlaces.at(tokens, m.from)) continue;
     raw.push({ m });
   }
   const countries = raw.flatMap(({ m }) => (m.value.kind === "country" ? [m.value.code] : []));

@@ -40,6 +40,8 @@ interface LexiconFile {
   /** Case markers of the doer written after a name ("ने"): a place so marked acts, it is not where things happen. */
   agentMarkers?: string[];
   places: Record<string, string[]>;
+  /** Ordinary words that start like a place name matched by its start (Bengali "মালিক", owner, and "মালি", Mali). */
+  notPlaces?: string[];
   demonyms: Record<string, string[]>;
   negations: string[];
   /** Words around a number that say a toll reached it ("s'élève à 12", "۱۵ نفر رسید"): the toll word may be further back. */
@@ -99,6 +101,7 @@ export interface Lexicon {
   locatives: PhraseMatcher<true>;
   agentMarkers: PhraseMatcher<true>;
   places: PhraseMatcher<PlaceRef>;
+  notPlaces: PhraseMatcher<true>;
   /** Adjectives of nationality: with inflected names, "ইরানি" (Iranian) starts like "ইরান" and is no place. */
   demonyms: PhraseMatcher<string>; // → ISO country code
   groups: PhraseMatcher<GroupRef>;
@@ -203,6 +206,7 @@ function compile(f: LexiconFile): Lexicon {
         f.inflectedNames,
       ),
     ),
+    notPlaces: new PhraseMatcher(flag(f.notPlaces ?? [])),
     demonyms: new PhraseMatcher(flat(f.demonyms, (code) => code)),
     // English names are written in Latin letters, without the language's endings
     groups: new PhraseMatcher(

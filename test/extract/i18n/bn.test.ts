@@ -41,3 +41,11 @@ describe("Bengali names with endings", () => {
     expect(places).toContain("Pakistan");
   });
 });
+
+describe("Bengali words that start like a country", () => {
+  it("does not read 'মালিক' (owner) as Mali", () => {
+    const r = read("বাজারের এক দোকান মালিক জানান, কাবুলে বোমা হামলায় ৫ জন নিহত হয়েছে।", "bn");
+    expect(r.place).toBe("Kabul");
+    expect(r.facts.mentions.filter((m) => m.kind === "place").map((m) => m.value)).toEqual(["Kabul"]);
+  });
+});
