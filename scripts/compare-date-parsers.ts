@@ -16,6 +16,7 @@ const CHRONO: Record<string, chrono.Chrono> = {
   de: chrono.de.casual,
   ru: chrono.ru.casual,
   ar: chrono.ar.casual,
+  it: chrono.it.casual,
 };
 
 function chronoParser(c: chrono.Chrono): Parser {

@@ -15,6 +15,22 @@ export interface FoundCount {
   to: number;
   /** Token range of the toll word. */
   cue: [number, number];
+  /** Country of a nationality the figure's people are named by ("doce militares estadounidenses", "zwölf US-Soldaten"). */
+  nationality?: string;
+}
+
+/** Words after a figure in which the nationality of its people is looked for when the toll word comes first. */
+const NATIONALITY_AFTER = 2;
+
+/** The country of a nationality adjective among the figure's own words (up to its toll word when that follows). */
+function nationalityOf(tokens: Token[], n: { to: number }, cue: [number, number], lex: Lexicon): string | undefined {
+  const end = cue[0] >= n.to ? cue[0] : n.to + NATIONALITY_AFTER;
+  for (let j = n.to; j < end && j < tokens.length; j++) {
+    if (tokens[j]!.sentence !== tokens[n.to - 1]!.sentence) break;
+    const m = lex.demonyms.at(tokens, j);
+    if (m) return m.value;
+  }
+  return undefined;
 }
 
 const AFTER = 3;
@@ -36,6 +52,9 @@ interface FoundNumber {
 function numberAt(tokens: Token[], i: number, lex: Lexicon, text: string): FoundNumber | undefined {
   const t = tokens[i]!;
   const k = t.keys.find((x) => /^\d+$/.test(x)) ?? t.keys[0]!;
+  // Tamil and Bengali write case endings onto digits too ("50க்கும்"): the digits are the number
+  const attached = lex.inflectedNames ? /^(\d+)[\p{L}\p{M}]/u.exec(k)?.[1] : undefined;
+  if (attached) return { value: Number(attached), from: i, to: i + 1, approx: false };
   if (/^\d+$/.test(k)) {
     let value = Number(k);
     let to = i + 1;
@@ -137,12 +156,15 @@ export function findCounts(tokens: Token[], lex: Lexicon, text: string, blocked:
     i = n.to - 1;
     const s = tokens[n.from]!.sentence;
     const isYear =
-      n.to - n.from === 1 && /^\d{4}$/.test(tokens[n.from]!.keys[0]!) && n.value >= 1300 && n.value <= 2100;
+      n.to - n.from === 1 && /^\d{4}(?!\d)/.test(tokens[n.from]!.keys[0]!) && n.value >= 1300 && n.value <= 2100;
     if (isYear || n.value === 0) continue;
     if (lex.units.at(tokens, n.to)) continue;
     let best: { kind: TollKind; dist: number; cue: [number, number] } | undefined;
+    // a qualifier written after the number ("70 से अधिक लोग मारे गए", "৫০ জনের বেশি") is not one of the words between
+    const post = lex.qualifiers.at(tokens, n.to);
+    const from = post && (post.value === "more_than" || post.value === "at_least") ? post.to : n.to;
     for (let d = 0; d < (n.article ? ARTICLE_AFTER : AFTER); d++) {
-      const j = n.to + d;
+      const j = from + d;
       const tok = tokens[j];
       if (!tok || tok.sentence !== s || blocked.has(j) || separated(tokens, j - 1, j, text)) break;
       if (d > 0 && numberAt(tokens, j, lex, text)) break;
@@ -153,7 +175,8 @@ export function findCounts(tokens: Token[], lex: Lexicon, text: string, blocked:
       }
     }
     // the window before starts before a qualifier ("tuant au moins 14") and stops at a conjunction
-    // ("۱۳ نفر شهید و ۳۰ نفر زخمی": the toll word before "و" is the first figure's)
+    // ("۱۳ نفر شهید و ۳۰ نفر زخمی": the toll word before "و" is the first figure's); the qualifier is part of the
+    // figure and adds no distance ("tué au moins 14 personnes et blessé": the killed word is the nearer)
     const q = qualifierStart(tokens, n, lex);
     for (let d = 1; d <= BEFORE && !n.article; d++) {
       const j = q - d;
@@ -162,21 +185,23 @@ export function findCounts(tokens: Token[], lex: Lexicon, text: string, blocked:
       if (numberAt(tokens, j, lex, text) || lex.conjunctions.at(tokens, j)) break;
       const m = lex.counts.at(tokens, j);
       if (m && m.to <= n.from) {
-        if (!best || d + (n.from - q) < best.dist)
-          best = { kind: m.value, dist: d + (n.from - q), cue: [m.from, m.to] };
+        if (!best || d < best.dist) best = { kind: m.value, dist: d, cue: [m.from, m.to] };
         break;
       }
     }
     if (!best && reached(tokens, n, lex)) best = tollWordBefore(tokens, n, lex, s);
     if (!best) continue;
-    out.push({
+    const found: FoundCount = {
       kind: best.kind,
       value: n.value,
       qualifier: qualifierNear(tokens, n, lex),
       from: n.from,
       to: n.to,
       cue: best.cue,
-    });
+    };
+    const nationality = nationalityOf(tokens, n, best.cue, lex);
+    if (nationality) found.nationality = nationality;
+    out.push(found);
   }
   return out;
 }

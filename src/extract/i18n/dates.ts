@@ -2,6 +2,7 @@
 // "۴ آبان ۱۴۰۱" (Solar Hijri, converted with the platform's Persian calendar), numeric day-first dates, and
 // weekdays / yesterday / today placed by the reference (publication) date. Yearless dates take the latest year
 // that does not put them after the reference.
+import { dateRange } from "../../model/dates.js";
 import type { DateValue } from "../../model/records.js";
 import type { Lexicon } from "./lexicon.js";
 import { asciiDigits } from "./normalise.js";
@@ -58,7 +59,8 @@ export function fromSolarHijri(y: number, m: number, d: number): string | undefi
 
 const num = (t: Token | undefined): number | undefined => {
   const k = t?.keys[0];
-  const m = k ? /^(\d{1,4})(?:er|eme|º|°|ci|inci|nci|ncı|uncu|ünci|-?е|-?го)?$/.exec(k) : null;
+  // ordinal endings: French, Spanish, Turkish, Russian; Bengali "২৬শে", "১লা"; Tamil "16ஆம்" (its pulli folded away)
+  const m = k ? /^(\d{1,4})(?:er|eme|º|°|ci|inci|nci|ncı|uncu|ünci|-?е|-?го|শে|লা|রা|ঠা|ই|ে|ஆம|ம)?$/.exec(k) : null;
   return m ? Number(m[1]) : undefined;
 };
 
@@ -76,10 +78,17 @@ function placeYear(m: number, d: number, reference: string | undefined): number 
 export function findDates(tokens: Token[], lex: Lexicon, text: string, reference?: string): FoundDate[] {
   const out: FoundDate[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const md = lex.monthFirst ? monthDay(tokens, i, lex, reference) : undefined;
+    if (md) {
+      out.push(md);
+      i = md.to - 1;
+      continue;
+    }
     const day = num(tokens[i]);
-    // day month [year]
+    // day month [year], or a day range in one month: "16-17 जनवरी", "3–5 mars"
     if (day !== undefined && day >= 1 && day <= 31) {
-      let j = i + 1;
+      const last = rangeEnd(tokens, i, text, day);
+      let j = last === undefined ? i + 1 : i + 2;
       if (tokens[j] && FILLER.has(tokens[j]!.keys[0]!)) j++;
       const solar = lex.solarMonths.at(tokens, j);
       const month = solar ?? lex.months.at(tokens, j);
@@ -102,7 +111,11 @@ export function findDates(tokens: Token[], lex: Lexicon, text: string, reference
         if (dayIso) {
           let to = hasYear ? k + 1 : month.to;
           if (tokens[to] && FILLER.has(tokens[to]!.keys[0]!) && hasYear) to++;
-          out.push({ value: dayValue(dayIso), from: i, to, explicit: true });
+          // a range is its days, unless a night word follows: a night is dated by the day it begins
+          const night = last !== undefined && [to, to + 1].some((x) => lex.nights.at(tokens, x));
+          const value =
+            last === undefined || night ? dayValue(dayIso) : dateRange(dayIso, addDays(dayIso, last - day), "range");
+          out.push({ value, from: i, to, explicit: true });
           i = to - 1;
           continue;
         }
@@ -149,6 +162,26 @@ export function findDates(tokens: Token[], lex: Lexicon, text: string, reference
     push(out, tokens, t, t.start + m[0].length, iso(y, mo, d));
   }
   return out.sort((a, b) => a.from - b.from);
+}
+
+/** "ஜனவரி 16", "ஜனவரி 16ஆம் தேதி", "ஜனவரி 16, 2024": month first, as Tamil news writes dates. */
+function monthDay(tokens: Token[], i: number, lex: Lexicon, reference: string | undefined): FoundDate | undefined {
+  const month = lex.months.at(tokens, i);
+  const day = month ? num(tokens[month.to]) : undefined;
+  if (!month || day === undefined || day < 1 || day > 31) return undefined;
+  if (tokens[month.to]!.sentence !== tokens[i]!.sentence) return undefined;
+  const y = num(tokens[month.to + 1]);
+  const hasYear = y !== undefined && y >= 1900 && y <= 2100 && tokens[month.to + 1]!.sentence === tokens[i]!.sentence;
+  const year = hasYear ? y : placeYear(month.value, day, reference);
+  if (!year || !valid(year, month.value, day)) return undefined;
+  return { value: dayValue(iso(year, month.value, day)), from: i, to: month.to + (hasYear ? 2 : 1), explicit: true };
+}
+
+/** The last day of a range "16-17" (a hyphen or dash between two day numbers, the second larger) at token i. */
+function rangeEnd(tokens: Token[], i: number, text: string, first: number): number | undefined {
+  const second = num(tokens[i + 1]);
+  if (second === undefined || second <= first || second > 31) return undefined;
+  return /^\s*[-–]\s*$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start)) ? second : undefined;
 }
 
 /** A numeric date from token t to character `end`, unless a date already covers t. */

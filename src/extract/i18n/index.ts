@@ -108,6 +108,8 @@ interface PlaceHit {
   from: number;
   sentence: number;
   precision: string;
+  /** Named as the doer ("भारत ने", "ایران نے"): a state that acts, not where the event is. */
+  agent: boolean;
 }
 
 function resolvePlace(ref: PlaceRef, countries: string[]): { name: string; geo: Entity["geo"] } | undefined {
@@ -124,6 +126,9 @@ function findPlaces(tokens: Token[], lex: Lexicon, b: FactBuilder): PlaceHit[] {
   const raw: { m: Match<PlaceRef> }[] = [];
   for (const m of lex.places.all(tokens)) {
     if (lex.capitalisedPlaces && !capitalised(tokens[m.from]!)) continue;
+    // a name matched by its start may be the nationality adjective ("ইরানি", "ஈரானிய")
+    if (lex.inflectedNames && lex.demonyms.at(tokens, m.from)?.to === m.to) continue;
+    if (lex.inflectedNames && lex.notPlaces.at(tokens, m.from)) continue;
     raw.push({ m });
   }
   const countries = raw.flatMap(({ m }) => (m.value.kind === "country" ? [m.value.code] : []));
@@ -145,7 +150,8 @@ function findPlaces(tokens: Token[], lex: Lexicon, b: FactBuilder): PlaceHit[] {
     const e = b.entity(`place:${r.name}`, () => ({ type: "place", name: r.name, geo, rule: "i18n:place" }));
     const [s, t] = tokenSpan(tokens, m.from, m.to);
     b.mention("place", s, t, "i18n:place", r.name, e);
-    out.push({ entity: e, from: m.from, sentence: tokens[m.from]!.sentence, precision: geo.precision });
+    const agent = !!lex.agentMarkers.at(tokens, m.to);
+    out.push({ entity: e, from: m.from, sentence: tokens[m.from]!.sentence, precision: geo.precision, agent });
   }
   return out;
 }
@@ -160,7 +166,7 @@ interface GroupHit {
 function findGroups(tokens: Token[], lex: Lexicon, b: FactBuilder): GroupHit[] {
   const out: GroupHit[] = [];
   for (const m of lex.groups.all(tokens)) {
-    if (m.value.english && lex.capitalisedPlaces && !capitalised(tokens[m.from]!)) continue;
+    if (m.value.english && lex.capitalisedEnglishNames && !capitalised(tokens[m.from]!)) continue;
     const g = armedGroup(m.value.id);
     if (!g) continue;
     const e = b.entity(`group:${g.id}`, () => ({ type: "armed_group", name: g.name, rule: "i18n:armed-groups" }));
@@ -297,9 +303,14 @@ function extractStretch(doc: Document, st: Stretch, lex: Lexicon, b: FactBuilder
     };
     if (shape.subtype) ev.subtype = shape.subtype;
     const attacks = triggers.filter((t) => ATTACK_KINDS.includes(t.value) && !background.has(tokens[t.from]!.sentence));
-    const date = attachedDate(dates, attacks, tokens) ?? pickDate(dates, tokens, s0);
+    const date = attachedDate(dates, attacks, tokens) ?? pickDate(dates, tokens, s0, background);
     if (date) ev.date = date;
     const place = pickPlace(places, s0);
+    // the nationals of another country than the attack's are a part of its toll ("12 US soldiers" in Kabul)
+    const country = place?.entity.geo?.country;
+    for (const { c, cv } of countValues)
+      if (country && c.nationality && c.nationality !== country && !cv.subset)
+        cv.subset = `nationals of ${countryByCode(c.nationality)?.name ?? c.nationality}`;
     if (place) {
       ev.place = place.entity.id;
       const p: Participant = { role: "place", entity: place.entity.id, text: place.entity.name };
@@ -361,6 +372,9 @@ function backgroundSentences(tokens: Token[], lex: Lexicon, reference: string | 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (lex.background.at(tokens, i)) out.add(t.sentence);
+    // "… زخمی ہوئے تھے۔": the past auxiliary ends its sentence; mid-sentence ("دھماکہ اتنا شدید تھا کہ") it is plain past
+    const last = !tokens[i + 1] || tokens[i + 1]!.sentence !== t.sentence;
+    if (last && lex.backgroundFinal.at(tokens, i)) out.add(t.sentence);
     const k = t.keys[0]!;
     if (years && /^(?:19|20)\d\d$/.test(k) && !years.includes(Number(k))) out.add(t.sentence);
   }
@@ -388,8 +402,17 @@ function attachedDate(
   return (attached.find((d) => d.explicit) ?? attached[0])?.value;
 }
 
-/** The main event's date: an explicit date in its lead, else a relative day there, else the first explicit one before it. */
-function pickDate(dates: ReturnType<typeof findDates>, tokens: Token[], s0: number): DateValue | undefined {
+/**
+ * The main event's date: an explicit date in its lead, else a relative day there, else the first explicit one
+ * elsewhere — never one in a sentence about the report's past ("इसकी शुरुआत 7 अक्टूबर 2023 को … हुई थी").
+ */
+function pickDate(
+  all: ReturnType<typeof findDates>,
+  tokens: Token[],
+  s0: number,
+  background: Set<number>,
+): DateValue | undefined {
+  const dates = all.filter((d) => !background.has(tokens[d.from]!.sentence));
   const inLead = dates.filter((d) => {
     const s = tokens[d.from]!.sentence;
     return s >= s0 - 1 && s < s0 + LEAD_SENTENCES;
@@ -397,9 +420,10 @@ function pickDate(dates: ReturnType<typeof findDates>, tokens: Token[], s0: numb
   return (inLead.find((d) => d.explicit) ?? inLead[0] ?? dates.find((d) => d.explicit))?.value;
 }
 
-/** The main event's place: the most precise place in its lead, else the first place named. */
-function pickPlace(places: PlaceHit[], s0: number): PlaceHit | undefined {
+/** The main event's place: the most precise place in its lead, else the first place named; doers last. */
+function pickPlace(all: PlaceHit[], s0: number): PlaceHit | undefined {
   const rank = (p: PlaceHit): number => (p.precision === "country" ? 0 : p.precision === "region" ? 1 : 2);
+  const places = all.some((p) => !p.agent) ? all.filter((p) => !p.agent) : all;
   const lead = places.filter((p) => p.sentence >= s0 - 1 && p.sentence < s0 + LEAD_SENTENCES);
   const pool = lead.length ? lead : places;
   return [...pool].sort((a, b) => rank(b) - rank(a) || a.from - b.from)[0];

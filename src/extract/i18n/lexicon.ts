@@ -14,7 +14,9 @@ type TollKind = Extract<CountKind, "killed" | "injured" | "arrested"> | "missing
 
 interface LexiconFile {
   language: string;
-  script: "latin" | "cyrillic" | "arabic";
+  script: "latin" | "cyrillic" | "arabic" | "devanagari" | "bengali" | "tamil";
+  /** Case endings are written onto names ("কাবুলে", "பாகிஸ்தானில்"): names match by their start. */
+  inflectedNames?: boolean;
   numbers: Record<string, number>;
   approxNumbers: Record<string, number>;
   numberJoiners: string[];
@@ -25,19 +27,29 @@ interface LexiconFile {
   suicide: string[];
   months: Record<string, number>;
   solarMonths?: Record<string, number>;
+  /** Dates are also written month first ("ஜனவரி 16"). */
+  monthFirst?: boolean;
   weekdays: Record<string, number>;
   yesterday: string[];
   today: string[];
+  /** Words after a day range that make it a night ("16-17 जनवरी की रात"): the night is dated by its first day. */
+  nights?: string[];
   /** Words that label a page's own date ("Publié le", "تاریخ انتشار"): a date after one dates the report. */
   publishedLabels: string[];
   locatives: string[];
+  /** Case markers of the doer written after a name ("ने"): a place so marked acts, it is not where things happen. */
+  agentMarkers?: string[];
   places: Record<string, string[]>;
+  /** Ordinary words that start like a place name matched by its start (Bengali "মালিক", owner, and "মালি", Mali). */
+  notPlaces?: string[];
   demonyms: Record<string, string[]>;
   negations: string[];
   /** Words around a number that say a toll reached it ("s'élève à 12", "۱۵ نفر رسید"): the toll word may be further back. */
   tollReached: { before: string[]; after: string[] };
   /** Words that put a sentence in the past of the report ("l'année dernière", "یاد رہے"): its tolls are background. */
   background: string[];
+  /** Past auxiliaries that do so only as a sentence's last word (Urdu "تھے", Hindi "थे": "had been …"). */
+  backgroundFinal?: string[];
   /** "et", "و": a toll word before one of these belongs to the figure before it. */
   conjunctions: string[];
   /** Number words that are also indefinite articles ("un", "eine", "bir"): a toll word must follow closely. */
@@ -68,6 +80,10 @@ export interface Lexicon {
   arabic: boolean;
   /** Latin and Cyrillic place names must be capitalised in the text. */
   capitalisedPlaces: boolean;
+  /** English group names must be capitalised (in Latin and Cyrillic text, and Latin words in Indic-script text). */
+  capitalisedEnglishNames: boolean;
+  /** Case endings are written onto words, digits included ("কাবুলে", "50க்கும்"). */
+  inflectedNames: boolean;
   numbers: PhraseMatcher<NumberWord>;
   joiners: PhraseMatcher<true>;
   qualifiers: PhraseMatcher<Qualifier>;
@@ -77,21 +93,28 @@ export interface Lexicon {
   suicide: PhraseMatcher<true>;
   months: PhraseMatcher<number>;
   solarMonths: PhraseMatcher<number>;
+  monthFirst: boolean;
   weekdays: PhraseMatcher<number>;
   relative: PhraseMatcher<number>; // days before the reference date: yesterday 1, today 0
+  nights: PhraseMatcher<true>;
   publishedLabels: PhraseMatcher<true>;
   locatives: PhraseMatcher<true>;
+  agentMarkers: PhraseMatcher<true>;
   places: PhraseMatcher<PlaceRef>;
+  notPlaces: PhraseMatcher<true>;
+  /** Adjectives of nationality: with inflected names, "ইরানি" (Iranian) starts like "ইরান" and is no place. */
+  demonyms: PhraseMatcher<string>; // → ISO country code
   groups: PhraseMatcher<GroupRef>;
   negations: PhraseMatcher<true>;
   reachedBefore: PhraseMatcher<true>;
   reachedAfter: PhraseMatcher<true>;
   background: PhraseMatcher<true>;
+  backgroundFinal: PhraseMatcher<true>;
   conjunctions: PhraseMatcher<true>;
   affiliations: PhraseMatcher<true>;
 }
 
-const SUPPORTED = ["fr", "es", "pt", "de", "ru", "tr", "ar", "fa", "ur"] as const;
+const SUPPORTED = ["fr", "es", "pt", "de", "ru", "tr", "ar", "fa", "ur", "it", "hi", "bn", "ta"] as const;
 const cache = new Map<string, Lexicon | null>();
 
 /** Languages with a lexicon. */
@@ -112,6 +135,16 @@ function countryNames(language: string): [string, PlaceRef][] {
   );
 }
 
+/**
+ * In a language that writes case endings onto names, a name of at least four letters matches by its start
+ * ("কাবুল" in "কাবুলে"); shorter ones stay exact, being the start of too many words.
+ */
+function inflected<T>(entries: [string, T][], on: boolean | undefined): [string, T][] {
+  if (!on) return entries;
+  const long = (n: string): boolean => (/[\p{L}\p{M}]+$/u.exec(n)?.[0].length ?? 0) >= 4;
+  return entries.map(([n, v]): [string, T] => [long(n) ? `${n}*` : n, v]);
+}
+
 function groupNames(language: string): [string, GroupRef][] {
   const i18n = loadData<Record<string, Record<string, string[]> | string>>("groups/names-i18n.json");
   const out: [string, GroupRef][] = [];
@@ -126,10 +159,13 @@ function groupNames(language: string): [string, GroupRef][] {
 }
 
 function compile(f: LexiconFile): Lexicon {
+  const groups = groupNames(f.language);
   return {
     language: f.language,
     arabic: f.script === "arabic",
-    capitalisedPlaces: f.script !== "arabic",
+    capitalisedPlaces: f.script === "latin" || f.script === "cyrillic",
+    capitalisedEnglishNames: f.script !== "arabic",
+    inflectedNames: f.inflectedNames ?? false,
     numbers: new PhraseMatcher<NumberWord>([
       ...Object.entries(f.numbers).map(([w, value]): [string, NumberWord] => [
         w,
@@ -151,24 +187,36 @@ function compile(f: LexiconFile): Lexicon {
     counts: new PhraseMatcher(flat(f.counts, (k) => k as TollKind)),
     triggers: new PhraseMatcher(flat(f.triggers, (k) => k as TriggerKind)),
     suicide: new PhraseMatcher(flag(f.suicide)),
-    months: new PhraseMatcher(Object.entries(f.months)),
+    // "মার্চের", "ஜனவரியில்": month names take case endings too
+    months: new PhraseMatcher(inflected(Object.entries(f.months), f.inflectedNames)),
     solarMonths: new PhraseMatcher(Object.entries(f.solarMonths ?? {})),
+    monthFirst: f.monthFirst ?? false,
     weekdays: new PhraseMatcher(Object.entries(f.weekdays)),
     relative: new PhraseMatcher<number>([
       ...f.yesterday.map((w): [string, number] => [w, 1]),
       ...f.today.map((w): [string, number] => [w, 0]),
     ]),
+    nights: new PhraseMatcher(flag(f.nights ?? [])),
     publishedLabels: new PhraseMatcher(flag(f.publishedLabels)),
     locatives: new PhraseMatcher(flag(f.locatives)),
-    places: new PhraseMatcher<PlaceRef>([
-      ...countryNames(f.language),
-      ...flat(f.places, (name): PlaceRef => ({ kind: "name", name })),
-    ]),
-    groups: new PhraseMatcher(groupNames(f.language)),
+    agentMarkers: new PhraseMatcher(flag(f.agentMarkers ?? [])),
+    places: new PhraseMatcher<PlaceRef>(
+      inflected(
+        [...countryNames(f.language), ...flat(f.places, (name): PlaceRef => ({ kind: "name", name }))],
+        f.inflectedNames,
+      ),
+    ),
+    notPlaces: new PhraseMatcher(flag(f.notPlaces ?? [])),
+    demonyms: new PhraseMatcher(flat(f.demonyms, (code) => code)),
+    // English names are written in Latin letters, without the language's endings
+    groups: new PhraseMatcher(
+      groups.map(([n, g]): [string, GroupRef] => (g.english ? [n, g] : inflected([[n, g]], f.inflectedNames)[0]!)),
+    ),
     negations: new PhraseMatcher(flag(f.negations)),
     reachedBefore: new PhraseMatcher(flag(f.tollReached.before)),
     reachedAfter: new PhraseMatcher(flag(f.tollReached.after)),
     background: new PhraseMatcher(flag(f.background)),
+    backgroundFinal: new PhraseMatcher(flag(f.backgroundFinal ?? [])),
     affiliations: new PhraseMatcher(flag(f.affiliations ?? [])),
     conjunctions: new PhraseMatcher(flag(f.conjunctions)),
   };

@@ -14,8 +14,12 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{M}\p{N}\u200c]+|[%٪]/gu;
-// a full stop after a day number is German ordinal style ("am 5. Oktober"), not a sentence end
-const SENTENCE_END = /(?<!(?:^|[^\p{N}])\p{N}{1,2})[.!?؟۔।]+(?=\s|$)|\n+/gu;
+// a full stop after a day number is German ordinal style ("am 5. Oktober"), not a sentence end; the danda (।, ॥)
+// ends Hindi and Bengali sentences, and some Hindi sites type it as the look-alike "꫰". A stop and the line
+// break after it are one sentence end, not two (a paragraph does not count as an empty sentence).
+// The Urdu full stop and the danda end a sentence even when the next word follows without a space ("ہوگئے۔اسسٹنٹ"):
+// neither is used in numbers or abbreviations.
+const SENTENCE_END = /(?<!(?:^|[^\p{N}])\p{N}{1,2})[.!?؟۔।॥꫰]+(?=\s|$)(?:[ \t]*\n+)?|[۔।॥꫰]+(?=\p{L})|\n+/gu;
 
 /** Tokens of text[start, end), with sentence numbers counted from `firstSentence`. */
 export function tokenize(text: string, start: number, end: number, arabic: boolean, firstSentence = 0): Token[] {

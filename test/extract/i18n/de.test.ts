@@ -39,3 +39,11 @@ describe("German articles and vague amounts", () => {
     expect(r.main?.counts.map((c) => [c.kind, c.qualifier])).toEqual([["injured", "vague"]]);
   });
 });
+
+describe("German toll words", () => {
+  it("reads 'verstorben' as killed", () => {
+    const r = read("Nach der Explosion in Kabul sind mindestens 40 verstorben und 90 verletzt.", "de");
+    expect(r.killed).toEqual([40]);
+    expect(r.injured).toEqual([90]);
+  });
+});

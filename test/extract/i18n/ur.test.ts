@@ -26,3 +26,15 @@ describe("Urdu reports", () => {
     expect(r.killed).toEqual([]);
   });
 });
+
+describe("Urdu web spelling", () => {
+  it("ends a sentence at the Urdu full stop without a space, and reads ھ for a final ہ", () => {
+    const text =
+      "کوئٹہ میں دھماکے میں 7 افراد ھلاک اور 12 زخمی ہوگئے۔یاد رہے کہ گزشتہ سال اسی بازار میں 3 افراد ہلاک ہوئے تھے۔";
+    const r = read(text, "ur");
+    expect(r.main?.subtype).toBe("Bombing/Explosion");
+    expect(r.killed).toEqual([7]);
+    expect(r.injured).toEqual([12]);
+    expect(r.place).toBe("Quetta");
+  });
+});
