@@ -16,6 +16,7 @@ import { eventType } from "./lexicon.js";
 import { modalityOf } from "./modality.js";
 import { frameParticipants } from "./roles.js";
 import { markSalience } from "./salience.js";
+import { filterTriggers, strongestTrigger } from "./trigger-filter.js";
 import { findTriggers, type TriggerMatch } from "./triggers.js";
 
 export { modalityOf } from "./modality.js";
@@ -110,7 +111,7 @@ function withOtherTriggers(
 }
 
 function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => string): Event[] {
-  const triggers = findTriggers(s.text, s.start);
+  const triggers = filterTriggers(ctx, s, findTriggers(s.text, s.start));
   if (!triggers.length) return [];
   const byType = new Map<string, TriggerMatch[]>();
   for (const t of triggers) {
@@ -121,7 +122,7 @@ function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => strin
   const out: Event[] = [];
   const doc = ctx.doc.id;
   for (const [type, list] of byType) {
-    const best = [...list].sort((a, b) => b.pattern.entry.confidence - a.pattern.entry.confidence)[0]!;
+    const best = strongestTrigger(list);
     const trigger = { doc, start: best.start, end: best.end, text: best.text };
     let mod = modalityOf(s.text, s.start, best.start, SKIP_MODALITY[type] ?? []);
     // "IS claimed the attack" makes the claim, not the attack, uncertain
