@@ -1,14 +1,24 @@
 import { describe, expect, it } from "vitest";
+import { extractEvents } from "../../src/extract/events/index.js";
 import { triggerFeatures } from "../../src/extract/events/trigger-features.js";
-import { filterTriggers, strongestTrigger, type TriggerFilterModel } from "../../src/extract/events/trigger-filter.js";
+import {
+  lexiconStrongest,
+  likeliestTrigger,
+  scoreTriggers,
+  type TriggerFilterModel,
+} from "../../src/extract/events/trigger-filter.js";
 import { findTriggers } from "../../src/extract/events/triggers.js";
 import { buildContext } from "../../src/extract/index.js";
 import { makeDocument } from "../../src/model/document.js";
 import { analyze } from "../../src/nlp/analyze.js";
 
-function sentenceOf(text: string) {
+function contextOf(text: string) {
   const doc = makeDocument({ origin: "test", format: "text", text, language: "en" });
-  const ctx = buildContext(doc, analyze(doc));
+  return buildContext(doc, analyze(doc));
+}
+
+function sentenceOf(text: string) {
+  const ctx = contextOf(text);
   const s = ctx.sentences[0]!;
   return { ctx, s, matches: findTriggers(s.text, s.start) };
 }
@@ -20,45 +30,54 @@ describe("trigger features", () => {
   it("describe the match, its use and its sentence", () => {
     const { ctx, s, matches } = sentenceOf("A roadside bomb exploded near the market, killing three people.");
     const bomb = matches.find((m) => m.text === "bomb")!;
-    const f = triggerFeatures(ctx, s, bomb, matches);
-    expect(f).toEqual(expect.arrayContaining(["type=attack", "pos=NOUN", "lemma=bomb", "verb-after=explode"]));
+    expect(triggerFeatures(ctx, s, bomb, matches)).toEqual(
+      expect.arrayContaining(["type=attack", "pos=NOUN", "lemma=bomb", "verb-after=explode"]),
+    );
     const killing = matches.find((m) => m.text === "killing")!;
     expect(triggerFeatures(ctx, s, killing, matches)).toEqual(expect.arrayContaining(["type=death", "count"]));
   });
 });
 
-describe("filterTriggers", () => {
-  it("drops a doubted match when another of its type stays, and names the event by the likelier one", () => {
+describe("scoreTriggers", () => {
+  it("scores every match by the model and drops none", () => {
     const { ctx, s, matches } = sentenceOf("A roadside bomb exploded near the market.");
     expect(matches.map((m) => m.text)).toEqual(["bomb", "exploded"]);
-    const kept = filterTriggers(ctx, s, matches, nounsDoubted);
-    expect(kept.map((m) => m.text)).toEqual(["exploded"]);
-    expect(kept[0]!.score).toBeGreaterThan(0.9);
-  });
-
-  it("keeps a type whose every match is doubted: a defused bomb still reports an attempted bombing", () => {
-    const { ctx, s, matches } = sentenceOf("Police defused a bomb near the school.");
-    const kept = filterTriggers(ctx, s, matches, nounsDoubted);
-    expect(kept.map((m) => m.text)).toEqual(["bomb"]);
-    expect(kept[0]!.score).toBeLessThan(0.5);
+    const scored = scoreTriggers(ctx, s, matches, nounsDoubted);
+    expect(scored.map((m) => m.text)).toEqual(["bomb", "exploded"]);
+    expect(scored[0]!.score).toBeLessThan(0.1);
+    expect(scored[1]!.score).toBeGreaterThan(0.9);
   });
 
   it("leaves the matches as they are without a model", () => {
     const { ctx, s, matches } = sentenceOf("A roadside bomb exploded near the market.");
-    expect(filterTriggers(ctx, s, matches, null)).toEqual(matches);
+    expect(scoreTriggers(ctx, s, matches, null)).toEqual(matches);
   });
 
-  it("strongestTrigger prefers the score, then the lexicon's confidence", () => {
+  it("likeliestTrigger follows the score; lexiconStrongest the lexicon's confidence", () => {
     const { ctx, s, matches } = sentenceOf("A roadside bomb exploded near the market.");
-    const scored = matches.map((m, i) => ({ ...m, score: i === 0 ? 0.9 : 0.4 }));
-    expect(strongestTrigger(scored).text).toBe("bomb");
-    expect(strongestTrigger(filterTriggers(ctx, s, matches, nounsDoubted)).text).toBe("exploded");
+    const scored = scoreTriggers(ctx, s, matches, nounsDoubted);
+    expect(likeliestTrigger(scored).text).toBe("exploded");
+    const flipped = scored.map((m) => ({ ...m, score: 1 - m.score! }));
+    expect(likeliestTrigger(flipped).text).toBe("bomb");
+    const confidence = (t: string) => matches.find((m) => m.text === t)!.pattern.entry.confidence;
+    const top = confidence("bomb") >= confidence("exploded") ? "bomb" : "exploded";
+    expect(lexiconStrongest(scored).text).toBe(top);
+    // without scores the likeliest is the lexicon's strongest
+    expect(likeliestTrigger(matches).text).toBe(top);
   });
 });
 
 describe("the shipped trigger model", () => {
-  it("names an explosion by the explosion, not the bomb", () => {
+  it("names an explosion by the explosion, not by the bomb", () => {
     const { ctx, s, matches } = sentenceOf("A roadside bomb exploded near the market.");
-    expect(strongestTrigger(filterTriggers(ctx, s, matches)).text).toBe("exploded");
+    expect(likeliestTrigger(scoreTriggers(ctx, s, matches)).text).toBe("exploded");
+    const [ev] = extractEvents(contextOf("A roadside bomb exploded near the market."));
+    expect(ev?.type).toBe("attack");
+    expect(ev?.trigger.text).toBe("exploded");
+  });
+
+  it("keeps the event of a sentence whose only match is a weapon", () => {
+    const evs = extractEvents(contextOf("Police defused a bomb near the school."));
+    expect(evs.map((e) => `${e.type}:${e.trigger.text}`)).toEqual(["attack:bomb"]);
   });
 });

@@ -16,7 +16,7 @@ import { eventType } from "./lexicon.js";
 import { modalityOf } from "./modality.js";
 import { frameParticipants } from "./roles.js";
 import { markSalience } from "./salience.js";
-import { filterTriggers, strongestTrigger } from "./trigger-filter.js";
+import { lexiconStrongest, likeliestTrigger, scoreTriggers } from "./trigger-filter.js";
 import { findTriggers, type TriggerMatch } from "./triggers.js";
 
 export { modalityOf } from "./modality.js";
@@ -111,7 +111,7 @@ function withOtherTriggers(
 }
 
 function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => string): Event[] {
-  const triggers = filterTriggers(ctx, s, findTriggers(s.text, s.start));
+  const triggers = scoreTriggers(ctx, s, findTriggers(s.text, s.start));
   if (!triggers.length) return [];
   const byType = new Map<string, TriggerMatch[]>();
   for (const t of triggers) {
@@ -122,8 +122,11 @@ function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => strin
   const out: Event[] = [];
   const doc = ctx.doc.id;
   for (const [type, list] of byType) {
-    const best = strongestTrigger(list);
-    const trigger = { doc, start: best.start, end: best.end, text: best.text };
+    // the lexicon's strongest phrase anchors the event's arguments, date, place and modality, as the rules
+    // around it were written for; the trigger model's likeliest mention names it (its trigger span: "exploded", not the "bomb" before it)
+    const best = lexiconStrongest(list);
+    const named = likeliestTrigger(list);
+    const trigger = { doc, start: named.start, end: named.end, text: named.text };
     let mod = modalityOf(s.text, s.start, best.start, SKIP_MODALITY[type] ?? []);
     // "IS claimed the attack" makes the claim, not the attack, uncertain
     const claimCue = mod.cue;
