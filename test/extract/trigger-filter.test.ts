@@ -45,7 +45,9 @@ describe("scoreTriggers", () => {
     const scored = scoreTriggers(ctx, s, matches, nounsDoubted);
     expect(scored.map((m) => m.text)).toEqual(["bomb", "exploded"]);
     expect(scored[0]!.score).toBeLessThan(0.1);
+    expect(scored[0]!.doubted).toBe(true);
     expect(scored[1]!.score).toBeGreaterThan(0.9);
+    expect(scored[1]!.doubted).toBe(false);
   });
 
   it("leaves the matches as they are without a model", () => {
@@ -53,17 +55,14 @@ describe("scoreTriggers", () => {
     expect(scoreTriggers(ctx, s, matches, null)).toEqual(matches);
   });
 
-  it("likeliestTrigger follows the score; lexiconStrongest the lexicon's confidence", () => {
+  it("likeliestTrigger keeps the lexicon's strongest match unless the model doubts it", () => {
     const { ctx, s, matches } = sentenceOf("A roadside bomb exploded near the market.");
-    const scored = scoreTriggers(ctx, s, matches, nounsDoubted);
-    expect(likeliestTrigger(scored).text).toBe("exploded");
-    const flipped = scored.map((m) => ({ ...m, score: 1 - m.score! }));
-    expect(likeliestTrigger(flipped).text).toBe("bomb");
-    const confidence = (t: string) => matches.find((m) => m.text === t)!.pattern.entry.confidence;
-    const top = confidence("bomb") >= confidence("exploded") ? "bomb" : "exploded";
-    expect(lexiconStrongest(scored).text).toBe(top);
-    // without scores the likeliest is the lexicon's strongest
-    expect(likeliestTrigger(matches).text).toBe(top);
+    // one lexicon entry holds both words: on the tie the first in the text is the lexicon's strongest
+    expect(lexiconStrongest(matches).text).toBe("bomb");
+    expect(likeliestTrigger(matches).text).toBe("bomb");
+    expect(likeliestTrigger(scoreTriggers(ctx, s, matches, nounsDoubted)).text).toBe("exploded");
+    const verbsDoubted: TriggerFilterModel = { ...nounsDoubted, weights: { "pos=NOUN": 3, "pos=VERB": -3 } };
+    expect(likeliestTrigger(scoreTriggers(ctx, s, matches, verbsDoubted)).text).toBe("bomb");
   });
 });
 
