@@ -16,7 +16,7 @@ import { eventType } from "./lexicon.js";
 import { modalityOf } from "./modality.js";
 import { frameParticipants } from "./roles.js";
 import { markSalience } from "./salience.js";
-import { lexiconStrongest, likeliestTrigger, scoreTriggers } from "./trigger-filter.js";
+import { lexiconStrongest, likeliestTrigger, type ScoredTrigger, scoreTriggers } from "./trigger-filter.js";
 import { findTriggers, type TriggerMatch } from "./triggers.js";
 
 export { modalityOf } from "./modality.js";
@@ -113,7 +113,7 @@ function withOtherTriggers(
 function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => string): Event[] {
   const triggers = scoreTriggers(ctx, s, findTriggers(s.text, s.start));
   if (!triggers.length) return [];
-  const byType = new Map<string, TriggerMatch[]>();
+  const byType = new Map<string, ScoredTrigger[]>();
   for (const t of triggers) {
     const list = byType.get(t.pattern.type) ?? [];
     list.push(t);
@@ -123,7 +123,8 @@ function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => strin
   const doc = ctx.doc.id;
   for (const [type, list] of byType) {
     // the lexicon's strongest phrase anchors the event's arguments, date, place and modality, as the rules
-    // around it were written for; the trigger model's likeliest mention names it (its trigger span: "exploded", not the "bomb" before it)
+    // around it were written for; it names the event (its trigger span) unless the trigger model doubts it
+    // is an event mention: then the likeliest mention does ("exploded", not the "bomb" before it)
     const best = lexiconStrongest(list);
     const named = likeliestTrigger(list);
     const trigger = { doc, start: named.start, end: named.end, text: named.text };
