@@ -7,6 +7,7 @@ import { speakerBefore } from "../claims/speaker.js";
 import { type DateHit, type ExtractContext, entityOf, mentionsIn, type SentenceCtx } from "../context.js";
 import { withoutFalseDoers } from "./actors.js";
 import { ATTACHED_AFTER, datesAnotherWord, REFERRED_TO } from "./date-scope.js";
+import { tokenRange } from "./noun-phrases.js";
 import { frameParticipants, headClasses } from "./roles.js";
 
 const ACTORS: ReadonlySet<string> = new Set<EntityType>(["person", "organization", "armed_group", "state"]);
@@ -140,7 +141,15 @@ const BACK_REFERENCE = /\b(?:the|this|these|that|those|its|their|his|her)\s+(?:[
 
 function isBackReference(ctx: ExtractContext, s: SentenceCtx, triggerStart: number): boolean {
   const before = ctx.doc.text.slice(Math.max(s.start, triggerStart - 60), triggerStart);
+  if (relativeVerb(ctx, before, triggerStart)) return false;
   return BACK_REFERENCE.test(before) || REFERRED_TO.test(before);
+}
+
+/** "a bomb that exploded near the border": "that" before a verb opens a relative clause, it points at nothing. */
+function relativeVerb(ctx: ExtractContext, before: string, triggerStart: number): boolean {
+  if (!/\b(?:that|which)\s+$/i.test(before) || !ctx.tokens) return false;
+  const [first] = tokenRange(ctx.tokens, triggerStart, triggerStart + 1);
+  return ctx.tokens[first]?.pos === "VERB";
 }
 
 // Up to three words may sit between the preposition and the place ("in the northern province of"),

@@ -18,6 +18,7 @@ import { withPronounDoers } from "./pronoun-doers.js";
 import { checkRoles } from "./role-model.js";
 import { frameParticipants } from "./roles.js";
 import { markSalience } from "./salience.js";
+import { lexiconStrongest, likeliestTrigger, type ScoredTrigger, scoreTriggers } from "./trigger-filter.js";
 import { findTriggers, type TriggerMatch } from "./triggers.js";
 
 export { modalityOf } from "./modality.js";
@@ -112,9 +113,9 @@ function withOtherTriggers(
 }
 
 function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => string): Event[] {
-  const triggers = findTriggers(s.text, s.start);
+  const triggers = scoreTriggers(ctx, s, findTriggers(s.text, s.start));
   if (!triggers.length) return [];
-  const byType = new Map<string, TriggerMatch[]>();
+  const byType = new Map<string, ScoredTrigger[]>();
   for (const t of triggers) {
     const list = byType.get(t.pattern.type) ?? [];
     list.push(t);
@@ -123,8 +124,12 @@ function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => strin
   const out: Event[] = [];
   const doc = ctx.doc.id;
   for (const [type, list] of byType) {
-    const best = [...list].sort((a, b) => b.pattern.entry.confidence - a.pattern.entry.confidence)[0]!;
-    const trigger = { doc, start: best.start, end: best.end, text: best.text };
+    // the lexicon's strongest phrase anchors the event's arguments, date, place and modality, as the rules
+    // around it were written for; it names the event (its trigger span) unless the trigger model doubts it
+    // is an event mention: then the likeliest mention does ("exploded", not the "bomb" before it)
+    const best = lexiconStrongest(list);
+    const named = likeliestTrigger(list);
+    const trigger = { doc, start: named.start, end: named.end, text: named.text };
     let mod = modalityOf(s.text, s.start, best.start, SKIP_MODALITY[type] ?? []);
     // "IS claimed the attack" makes the claim, not the attack, uncertain
     const claimCue = mod.cue;
