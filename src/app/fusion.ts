@@ -170,3 +170,37 @@ async function incremental(store: Store, ids: string[]): Promise<boolean> {
   await save(store, engine, stamp, documents, (state) => store.putFusionUpdate({ ...changes, state }));
   return true;
 }
+
+/**
+ * Makes a change to what fusion reads besides the documents — stores or deletes an analyst override, grades an
+ * outlet (`change` does it) — and re-fuses. Incremental when the saved engine fits the store as it was before the
+ * change: the engine takes the new overrides and grades and rewrites only the incidents they reach (see
+ * FusionEngine.revise), with the result a rebuild gives. Entity overrides, and a store whose state does not fit,
+ * are rebuilt.
+ */
+export async function fuseChange<T>(store: Store, change: () => Promise<T>): Promise<{ mode: FusionMode; value: T }> {
+  return serial(store, async () => {
+    try {
+      const documents = await store.countDocuments();
+      const engine = await savedEngine(store, await stampOf(store));
+      const value = await change();
+      if (engine && Number(engine.meta("documents")) === documents) {
+        const changes = engine.revise({
+          overrides: await store.listRecords<Override>(OVERRIDES),
+          identity: await store.getIdentity(),
+          sources: await sourcesOf(store),
+        });
+        if (changes) {
+          const stamp = await stampOf(store);
+          await save(store, engine, stamp, documents, (state) => store.putFusionUpdate({ ...changes, state }));
+          return { mode: "incremental" as const, value };
+        }
+      }
+      await rebuild(store);
+      return { mode: "rebuild" as const, value };
+    } catch (e) {
+      held.delete(store);
+      throw e;
+    }
+  });
+}

@@ -706,6 +706,150 @@ export class FusionEngine {
   }
 
   /**
+   * The analyst's incident overrides (merge, split, move) or the outlets' grades changed since this engine was
+   * fused: moves it to the new ones and returns what that changed, as `changes()` does for new documents. The
+   * incidents rebuilt are those the change reaches: whose events or claims move, whose explanation or identity
+   * hints name a changed override, that hold a document of a regraded outlet. Fusion is a replay, and neither
+   * clustering nor entity resolution reads these overrides or grades, so the result is what a replay under the new
+   * ones gives. Undefined (nothing changed here) when the change is of another kind — entity overrides, or an
+   * outlet whose id differs from the one its documents were fused under — which only a rebuild gives.
+   */
+  revise(next: {
+    overrides: Override[];
+    identity: IncidentIdentity;
+    sources: ReadonlyMap<string, Source>;
+  }): FusionChanges | undefined {
+    if (!this.synced || this.pending.docs.length) return undefined;
+    const overrides = next.overrides.map((o) => Override.parse(o));
+    const entityOverrides = (list: Iterable<Override>): string =>
+      JSON.stringify(
+        [...list]
+          .filter((o) => o.kind === "merge-entities" || o.kind === "unmerge-entity")
+          .sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
+    if (entityOverrides(overrides) !== entityOverrides(this.overrides.values())) return undefined;
+    const sourceKey = (s: Source | undefined): string => JSON.stringify(s && [s.id, s.name, s.reliability, s.notes]);
+    const regraded: [DocRecord, Source][] = [];
+    for (const rec of this.docs.values()) {
+      const s = rec.doc.outlet ? next.sources.get(rec.doc.outlet) : undefined;
+      if (sourceKey(s) === sourceKey(rec.source)) continue;
+      if (!s || rec.source?.id !== s.id) return undefined;
+      regraded.push([rec, s]);
+    }
+    const { inc } = this;
+    const old = this.layers();
+    const before = new Map(this.overrides);
+    const oldHints = old.finalHints();
+    this.overrides = new Map(overrides.map((o) => [o.id, o]));
+    this.prevIdentity = next.identity;
+    this.stored = new StoredIncidents(next.identity);
+    this.cache = undefined;
+    this.incLayers = undefined;
+    const layers = this.layers();
+    const touched = new Set<string>();
+    const add = (...ids: (string | undefined)[]): void => {
+      for (const id of ids) if (id !== undefined) touched.add(id);
+    };
+    // events whose incident changed
+    const was = new Map<string, string>();
+    for (const [layer, events] of inc.layerEvents) for (const e of events) was.set(e, layer);
+    for (const e of this.events.keys()) {
+      const now = layers.incidentOfEvent(e);
+      if (now !== was.get(e)) add(now, was.get(e));
+    }
+    // overrides added, deleted, or whose incidents now resolve elsewhere: their explanations and identity hints
+    const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+    for (const id of new Set([...before.keys(), ...this.overrides.keys()])) {
+      const a = (old.refs.get(id) ?? []).map((x) => old.resolve(x));
+      const b = (layers.refs.get(id) ?? []).map((x) => layers.resolve(x));
+      const o = this.overrides.get(id) ?? before.get(id);
+      if (!o || (same(a, b) && same(before.get(id), this.overrides.get(id)))) continue;
+      add(...a, ...b);
+      const events = o.kind === "split-incident" ? o.events : o.kind === "move-event" ? [o.event] : [];
+      for (const e of events) add(was.get(e), layers.incidentOfEvent(e), layers.pinnedOf(e), old.pinnedOf(e));
+    }
+    const hints = layers.finalHints();
+    for (const layer of new Set([...oldHints.prefer.keys(), ...hints.prefer.keys()]))
+      if (oldHints.prefer.get(layer) !== hints.prefer.get(layer)) add(layer);
+    for (const layer of new Set([...oldHints.ban.keys(), ...hints.ban.keys()]))
+      if (!same([...(oldHints.ban.get(layer) ?? [])], [...(hints.ban.get(layer) ?? [])])) add(layer);
+    // claims that follow their events elsewhere
+    const claimWas = new Map<string, string>();
+    for (const [layer, refs] of inc.layerClaims) for (const [d, i] of refs) claimWas.set(`${d}\u0000${i}`, layer);
+    const claimNow: [string, number, string][] = [];
+    for (const rec of this.docs.values()) {
+      if (!rec.claims.length) continue;
+      const main = this.mainIncident(rec);
+      rec.claims.forEach((c, i) => {
+        const now = this.claimIncident(c, main);
+        const prior = claimWas.get(`${rec.doc.id}\u0000${i}`);
+        if (now !== prior) add(now, prior);
+        if (now !== undefined) claimNow.push([rec.doc.id, i, now]);
+      });
+    }
+    // regraded outlets: the grades of every incident holding one of their documents
+    for (const [rec, s] of regraded) {
+      rec.source = s;
+      this.docs.set(rec.doc.id, rec);
+      add(...(inc.docLayers.get(rec.doc.id) ?? []));
+    }
+    // the touched incidents' members, in the order a full materialisation groups them
+    const docs = new Set<string>();
+    for (const layer of touched) {
+      for (const e of inc.layerEvents.get(layer) ?? []) {
+        const m = this.events.get(e);
+        if (m) docs.add(m.ev.doc);
+      }
+      for (const [d] of inc.layerClaims.get(layer) ?? []) docs.add(d);
+    }
+    const events = new Map<string, string[]>();
+    const claims = new Map<string, [string, number][]>();
+    const inDoc = new Map<string, Set<string>>();
+    const isIn = (doc: string, layer: string): void => {
+      inDoc.set(doc, (inDoc.get(doc) ?? new Set()).add(layer));
+      docs.add(doc);
+    };
+    for (const [e, m] of this.events) {
+      const layer = layers.incidentOfEvent(e);
+      if (layer === undefined || !touched.has(layer)) continue;
+      const list = events.get(layer);
+      if (list) list.push(e);
+      else events.set(layer, [e]);
+      isIn(m.ev.doc, layer);
+    }
+    for (const [d, i, layer] of claimNow) {
+      if (!touched.has(layer)) continue;
+      const list = claims.get(layer);
+      if (list) list.push([d, i]);
+      else claims.set(layer, [[d, i]]);
+      isIn(d, layer);
+    }
+    const removed: string[] = [];
+    for (const layer of touched) {
+      const list = events.get(layer);
+      if (list) inc.layerEvents.set(layer, list);
+      else inc.layerEvents.delete(layer);
+      const refs = claims.get(layer);
+      if (refs) inc.layerClaims.set(layer, refs);
+      else inc.layerClaims.delete(layer);
+      if (list) continue;
+      // dissolved (merged away, or an undone split): its id is gone unless another incident takes it
+      const id = inc.stableOf.get(layer);
+      inc.stableOf.delete(layer);
+      if (id !== undefined && inc.layerOf.get(id) === layer) {
+        inc.layerOf.delete(id);
+        removed.push(id);
+      }
+    }
+    for (const doc of docs) {
+      const list = [...(inc.docLayers.get(doc) ?? []).filter((l) => !touched.has(l)), ...(inDoc.get(doc) ?? [])];
+      if (list.length) inc.docLayers.set(doc, list);
+      else inc.docLayers.delete(doc);
+    }
+    return this.emit(touched, new Map(), removed);
+  }
+
+  /**
    * What the documents added since the last materialisation changed: the incidents they touched (and those whose
    * record reads an entity they changed, or whose grades a merge of independence groups changes), rebuilt exactly as
    * a full materialisation would build them, with their stable ids, contradictions and grades; the canonical
@@ -754,6 +898,32 @@ export class FusionEngine {
       for (const layer of inc.entityIncidents.get(e.id) ?? []) touched.add(layers.resolve(layer));
     }
     for (const doc of this.pending.regroup) for (const layer of inc.docLayers.get(doc) ?? []) touched.add(layer);
+    return this.emit(touched, known, []);
+  }
+
+  /**
+   * The touched incidents rebuilt as a full materialisation would build them, named against the rest, with their
+   * contradictions and grades; `removed`: stable ids of incidents that no longer exist (their rows are deleted).
+   */
+  private emit(touched: Set<string>, known: Map<string, Entity | undefined>, removed: string[]): FusionChanges {
+    const { inc } = this;
+    const layers = this.layers();
+    // an index may still name an incident an override dissolved: it has no events, so there is nothing to build
+    for (const layer of touched) if (!inc.layerEvents.get(layer)?.length) touched.delete(layer);
+    // an id a touched incident may take (where its events are or started, its merge target) held by an untouched
+    // one: a full assignment weighs the two against each other, so the holder is named again too
+    const hints = layers.finalHints();
+    const queue = [...touched];
+    for (let layer = queue.pop(); layer !== undefined; layer = queue.pop()) {
+      const ids = (inc.layerEvents.get(layer) ?? []).flatMap((e) => inc.idMembers.get(e) ?? []);
+      const preferred = hints.prefer.get(layer);
+      for (const id of preferred === undefined ? ids : [...ids, preferred]) {
+        const holder = inc.layerOf.get(id);
+        if (holder === undefined || touched.has(holder)) continue;
+        touched.add(holder);
+        queue.push(holder);
+      }
+    }
     const canon: EntityLookup = {
       get: (id) => {
         if (!id.startsWith("ent-")) return undefined; // an outlet or speaker name
@@ -774,8 +944,7 @@ export class FusionEngine {
       live: { has: (id: string) => inc.layerOf.has(id) && !touched.has(inc.layerOf.get(id) as string) },
       used: { has: (id: string) => inc.layerOf.has(id) || inc.idAliases.has(id) },
     };
-    const { idOf, identity } = assignIdentity(prev, members, layers.finalHints(), outside);
-    const removed: string[] = [];
+    const { idOf, identity } = assignIdentity(prev, members, hints, outside);
     for (const [layer, id] of idOf) {
       const old = inc.stableOf.get(layer);
       if (old !== undefined && old !== id && inc.layerOf.get(old) === layer) {

@@ -2,7 +2,7 @@
 // move-event / entity merge and unmerge, each undoable). Read-only views live in workbench-*.ts.
 import { randomUUID } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { OVERRIDES, refuse } from "../../app/fusion.js";
+import { fuseChange, OVERRIDES } from "../../app/fusion.js";
 import { withFusionLock } from "../../app/fusion-lock.js";
 import { anchorOverride } from "../../app/overrides.js";
 import { Override } from "../../fuse/index.js";
@@ -173,8 +173,8 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
       const { override, before, snapshot } = await withFusionLock(store, async () => {
         const override = await anchorOverride(store, parsed.data);
         const before = await store.getFusion();
-        await store.putRecord(OVERRIDES, override.id, override);
-        return { override, before, snapshot: await refuse(store) };
+        await fuseChange(store, () => store.putRecord(OVERRIDES, override.id, override));
+        return { override, before, snapshot: await store.getFusion() };
       });
       await audit(c, store, overrideChange(override, before, snapshot, "override.apply"));
       const ids = affected(override, snapshot.incidents);
@@ -200,8 +200,8 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
       if (!override) return apiError(c, 404, "not_found", "No override has that id.");
       const { before, snapshot } = await withFusionLock(store, async () => {
         const before = await store.getFusion();
-        await store.deleteRecord(OVERRIDES, id);
-        return { before, snapshot: await refuse(store) };
+        await fuseChange(store, () => store.deleteRecord(OVERRIDES, id));
+        return { before, snapshot: await store.getFusion() };
       });
       await audit(c, store, overrideChange(override, before, snapshot, "override.undo"));
       return c.json({ deleted: id, incidents: snapshot.incidents.length }, 200);
