@@ -187,7 +187,6 @@ export async function fuseChange<T>(store: Store, change: () => Promise<T>): Pro
       if (engine && Number(engine.meta("documents")) === documents) {
         const changes = engine.revise({
           overrides: await store.listRecords<Override>(OVERRIDES),
-          identity: await store.getIdentity(),
           sources: await sourcesOf(store),
         });
         if (changes) {

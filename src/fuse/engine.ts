@@ -714,11 +714,7 @@ export class FusionEngine {
    * ones gives. Undefined (nothing changed here) when the change is of another kind — entity overrides, or an
    * outlet whose id differs from the one its documents were fused under — which only a rebuild gives.
    */
-  revise(next: {
-    overrides: Override[];
-    identity: IncidentIdentity;
-    sources: ReadonlyMap<string, Source>;
-  }): FusionChanges | undefined {
+  revise(next: { overrides: Override[]; sources: ReadonlyMap<string, Source> }): FusionChanges | undefined {
     if (!this.synced || this.pending.docs.length) return undefined;
     const overrides = next.overrides.map((o) => Override.parse(o));
     const entityOverrides = (list: Iterable<Override>): string =>
@@ -741,8 +737,13 @@ export class FusionEngine {
     const before = new Map(this.overrides);
     const oldHints = old.finalHints();
     this.overrides = new Map(overrides.map((o) => [o.id, o]));
-    this.prevIdentity = next.identity;
-    this.stored = new StoredIncidents(next.identity);
+    // the stored ids, as a rebuild would read them: the store writes them with these indexes, in one transaction
+    const identity: IncidentIdentity = {
+      members: [...inc.idMembers].map(([event, [incident, origin]]) => ({ event, incident, origin })),
+      aliases: [...inc.idAliases].map(([alias, incident]) => ({ alias, incident })),
+    };
+    this.prevIdentity = identity;
+    this.stored = new StoredIncidents(identity);
     this.cache = undefined;
     this.incLayers = undefined;
     const layers = this.layers();
