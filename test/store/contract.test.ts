@@ -190,6 +190,9 @@ describe.each(backends())("$name store contract", (backend) => {
       const identity = await store.getIdentity();
       expect(identity.members.length).toBeGreaterThan(0);
       for (const m of identity.members) expect(all.map((i) => i.id)).toContain(m.incident);
+      const event = all[1]!.events[0]!;
+      expect(await store.incidentOfEvent(event)).toBe(all[1]!.id);
+      expect(await store.incidentOfEvent("no-such-event")).toBeUndefined();
     });
 
     it("keeps a window to the incidents and events dated in it, with each event's incident", async () => {
