@@ -220,7 +220,7 @@ export class FusionEngine {
   constructor(opts: FusionOptions = {}) {
     this.dups = new NearDuplicateIndex(opts.duplicateThreshold);
     this.prevIdentity = opts.identity ?? emptyIdentity();
-    this.stored = new StoredIncidents(this.prevIdentity);
+    this.stored = StoredIncidents.of(this.prevIdentity);
     trackMaps(this.stateParts());
     for (const o of opts.overrides ?? []) this.overrides.set(o.id, Override.parse(o));
     this.rebuildLayers();
@@ -737,13 +737,18 @@ export class FusionEngine {
     const before = new Map(this.overrides);
     const oldHints = old.finalHints();
     this.overrides = new Map(overrides.map((o) => [o.id, o]));
-    // the stored ids, as a rebuild would read them: the store writes them with these indexes, in one transaction
-    const identity: IncidentIdentity = {
-      members: [...inc.idMembers].map(([event, [incident, origin]]) => ({ event, incident, origin })),
-      aliases: [...inc.idAliases].map(([alias, incident]) => ({ alias, incident })),
+    // the stored ids, as a rebuild would read them (the store writes them with these indexes, in one transaction);
+    // the members are listed only if an override's anchors do not find its incident, or on a full materialisation
+    // (then as they stand: the ids stored last)
+    const aliases = [...inc.idAliases].map(([alias, incident]) => ({ alias, incident }));
+    const listed = () => [...inc.idMembers].map(([event, [incident, origin]]) => ({ event, incident, origin }));
+    this.stored = new StoredIncidents(aliases, listed);
+    this.prevIdentity = {
+      aliases,
+      get members() {
+        return listed();
+      },
     };
-    this.prevIdentity = identity;
-    this.stored = new StoredIncidents(identity);
     this.cache = undefined;
     this.incLayers = undefined;
     const layers = this.layers();
