@@ -756,12 +756,26 @@ export class FusionEngine {
     const add = (...ids: (string | undefined)[]): void => {
       for (const id of ids) if (id !== undefined) touched.add(id);
     };
-    // events whose incident changed
-    const was = new Map<string, string>();
-    for (const [layer, events] of inc.layerEvents) for (const e of events) was.set(e, layer);
-    for (const e of this.events.keys()) {
-      const now = layers.incidentOfEvent(e);
-      if (now !== was.get(e)) add(now, was.get(e));
+    // events whose incident may have changed: those of clusters merged (or unmerged) differently, pinned ones
+    const stableLayer = (e: string): string | undefined => {
+      const id = inc.idMembers.get(e)?.[0];
+      return id === undefined ? undefined : inc.layerOf.get(id);
+    };
+    const moving = new Set<string>();
+    for (const l of [old, layers]) {
+      const { merged, pinned } = l.moved();
+      for (const base of merged) {
+        if (old.resolve(base) === layers.resolve(base)) continue;
+        for (const e of this.clusterer.clusters.get(base)?.events ?? []) moving.add(e);
+      }
+      for (const e of pinned) moving.add(e);
+    }
+    const now = new Map<string, string | undefined>();
+    for (const e of moving) {
+      if (!this.events.has(e)) continue;
+      const to = layers.incidentOfEvent(e);
+      now.set(e, to);
+      if (to !== stableLayer(e)) add(to, stableLayer(e));
     }
     // overrides added, deleted, or whose incidents now resolve elsewhere: their explanations and identity hints
     const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -772,25 +786,35 @@ export class FusionEngine {
       if (!o || (same(a, b) && same(before.get(id), this.overrides.get(id)))) continue;
       add(...a, ...b);
       const events = o.kind === "split-incident" ? o.events : o.kind === "move-event" ? [o.event] : [];
-      for (const e of events) add(was.get(e), layers.incidentOfEvent(e), layers.pinnedOf(e), old.pinnedOf(e));
+      for (const e of events) add(stableLayer(e), layers.incidentOfEvent(e), layers.pinnedOf(e), old.pinnedOf(e));
     }
     const hints = layers.finalHints();
     for (const layer of new Set([...oldHints.prefer.keys(), ...hints.prefer.keys()]))
       if (oldHints.prefer.get(layer) !== hints.prefer.get(layer)) add(layer);
     for (const layer of new Set([...oldHints.ban.keys(), ...hints.ban.keys()]))
       if (!same([...(oldHints.ban.get(layer) ?? [])], [...(hints.ban.get(layer) ?? [])])) add(layer);
-    // claims that follow their events elsewhere
+    // claims of the documents those events are in: they follow their events (a claim is about its own document's)
+    const docsMoving = new Set<string>();
+    for (const e of now.keys()) {
+      const m = this.events.get(e);
+      if (m) docsMoving.add(m.ev.doc);
+    }
     const claimWas = new Map<string, string>();
-    for (const [layer, refs] of inc.layerClaims) for (const [d, i] of refs) claimWas.set(`${d}\u0000${i}`, layer);
+    for (const doc of docsMoving) {
+      for (const layer of inc.docLayers.get(doc) ?? []) {
+        for (const [d, i] of inc.layerClaims.get(layer) ?? []) if (d === doc) claimWas.set(`${d}\u0000${i}`, layer);
+      }
+    }
     const claimNow: [string, number, string][] = [];
-    for (const rec of this.docs.values()) {
-      if (!rec.claims.length) continue;
+    for (const doc of docsMoving) {
+      const rec = this.docs.get(doc);
+      if (!rec?.claims.length) continue;
       const main = this.mainIncident(rec);
       rec.claims.forEach((c, i) => {
-        const now = this.claimIncident(c, main);
-        const prior = claimWas.get(`${rec.doc.id}\u0000${i}`);
-        if (now !== prior) add(now, prior);
-        if (now !== undefined) claimNow.push([rec.doc.id, i, now]);
+        const to = this.claimIncident(c, main);
+        const prior = claimWas.get(`${doc}\u0000${i}`);
+        if (to !== prior) add(to, prior);
+        if (to !== undefined) claimNow.push([doc, i, to]);
       });
     }
     // regraded outlets: the grades of every incident holding one of their documents
@@ -799,15 +823,25 @@ export class FusionEngine {
       this.docs.set(rec.doc.id, rec);
       add(...(inc.docLayers.get(rec.doc.id) ?? []));
     }
-    // the touched incidents' members, in the order a full materialisation groups them
-    const docs = new Set<string>();
-    for (const layer of touched) {
-      for (const e of inc.layerEvents.get(layer) ?? []) {
-        const m = this.events.get(e);
-        if (m) docs.add(m.ev.doc);
+    // the touched incidents' members, in the order a full materialisation groups them: documents in replay order
+    // (the order they were added in), each document's events in the order it added them, claims by index
+    const orderKey = new Map<string, string>();
+    const keyOf = (doc: string): string => {
+      let k = orderKey.get(doc);
+      if (k === undefined) {
+        const rec = this.docs.get(doc);
+        k = rec ? replayKey(rec.doc) : doc;
+        orderKey.set(doc, k);
       }
-      for (const [d] of inc.layerClaims.get(layer) ?? []) docs.add(d);
-    }
+      return k;
+    };
+    const eventKey = (e: string): [string, number] => {
+      const doc = this.events.get(e)?.ev.doc ?? "";
+      return [keyOf(doc), this.docs.get(doc)?.events.indexOf(e) ?? -1];
+    };
+    const byKey = (a: [string, number], b: [string, number]): number =>
+      a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1];
+    const docs = new Set<string>();
     const events = new Map<string, string[]>();
     const claims = new Map<string, [string, number][]>();
     const inDoc = new Map<string, Set<string>>();
@@ -815,20 +849,35 @@ export class FusionEngine {
       inDoc.set(doc, (inDoc.get(doc) ?? new Set()).add(layer));
       docs.add(doc);
     };
-    for (const [e, m] of this.events) {
-      const layer = layers.incidentOfEvent(e);
-      if (layer === undefined || !touched.has(layer)) continue;
-      const list = events.get(layer);
-      if (list) list.push(e);
-      else events.set(layer, [e]);
-      isIn(m.ev.doc, layer);
+    const put = <V>(m: Map<string, V[]>, k: string, v: V): void => {
+      const list = m.get(k);
+      if (list) list.push(v);
+      else m.set(k, [v]);
+    };
+    for (const layer of touched) {
+      for (const e of inc.layerEvents.get(layer) ?? []) {
+        const m = this.events.get(e);
+        if (m) docs.add(m.ev.doc);
+        if (!now.has(e)) put(events, layer, e);
+      }
+      for (const [d, i] of inc.layerClaims.get(layer) ?? []) {
+        docs.add(d);
+        if (!docsMoving.has(d)) put(claims, layer, [d, i] as [string, number]);
+      }
     }
-    for (const [d, i, layer] of claimNow) {
-      if (!touched.has(layer)) continue;
-      const list = claims.get(layer);
-      if (list) list.push([d, i]);
-      else claims.set(layer, [[d, i]]);
-      isIn(d, layer);
+    for (const [e, layer] of now) if (layer !== undefined && touched.has(layer)) put(events, layer, e);
+    for (const [d, i, layer] of claimNow) if (touched.has(layer)) put(claims, layer, [d, i] as [string, number]);
+    for (const [layer, list] of events) {
+      const keyed = list.map((e) => ({ e, k: eventKey(e) })).sort((a, b) => byKey(a.k, b.k));
+      events.set(
+        layer,
+        keyed.map((x) => x.e),
+      );
+      for (const e of events.get(layer) ?? []) isIn(this.events.get(e)?.ev.doc ?? "", layer);
+    }
+    for (const [layer, list] of claims) {
+      list.sort((a, b) => byKey([keyOf(a[0]), a[1]], [keyOf(b[0]), b[1]]));
+      for (const [d] of list) isIn(d, layer);
     }
     const removed: string[] = [];
     for (const layer of touched) {

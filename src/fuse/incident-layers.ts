@@ -96,6 +96,11 @@ export class IncidentLayers {
     return this.pinned.get(evId);
   }
 
+  /** Engine ids merged into another, and events pinned (split off or moved): all an override layer moves. */
+  moved(): { merged: Iterable<string>; pinned: Iterable<string> } {
+    return { merged: this.merged.keys(), pinned: this.pinned.keys() };
+  }
+
   /** Where the layers built so far put most of these events. */
   private majority(events: readonly string[] | undefined): string | undefined {
     const votes = new Map<string, number>();
