@@ -43,7 +43,8 @@ const byEvents = (a: Incident, b: Incident) => b.events.length - a.events.length
 
 /**
  * The chain: merge the two largest incidents, split an event out of the largest, move an event between two
- * others, undo the merge, regrade an outlet, undo the split, then merge two entities (kept on the rebuild path).
+ * others, undo the merge, regrade an outlet, merge the split-off part into another incident, undo the move, undo
+ * the split (the second merge then names a part that is gone), then merge two entities (kept on the rebuild path).
  */
 async function chain(file: string, dir: string): Promise<FusionMode[]> {
   let store = new SqliteStore(file);
@@ -94,6 +95,22 @@ async function chain(file: string, dir: string): Promise<FusionMode[]> {
       const was = (await s.listSources()).find((x) => x.name === outlet)?.reliability;
       await s.upsertSource(outlet, was === "A" ? "D" : "A");
     });
+    await step(async (s) => {
+      // an override on an override's result: the split-off part merged into another incident
+      const split = (await incidents(s)).find(
+        (i) => i.explanation.some((x) => x.includes("ovr-split")) && i.events.length === 1,
+      );
+      const other = (await incidents(s)).find((i) => i !== split && !i.explanation.some((x) => x.includes("ovr-")));
+      if (!split || !other) throw new Error("no split-off incident");
+      await override(s, {
+        id: "ovr-merge-2",
+        createdAt: at(5),
+        kind: "merge-incidents",
+        incidents: [other.id, split.id],
+      });
+    });
+    await step((s) => s.deleteRecord(OVERRIDES, "ovr-move"));
+    // the second merge now names a part that no longer exists
     await step((s) => s.deleteRecord(OVERRIDES, "ovr-split"));
     await step(async (s) => {
       const people = (await s.getFusion()).entities.filter((e) => e.type === "person").slice(0, 2);
@@ -113,6 +130,8 @@ const EXPECTED: FusionMode[] = [
   "incremental", // move
   "incremental", // undo the merge
   "incremental", // a grade
+  "incremental", // merge the split-off part into another
+  "incremental", // undo the move
   "incremental", // undo the split
   "rebuild", // entity merge: entities vanish, and only a replay resolves them under the override
 ];
