@@ -6,6 +6,7 @@
 // order, overrides, previous ids), so an incremental result equals a rebuild when documents arrive in publication
 // order. A document published before the newest one fused, a store whose state is missing or was written under
 // other overrides or source grades, or documents stored without fusing (counted), fall back to a rebuild.
+// `fuseChange` is what an override, an undo or a grade runs: the saved engine takes the change without a replay.
 import { randomUUID } from "node:crypto";
 import { replayKey } from "../fuse/engine.js";
 import { assessIncident, FusionEngine, type Override } from "../fuse/index.js";
