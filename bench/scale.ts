@@ -1,7 +1,7 @@
 // `npm run bench -- scale [--sizes 1000,10000]`: the product path at growing store sizes on real text from
 // ../shared/research-data (GVDB articles, ECB+ documents, GTD summaries, news-cluster articles), date-shifted
 // copies to reach each size. At each size it prints: the per-document cost of ingesting a small batch (extract,
-// store, fuse), one full re-fusion, override (merge + undo) latency, /api/incidents and incident-page latency over
+// store, fuse), one full re-fusion, override latency (merge, split, move, undo), /api/incidents and incident-page latency over
 // HTTP on loopback, bytes on disk per MB of stored text; peak RSS at the end. Not a test: nothing here fails.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -18,6 +18,8 @@ import { quantiles, timed } from "./timing.js";
 const DATA = join(import.meta.dirname, "..", "..", "shared", "research-data");
 const BATCH = 20;
 const SAMPLES = 20;
+/** Merges, splits and moves timed at each size (each undone: as many undos). */
+const OVERRIDE_SAMPLES = 6;
 
 interface Base {
   text: string;
@@ -147,34 +149,62 @@ export async function benchScale(sizes: number[]): Promise<Record<string, number
           const id = ids[i % ids.length]!;
           page.push(await timed(async () => (await fetch(`${base}/api/incidents/${id}/view`)).arrayBuffer()));
         }
-        const overrides: number[] = [];
-        for (let i = 0; i + 1 < ids.length && i < 3; i++) {
-          let made = "";
-          overrides.push(
-            await timed(async () => {
-              const r = await fetch(`${base}/api/overrides`, {
-                method: "POST",
-                headers,
-                body: JSON.stringify({ kind: "merge-incidents", incidents: [ids[i], ids[i + 1]] }),
-              });
-              made = ((await r.json()) as { override: { id: string } }).override.id;
-            }),
-          );
-          overrides.push(
+        // each kind of override on its own incidents, each undone after: latency of the analyst's request over HTTP
+        // (fusion continues from the engine the server holds; see fuseChange)
+        const post = async (o: Record<string, unknown>): Promise<string> => {
+          const r = await fetch(`${base}/api/overrides`, { method: "POST", headers, body: JSON.stringify(o) });
+          if (!r.ok) throw new Error(`override ${String(o.kind)}: HTTP ${r.status} ${await r.text()}`);
+          return ((await r.json()) as { override: { id: string } }).override.id;
+        };
+        const times: Record<"merge" | "split" | "move" | "undo", number[]> = {
+          merge: [],
+          split: [],
+          move: [],
+          undo: [],
+        };
+        const many = await (async () => {
+          const r = await fetch(`${base}/api/incidents?limit=200`);
+          const items = ((await r.json()) as { items: { id: string; events: string[] }[] }).items;
+          return items.filter((i) => i.events.length >= 2);
+        })();
+        const undo = async (made: string) =>
+          times.undo.push(
             await timed(async () =>
-              (await fetch(`${base}/api/overrides/${made}`, { method: "DELETE", headers })).arrayBuffer(),
+              (await fetch(`${base}/api/overrides/${made}`, { method: "DELETE", headers })).text(),
             ),
           );
+        for (let i = 0; i + 1 < many.length && i < OVERRIDE_SAMPLES; i++) {
+          const a = many[i];
+          const b = many[i + 1];
+          if (!a || !b) break;
+          let made = "";
+          times.merge.push(
+            await timed(async () => (made = await post({ kind: "merge-incidents", incidents: [a.id, b.id] }))),
+          );
+          await undo(made);
+          const events = a.events.slice(-1);
+          times.split.push(
+            await timed(async () => (made = await post({ kind: "split-incident", incident: a.id, events }))),
+          );
+          await undo(made);
+          const event = a.events[0] as string;
+          times.move.push(await timed(async () => (made = await post({ kind: "move-event", event, to: b.id }))));
+          await undo(made);
         }
         const l = quantiles(list);
         const p = quantiles(page);
-        const o = quantiles(overrides);
         out[`incidents_list_p50_ms@${size}`] = Number(l.p50.toFixed(1));
         out[`incidents_list_p95_ms@${size}`] = Number(l.p95.toFixed(1));
         out[`incident_page_p50_ms@${size}`] = Number(p.p50.toFixed(1));
         out[`incident_page_p95_ms@${size}`] = Number(p.p95.toFixed(1));
-        out[`override_p50_ms@${size}`] = Number(o.p50.toFixed(0));
-        out[`override_p95_ms@${size}`] = Number(o.p95.toFixed(0));
+        for (const [kind, ms] of Object.entries(times)) {
+          const q = quantiles(ms);
+          out[`override_${kind}_p50_ms@${size}`] = Number(q.p50.toFixed(0));
+          out[`override_${kind}_p95_ms@${size}`] = Number(q.p95.toFixed(0));
+        }
+        const all = quantiles(Object.values(times).flat());
+        out[`override_all_p50_ms@${size}`] = Number(all.p50.toFixed(0));
+        out[`override_all_p95_ms@${size}`] = Number(all.p95.toFixed(0));
         Object.assign(out, await graphLatency(base, `@${size}`));
       } finally {
         await server.close();

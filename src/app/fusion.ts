@@ -6,6 +6,7 @@
 // order, overrides, previous ids), so an incremental result equals a rebuild when documents arrive in publication
 // order. A document published before the newest one fused, a store whose state is missing or was written under
 // other overrides or source grades, or documents stored without fusing (counted), fall back to a rebuild.
+// `fuseChange` is what an override, an undo or a grade runs: the saved engine takes the change without a replay.
 import { randomUUID } from "node:crypto";
 import { replayKey } from "../fuse/engine.js";
 import { assessIncident, FusionEngine, type Override } from "../fuse/index.js";
@@ -169,4 +170,37 @@ async function incremental(store: Store, ids: string[]): Promise<boolean> {
   const changes = engine.changes();
   await save(store, engine, stamp, documents, (state) => store.putFusionUpdate({ ...changes, state }));
   return true;
+}
+
+/**
+ * Makes a change to what fusion reads besides the documents — stores or deletes an analyst override, grades an
+ * outlet (`change` does it) — and re-fuses. Incremental when the saved engine fits the store as it was before the
+ * change: the engine takes the new overrides and grades and rewrites only the incidents they reach (see
+ * FusionEngine.revise), with the result a rebuild gives. Entity overrides, and a store whose state does not fit,
+ * are rebuilt.
+ */
+export async function fuseChange<T>(store: Store, change: () => Promise<T>): Promise<{ mode: FusionMode; value: T }> {
+  return serial(store, async () => {
+    try {
+      const documents = await store.countDocuments();
+      const engine = await savedEngine(store, await stampOf(store));
+      const value = await change();
+      if (engine && Number(engine.meta("documents")) === documents) {
+        const changes = engine.revise({
+          overrides: await store.listRecords<Override>(OVERRIDES),
+          sources: await sourcesOf(store),
+        });
+        if (changes) {
+          const stamp = await stampOf(store);
+          await save(store, engine, stamp, documents, (state) => store.putFusionUpdate({ ...changes, state }));
+          return { mode: "incremental" as const, value };
+        }
+      }
+      await rebuild(store);
+      return { mode: "rebuild" as const, value };
+    } catch (e) {
+      held.delete(store);
+      throw e;
+    }
+  });
 }

@@ -96,6 +96,8 @@ export interface BaseCluster {
 export const ATTACK_THRESHOLD = 0.6;
 /** How many incidents per place an undated mention is compared with (the most recent ones). */
 const RECENT_PER_PLACE = 32;
+/** How many undated incidents per place key stay candidates (the latest indexed; a country key gathers many). */
+const UNDATED_PER_PLACE = 64;
 export const RELATED_THRESHOLD = 0.5;
 /** How long after an incident related events (arrests, claims, deaths of the injured) still attach. */
 export const RELATED_WINDOW_DAYS = 60;
@@ -140,6 +142,7 @@ export class IncidentClusterer {
   readonly clusterOf = new Map<string, string>(); // event id → base cluster id
   private byDay = new Map<number, Set<string>>();
   private byMonth = new Map<string, Set<string>>();
+  /** Place key → undated incidents placed there, the oldest dropped past UNDATED_PER_PLACE (work per event stays bounded). */
   private undatedByPlace = new Map<string, Set<string>>();
   /** Place key → the most recent incidents placed there, dated or not (bounded, so lookups stay O(1)). */
   private recentByPlace = new Map<string, string[]>();
@@ -372,7 +375,15 @@ export class IncidentClusterer {
 
   private indexUndated(c: BaseCluster, e: EventFeatures): void {
     const keys = placeKeys(e);
-    for (const k of keys) addTo(this.undatedByPlace, k, c.id);
+    for (const k of keys) {
+      addTo(this.undatedByPlace, k, c.id);
+      const ids = this.undatedByPlace.get(k);
+      // a Set iterates in insertion order: the first is the incident indexed longest ago
+      for (const old of ids ?? []) {
+        if ((ids?.size ?? 0) <= UNDATED_PER_PLACE) break;
+        ids?.delete(old);
+      }
+    }
     this.undatedKeys.set(c.id, [...(this.undatedKeys.get(c.id) ?? []), ...keys]);
   }
 

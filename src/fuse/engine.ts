@@ -221,7 +221,7 @@ export class FusionEngine {
   constructor(opts: FusionOptions = {}) {
     this.dups = new NearDuplicateIndex(opts.duplicateThreshold);
     this.prevIdentity = opts.identity ?? emptyIdentity();
-    this.stored = new StoredIncidents(this.prevIdentity);
+    this.stored = StoredIncidents.of(this.prevIdentity);
     trackMaps(this.stateParts());
     for (const o of opts.overrides ?? []) this.overrides.set(o.id, Override.parse(o));
     this.rebuildLayers();
@@ -717,6 +717,205 @@ export class FusionEngine {
   }
 
   /**
+   * The analyst's incident overrides (merge, split, move) or the outlets' grades changed since this engine was
+   * fused: moves it to the new ones and returns what that changed, as `changes()` does for new documents. The
+   * incidents rebuilt are those the change reaches: whose events or claims move, whose explanation or identity
+   * hints name a changed override, that hold a document of a regraded outlet. Fusion is a replay, and neither
+   * clustering nor entity resolution reads these overrides or grades, so the result is what a replay under the new
+   * ones gives. Undefined (nothing changed here) when the change is of another kind — entity overrides, or an
+   * outlet whose id differs from the one its documents were fused under — which only a rebuild gives.
+   */
+  revise(next: { overrides: Override[]; sources: ReadonlyMap<string, Source> }): FusionChanges | undefined {
+    if (!this.synced || this.pending.docs.length) return undefined;
+    const overrides = next.overrides.map((o) => Override.parse(o));
+    const entityOverrides = (list: Iterable<Override>): string =>
+      JSON.stringify(
+        [...list]
+          .filter((o) => o.kind === "merge-entities" || o.kind === "unmerge-entity")
+          .sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
+    if (entityOverrides(overrides) !== entityOverrides(this.overrides.values())) return undefined;
+    const sourceKey = (s: Source | undefined): string => JSON.stringify(s && [s.id, s.name, s.reliability, s.notes]);
+    const regraded: [DocRecord, Source][] = [];
+    for (const rec of this.docs.values()) {
+      const s = rec.doc.outlet ? next.sources.get(rec.doc.outlet) : undefined;
+      if (sourceKey(s) === sourceKey(rec.source)) continue;
+      if (!s || rec.source?.id !== s.id) return undefined;
+      regraded.push([rec, s]);
+    }
+    const { inc } = this;
+    const old = this.layers();
+    const before = new Map(this.overrides);
+    const oldHints = old.finalHints();
+    this.overrides = new Map(overrides.map((o) => [o.id, o]));
+    // the stored ids, as a rebuild would read them (the store writes them with these indexes, in one transaction);
+    // the members are listed only if an override's anchors do not find its incident, or on a full materialisation
+    // (then as they stand: the ids stored last)
+    const aliases = [...inc.idAliases].map(([alias, incident]) => ({ alias, incident }));
+    const listed = () => [...inc.idMembers].map(([event, [incident, origin]]) => ({ event, incident, origin }));
+    this.stored = new StoredIncidents(aliases, listed);
+    this.prevIdentity = {
+      aliases,
+      get members() {
+        return listed();
+      },
+    };
+    this.cache = undefined;
+    this.incLayers = undefined;
+    const layers = this.layers();
+    const touched = new Set<string>();
+    const add = (...ids: (string | undefined)[]): void => {
+      for (const id of ids) if (id !== undefined) touched.add(id);
+    };
+    // events whose incident may have changed: those of clusters merged (or unmerged) differently, pinned ones
+    const stableLayer = (e: string): string | undefined => {
+      const id = inc.idMembers.get(e)?.[0];
+      return id === undefined ? undefined : inc.layerOf.get(id);
+    };
+    const moving = new Set<string>();
+    for (const l of [old, layers]) {
+      const { merged, pinned } = l.moved();
+      for (const base of merged) {
+        if (old.resolve(base) === layers.resolve(base)) continue;
+        for (const e of this.clusterer.clusters.get(base)?.events ?? []) moving.add(e);
+      }
+      for (const e of pinned) moving.add(e);
+    }
+    const now = new Map<string, string | undefined>();
+    for (const e of moving) {
+      if (!this.events.has(e)) continue;
+      const to = layers.incidentOfEvent(e);
+      now.set(e, to);
+      if (to !== stableLayer(e)) add(to, stableLayer(e));
+    }
+    // overrides added, deleted, or whose incidents now resolve elsewhere: their explanations and identity hints
+    const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+    for (const id of new Set([...before.keys(), ...this.overrides.keys()])) {
+      const a = (old.refs.get(id) ?? []).map((x) => old.resolve(x));
+      const b = (layers.refs.get(id) ?? []).map((x) => layers.resolve(x));
+      const o = this.overrides.get(id) ?? before.get(id);
+      if (!o || (same(a, b) && same(before.get(id), this.overrides.get(id)))) continue;
+      add(...a, ...b);
+      const events = o.kind === "split-incident" ? o.events : o.kind === "move-event" ? [o.event] : [];
+      for (const e of events) add(stableLayer(e), layers.incidentOfEvent(e), layers.pinnedOf(e), old.pinnedOf(e));
+    }
+    const hints = layers.finalHints();
+    for (const layer of new Set([...oldHints.prefer.keys(), ...hints.prefer.keys()]))
+      if (oldHints.prefer.get(layer) !== hints.prefer.get(layer)) add(layer);
+    for (const layer of new Set([...oldHints.ban.keys(), ...hints.ban.keys()]))
+      if (!same([...(oldHints.ban.get(layer) ?? [])], [...(hints.ban.get(layer) ?? [])])) add(layer);
+    // claims of the documents those events are in: they follow their events (a claim is about its own document's)
+    const docsMoving = new Set<string>();
+    for (const e of now.keys()) {
+      const m = this.events.get(e);
+      if (m) docsMoving.add(m.ev.doc);
+    }
+    const claimWas = new Map<string, string>();
+    for (const doc of docsMoving) {
+      for (const layer of inc.docLayers.get(doc) ?? []) {
+        for (const [d, i] of inc.layerClaims.get(layer) ?? []) if (d === doc) claimWas.set(`${d}\u0000${i}`, layer);
+      }
+    }
+    const claimNow: [string, number, string][] = [];
+    for (const doc of docsMoving) {
+      const rec = this.docs.get(doc);
+      if (!rec?.claims.length) continue;
+      const main = this.mainIncident(rec);
+      rec.claims.forEach((c, i) => {
+        const to = this.claimIncident(c, main);
+        const prior = claimWas.get(`${doc}\u0000${i}`);
+        if (to !== prior) add(to, prior);
+        if (to !== undefined) claimNow.push([doc, i, to]);
+      });
+    }
+    // regraded outlets: the grades of every incident holding one of their documents
+    for (const [rec, s] of regraded) {
+      rec.source = s;
+      this.docs.set(rec.doc.id, rec);
+      add(...(inc.docLayers.get(rec.doc.id) ?? []));
+    }
+    // the touched incidents' members, in the order a full materialisation groups them: documents in replay order
+    // (the order they were added in), each document's events in the order it added them, claims by index
+    const orderKey = new Map<string, string>();
+    const keyOf = (doc: string): string => {
+      let k = orderKey.get(doc);
+      if (k === undefined) {
+        const rec = this.docs.get(doc);
+        k = rec ? replayKey(rec.doc) : doc;
+        orderKey.set(doc, k);
+      }
+      return k;
+    };
+    const eventKey = (e: string): [string, number] => {
+      const doc = this.events.get(e)?.ev.doc ?? "";
+      return [keyOf(doc), this.docs.get(doc)?.events.indexOf(e) ?? -1];
+    };
+    const byKey = (a: [string, number], b: [string, number]): number =>
+      a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1];
+    const docs = new Set<string>();
+    const events = new Map<string, string[]>();
+    const claims = new Map<string, [string, number][]>();
+    const inDoc = new Map<string, Set<string>>();
+    const isIn = (doc: string, layer: string): void => {
+      inDoc.set(doc, (inDoc.get(doc) ?? new Set()).add(layer));
+      docs.add(doc);
+    };
+    const put = <V>(m: Map<string, V[]>, k: string, v: V): void => {
+      const list = m.get(k);
+      if (list) list.push(v);
+      else m.set(k, [v]);
+    };
+    for (const layer of touched) {
+      for (const e of inc.layerEvents.get(layer) ?? []) {
+        const m = this.events.get(e);
+        if (m) docs.add(m.ev.doc);
+        if (!now.has(e)) put(events, layer, e);
+      }
+      for (const [d, i] of inc.layerClaims.get(layer) ?? []) {
+        docs.add(d);
+        if (!docsMoving.has(d)) put(claims, layer, [d, i] as [string, number]);
+      }
+    }
+    for (const [e, layer] of now) if (layer !== undefined && touched.has(layer)) put(events, layer, e);
+    for (const [d, i, layer] of claimNow) if (touched.has(layer)) put(claims, layer, [d, i] as [string, number]);
+    for (const [layer, list] of events) {
+      const keyed = list.map((e) => ({ e, k: eventKey(e) })).sort((a, b) => byKey(a.k, b.k));
+      events.set(
+        layer,
+        keyed.map((x) => x.e),
+      );
+      for (const e of events.get(layer) ?? []) isIn(this.events.get(e)?.ev.doc ?? "", layer);
+    }
+    for (const [layer, list] of claims) {
+      list.sort((a, b) => byKey([keyOf(a[0]), a[1]], [keyOf(b[0]), b[1]]));
+      for (const [d] of list) isIn(d, layer);
+    }
+    const removed: string[] = [];
+    for (const layer of touched) {
+      const list = events.get(layer);
+      if (list) inc.layerEvents.set(layer, list);
+      else inc.layerEvents.delete(layer);
+      const refs = claims.get(layer);
+      if (refs) inc.layerClaims.set(layer, refs);
+      else inc.layerClaims.delete(layer);
+      if (list) continue;
+      // dissolved (merged away, or an undone split): its id is gone unless another incident takes it
+      const id = inc.stableOf.get(layer);
+      inc.stableOf.delete(layer);
+      if (id !== undefined && inc.layerOf.get(id) === layer) {
+        inc.layerOf.delete(id);
+        removed.push(id);
+      }
+    }
+    for (const doc of docs) {
+      const list = [...(inc.docLayers.get(doc) ?? []).filter((l) => !touched.has(l)), ...(inDoc.get(doc) ?? [])];
+      if (list.length) inc.docLayers.set(doc, list);
+      else inc.docLayers.delete(doc);
+    }
+    return this.emit(touched, new Map(), removed);
+  }
+
+  /**
    * What the documents added since the last materialisation changed: the incidents they touched (and those whose
    * record reads an entity they changed, or whose grades a merge of independence groups changes), rebuilt exactly as
    * a full materialisation would build them, with their stable ids, contradictions and grades; the canonical
@@ -765,6 +964,32 @@ export class FusionEngine {
       for (const layer of inc.entityIncidents.get(e.id) ?? []) touched.add(layers.resolve(layer));
     }
     for (const doc of this.pending.regroup) for (const layer of inc.docLayers.get(doc) ?? []) touched.add(layer);
+    return this.emit(touched, known, []);
+  }
+
+  /**
+   * The touched incidents rebuilt as a full materialisation would build them, named against the rest, with their
+   * contradictions and grades; `removed`: stable ids of incidents that no longer exist (their rows are deleted).
+   */
+  private emit(touched: Set<string>, known: Map<string, Entity | undefined>, removed: string[]): FusionChanges {
+    const { inc } = this;
+    const layers = this.layers();
+    // an index may still name an incident an override dissolved: it has no events, so there is nothing to build
+    for (const layer of touched) if (!inc.layerEvents.get(layer)?.length) touched.delete(layer);
+    // an id a touched incident may take (where its events are or started, its merge target) held by an untouched
+    // one: a full assignment weighs the two against each other, so the holder is named again too
+    const hints = layers.finalHints();
+    const queue = [...touched];
+    for (let layer = queue.pop(); layer !== undefined; layer = queue.pop()) {
+      const ids = (inc.layerEvents.get(layer) ?? []).flatMap((e) => inc.idMembers.get(e) ?? []);
+      const preferred = hints.prefer.get(layer);
+      for (const id of preferred === undefined ? ids : [...ids, preferred]) {
+        const holder = inc.layerOf.get(id);
+        if (holder === undefined || touched.has(holder)) continue;
+        touched.add(holder);
+        queue.push(holder);
+      }
+    }
     const canon: EntityLookup = {
       get: (id) => {
         if (!id.startsWith("ent-")) return undefined; // an outlet or speaker name
@@ -785,8 +1010,7 @@ export class FusionEngine {
       live: { has: (id: string) => inc.layerOf.has(id) && !touched.has(inc.layerOf.get(id) as string) },
       used: { has: (id: string) => inc.layerOf.has(id) || inc.idAliases.has(id) },
     };
-    const { idOf, identity } = assignIdentity(prev, members, layers.finalHints(), outside);
-    const removed: string[] = [];
+    const { idOf, identity } = assignIdentity(prev, members, hints, outside);
     for (const [layer, id] of idOf) {
       const old = inc.stableOf.get(layer);
       if (old !== undefined && old !== id && inc.layerOf.get(old) === layer) {

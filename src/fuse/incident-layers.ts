@@ -3,7 +3,7 @@
 // any replay. So each incident an override names is found again by its member events: the anchors recorded when
 // the override was made (the incident as the analyst saw it), else its members in the stored identity.
 import { createHash } from "node:crypto";
-import type { IdentityHints, IncidentIdentity } from "./identity.js";
+import type { IdentityAlias, IdentityHints, IdentityMember, IncidentIdentity } from "./identity.js";
 import type { Override } from "./types.js";
 
 const hash = (s: string): string => createHash("sha1").update(s).digest("hex").slice(0, 12);
@@ -21,15 +21,42 @@ function group(rows: Iterable<[string, string]>): Map<string, string[]> {
   return out;
 }
 
-/** The previous fusion's ids, grouped once per engine (layers are rebuilt after every added document). */
+/**
+ * The previous fusion's ids, grouped once per engine (layers are rebuilt after every added document). The members
+ * are listed and grouped only when an override's anchors do not find its incident, so an engine that names its
+ * stored ids from its own index lists them only for such an override.
+ */
 export class StoredIncidents {
-  readonly current: Map<string, string[]>;
-  readonly origin: Map<string, string[]>;
   readonly aliases: Map<string, string>;
-  constructor(prev: IncidentIdentity) {
-    this.current = group(prev.members.map((m) => [m.incident, m.event]));
-    this.origin = group(prev.members.map((m) => [m.origin, m.event]));
-    this.aliases = new Map(prev.aliases.map((a) => [a.alias, a.incident]));
+  private grouped?: { current: Map<string, string[]>; origin: Map<string, string[]> };
+  constructor(
+    aliases: readonly IdentityAlias[],
+    private readonly members: () => readonly IdentityMember[],
+  ) {
+    this.aliases = new Map(aliases.map((a) => [a.alias, a.incident]));
+  }
+
+  static of(prev: IncidentIdentity): StoredIncidents {
+    return new StoredIncidents(prev.aliases, () => prev.members);
+  }
+
+  private groups(): { current: Map<string, string[]>; origin: Map<string, string[]> } {
+    if (!this.grouped) {
+      const members = this.members();
+      this.grouped = {
+        current: group(members.map((m) => [m.incident, m.event])),
+        origin: group(members.map((m) => [m.origin, m.event])),
+      };
+    }
+    return this.grouped;
+  }
+
+  get current(): Map<string, string[]> {
+    return this.groups().current;
+  }
+
+  get origin(): Map<string, string[]> {
+    return this.groups().origin;
   }
 }
 
@@ -39,16 +66,14 @@ export class IncidentLayers {
   /** The engine ids each override's incident references resolved to when it was applied. */
   readonly refs = new Map<string, string[]>();
   readonly hints: IdentityHints = { prefer: new Map(), ban: new Map() };
-  private readonly current: Map<string, string[]>;
-  private readonly origin: Map<string, string[]>;
   private readonly aliases: Map<string, string>;
 
   constructor(
     private readonly clusterOf: ReadonlyMap<string, string>,
-    stored: StoredIncidents,
+    private readonly stored: StoredIncidents,
     ordered: readonly Override[],
   ) {
-    ({ current: this.current, origin: this.origin, aliases: this.aliases } = stored);
+    this.aliases = stored.aliases;
     for (const o of ordered) this.apply(o);
   }
 
@@ -69,6 +94,11 @@ export class IncidentLayers {
 
   pinnedOf(evId: string): string | undefined {
     return this.pinned.get(evId);
+  }
+
+  /** Engine ids merged into another, and events pinned (split off or moved): all an override layer moves. */
+  moved(): { merged: Iterable<string>; pinned: Iterable<string> } {
+    return { merged: this.merged.keys(), pinned: this.pinned.keys() };
   }
 
   /** Where the layers built so far put most of these events. */
@@ -94,8 +124,8 @@ export class IncidentLayers {
   private layerOf(o: Override, ref: string): string {
     const found =
       this.majority(o.anchors?.[ref]) ??
-      this.majority(this.current.get(this.followAlias(ref))) ??
-      this.majority(this.origin.get(ref));
+      this.majority(this.stored.current.get(this.followAlias(ref))) ??
+      this.majority(this.stored.origin.get(ref));
     return found ?? this.resolve(ref);
   }
 

@@ -3,7 +3,7 @@
 import type { Context } from "hono";
 import { type AuditInput, appendAudit } from "../app/audit.js";
 import type { Override } from "../fuse/index.js";
-import type { Review } from "../model/records.js";
+import type { Incident, Review } from "../model/records.js";
 import type { FusionSnapshot, Store } from "../store/types.js";
 import { actorOf } from "./security.js";
 
@@ -16,7 +16,42 @@ export async function audit(c: Context, store: Store, change: Change): Promise<v
   await appendAudit(store, { ...change, actor, summary: `${actor.name} ${change.summary}` });
 }
 
-/** The incidents and entities an override names, as they stood in a snapshot. */
+/** What an override names: incident ids (or aliases), member events, entity ids. */
+function named(o: Override): { ids: string[]; events: string[]; entities: string[] } {
+  switch (o.kind) {
+    case "merge-incidents":
+      return { ids: o.incidents, events: [], entities: [] };
+    case "split-incident":
+      return { ids: [o.incident], events: o.events, entities: [] };
+    case "move-event":
+      return { ids: [o.to], events: [o.event], entities: [] };
+    case "merge-entities":
+      return { ids: [], events: [], entities: o.entities };
+    case "unmerge-entity":
+      return { ids: [], events: [], entities: [o.entity] };
+  }
+}
+
+/**
+ * The part of the stored fusion an override names — its incidents (by id, alias or member event) and entities —
+ * read row by row, so describing an override costs what it names, not what the store holds.
+ */
+export async function overrideScope(store: Store, o: Override): Promise<FusionSnapshot> {
+  const { ids, events, entities } = named(o);
+  const incidents = new Map<string, Incident>();
+  for (const id of ids) {
+    const i = await store.getIncident(id);
+    if (i) incidents.set(i.id, i);
+  }
+  for (const e of events) {
+    const id = await store.incidentOfEvent(e);
+    const i = id === undefined ? undefined : await store.getIncident(id);
+    if (i) incidents.set(i.id, i);
+  }
+  return { incidents: [...incidents.values()], entities: await store.getEntities(entities), contradictions: [] };
+}
+
+/** The incidents and entities an override names, as they stood in a snapshot (or an override's scope). */
 function touched(o: Override, snap: FusionSnapshot) {
   const ids = new Set<string>();
   if (o.kind === "merge-incidents") for (const i of o.incidents) ids.add(i);

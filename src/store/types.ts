@@ -152,6 +152,8 @@ export interface Store {
   getIdentity(): Promise<IncidentIdentity>;
   /** The live incident id an incident id or alias stands for (undefined when neither). */
   resolveIncidentId(id: string): Promise<string | undefined>;
+  /** The id of the incident an extracted event belongs to (undefined when it is in none). */
+  incidentOfEvent(event: string): Promise<string | undefined>;
   /** One incident by id or alias, read from its own row. */
   getIncident(id: string): Promise<Incident | undefined>;
   /** Incidents in stored order (date, then id), one page at a time; a window keeps those dated in it. */

@@ -2,7 +2,8 @@
 // duplicates, rollback of a failed document, prefixes, search, paging, facts, records, reopening, and
 // the incident reads agreeing with the stored fusion result, the saved fusion engine and incremental writes.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fuseStored, refuse } from "../../src/app/fusion.js";
+import { fuseChange, fuseStored, OVERRIDES, refuse } from "../../src/app/fusion.js";
+import { anchorOverride } from "../../src/app/overrides.js";
 import type { DocFacts } from "../../src/model/records.js";
 import { openStore } from "../../src/store/index.js";
 import type { Store } from "../../src/store/types.js";
@@ -203,6 +204,9 @@ describe.each(backends())("$name store contract", (backend) => {
       const identity = await store.getIdentity();
       expect(identity.members.length).toBeGreaterThan(0);
       for (const m of identity.members) expect(all.map((i) => i.id)).toContain(m.incident);
+      const event = all[1]!.events[0]!;
+      expect(await store.incidentOfEvent(event)).toBe(all[1]!.id);
+      expect(await store.incidentOfEvent("no-such-event")).toBeUndefined();
     });
 
     it("keeps a window to the incidents and events dated in it, with each event's incident", async () => {
@@ -286,7 +290,8 @@ describe.each(backends())("$name store contract", (backend) => {
       expect(await store.getFusionState()).toBeUndefined();
     });
 
-    it("fuses reports one at a time in publication order exactly as a rebuild does", async () => {
+    /** The Kerman fixture stored and fused one report at a time, in publication order. */
+    const fuseInOrder = async () => {
       const builders = [outletA(), outletB(), outletC(), outletD(), distractor()].sort((a, b) =>
         `${a.doc.publishedAt?.start}${a.doc.id}` < `${b.doc.publishedAt?.start}${b.doc.id}` ? -1 : 1,
       );
@@ -297,19 +302,51 @@ describe.each(backends())("$name store contract", (backend) => {
         await store.putDocument(b.doc, b.facts);
         expect(await fuseStored(store, [b.doc.id])).toBe("incremental");
       }
-      const read = async () => {
-        const f = await store.getFusion();
-        const identity = await store.getIdentity();
-        identity.members.sort((a, b) => (a.event < b.event ? -1 : 1));
-        const grades = await Promise.all(f.incidents.map((i) => store.getAssessment(i.id)));
-        const pages = (await store.listIncidents({ limit: 100 })).items.map((i) => i.id);
-        return { ...f, identity, grades, pages };
-      };
+    };
+    /** Everything fusion stores, in stored order. */
+    const read = async () => {
+      const f = await store.getFusion();
+      const identity = await store.getIdentity();
+      identity.members.sort((a, b) => (a.event < b.event ? -1 : 1));
+      const grades = await Promise.all(f.incidents.map((i) => store.getAssessment(i.id)));
+      const pages = (await store.listIncidents({ limit: 100 })).items.map((i) => i.id);
+      return { ...f, identity, grades, pages };
+    };
+
+    it("fuses reports one at a time in publication order exactly as a rebuild does", async () => {
+      await fuseInOrder();
       const incremental = await read();
       expect(incremental.incidents.length).toBe(2);
       expect(incremental.contradictions.length).toBeGreaterThan(0);
       await refuse(store);
       expect(await read()).toEqual(incremental);
+    });
+
+    it("applies an override, its undo and a grade from the saved engine, as a rebuild would", async () => {
+      await fuseInOrder();
+      const [a, b] = (await store.listIncidents({ limit: 10 })).items;
+      const outlet = (await store.listSources())[0]?.name;
+      if (!a || !b || !outlet) throw new Error("fixture: two incidents and an outlet expected");
+      const merge = await anchorOverride(store, {
+        id: "ovr-contract",
+        createdAt: "2026-02-01T00:00:00.000Z",
+        kind: "merge-incidents",
+        incidents: [a.id, b.id],
+      });
+      const changes: (() => Promise<unknown>)[] = [
+        () => store.putRecord(OVERRIDES, merge.id, merge),
+        () => store.deleteRecord(OVERRIDES, merge.id),
+        () => store.upsertSource(outlet, "A"),
+      ];
+      const counts: number[] = [];
+      for (const change of changes) {
+        expect((await fuseChange(store, change)).mode).toBe("incremental");
+        const after = await read();
+        counts.push(after.incidents.length);
+        await refuse(store);
+        expect(await read()).toEqual(after);
+      }
+      expect(counts).toEqual([1, 2, 2]);
     });
 
     it("keeps the actor graph with every fusion write as a replay of every document's facts draws it", async () => {

@@ -47,14 +47,15 @@ export function registerSources(program: Command): void {
       const store = open(o.db);
       try {
         await known(store, outlet, Boolean(o.create));
-        const [{ refuse }, { withFusionLock }] = await Promise.all([
+        const [{ fuseChange }, { withFusionLock }] = await Promise.all([
           import("../../app/fusion.js"),
           import("../../app/fusion-lock.js"),
         ]);
         // graded and re-fused under the fusion lock: nothing is stored if a worker's fusion outlasts the wait
         const s = await withFusionLock(store, async () => {
           const before = (await store.listSources()).find((x) => x.name === outlet);
-          const s = await store.upsertSource(outlet, parsed.data, o.notes);
+          // the outlet's documents' incidents are re-graded from the saved engine (a rebuild when it does not fit)
+          const { value: s } = await fuseChange(store, () => store.upsertSource(outlet, parsed.data, o.notes));
           const by = cliActor();
           await appendAudit(store, {
             actor: by,
@@ -65,7 +66,6 @@ export function registerSources(program: Command): void {
             ...(before ? { before: { reliability: before.reliability, notes: before.notes } } : {}),
             after: { reliability: s.reliability, notes: s.notes },
           });
-          await refuse(store);
           return s;
         });
         console.log(`${s.name} graded ${s.reliability}`);

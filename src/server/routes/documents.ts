@@ -1,6 +1,6 @@
 // Documents, search, facts and sources.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { refuse } from "../../app/fusion.js";
+import { fuseChange } from "../../app/fusion.js";
 import { withFusionLock } from "../../app/fusion-lock.js";
 import { ingestPayload } from "../../app/pipeline.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/index.js";
@@ -207,8 +207,7 @@ export function documentRoutes(app: OpenAPIHono, store: Store): void {
       const { reliability, notes } = c.req.valid("json");
       const { before, s } = await withFusionLock(store, async () => {
         const before = (await store.listSources()).find((x) => x.name === name);
-        const s = await store.upsertSource(name, reliability, notes);
-        await refuse(store);
+        const { value: s } = await fuseChange(store, () => store.upsertSource(name, reliability, notes));
         return { before, s };
       });
       await audit(c, store, {

@@ -2,13 +2,13 @@
 // move-event / entity merge and unmerge, each undoable). Read-only views live in workbench-*.ts.
 import { randomUUID } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { OVERRIDES, refuse } from "../../app/fusion.js";
+import { fuseChange, OVERRIDES } from "../../app/fusion.js";
 import { withFusionLock } from "../../app/fusion-lock.js";
 import { anchorOverride } from "../../app/overrides.js";
 import { Override } from "../../fuse/index.js";
 import { Review } from "../../model/records.js";
 import type { Store } from "../../store/types.js";
-import { audit, overrideChange, reviewSummary } from "../audited.js";
+import { audit, overrideChange, overrideScope, reviewSummary } from "../audited.js";
 import { apiError, errorResponses } from "../errors.js";
 import { JsonObject, PageQuery, pageOf } from "../schemas.js";
 import { actorOf } from "../security.js";
@@ -172,9 +172,9 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
       // anchored, stored and fused under the fusion lock: a worker's fusion cannot land in between
       const { override, before, snapshot } = await withFusionLock(store, async () => {
         const override = await anchorOverride(store, parsed.data);
-        const before = await store.getFusion();
-        await store.putRecord(OVERRIDES, override.id, override);
-        return { override, before, snapshot: await refuse(store) };
+        const before = await overrideScope(store, override);
+        await fuseChange(store, () => store.putRecord(OVERRIDES, override.id, override));
+        return { override, before, snapshot: await overrideScope(store, override) };
       });
       await audit(c, store, overrideChange(override, before, snapshot, "override.apply"));
       const ids = affected(override, snapshot.incidents);
@@ -198,13 +198,14 @@ export function workbenchRoutes(app: OpenAPIHono, store: Store): void {
       const { id } = c.req.valid("param");
       const override = (await store.listRecords<Override>(OVERRIDES)).find((o) => o.id === id);
       if (!override) return apiError(c, 404, "not_found", "No override has that id.");
-      const { before, snapshot } = await withFusionLock(store, async () => {
-        const before = await store.getFusion();
-        await store.deleteRecord(OVERRIDES, id);
-        return { before, snapshot: await refuse(store) };
+      const { before, snapshot, total } = await withFusionLock(store, async () => {
+        const before = await overrideScope(store, override);
+        await fuseChange(store, () => store.deleteRecord(OVERRIDES, id));
+        const total = (await store.listIncidents({ limit: 1 })).total;
+        return { before, snapshot: await overrideScope(store, override), total };
       });
       await audit(c, store, overrideChange(override, before, snapshot, "override.undo"));
-      return c.json({ deleted: id, incidents: snapshot.incidents.length }, 200);
+      return c.json({ deleted: id, incidents: total }, 200);
     },
   );
 

@@ -650,6 +650,12 @@ export class PgStore implements Store {
     };
   }
 
+  async incidentOfEvent(event: string): Promise<string | undefined> {
+    const db = await this.db();
+    const r = await db.query("SELECT incident FROM incident_members WHERE event = $1", [event]);
+    return (r.rows[0] as { incident: string } | undefined)?.incident;
+  }
+
   async resolveIncidentId(id: string): Promise<string | undefined> {
     const db = await this.db();
     let cur = id;

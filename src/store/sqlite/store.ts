@@ -554,6 +554,12 @@ export class SqliteStore implements Store {
     };
   }
 
+  async incidentOfEvent(event: string): Promise<string | undefined> {
+    return this.db.prepare("SELECT incident FROM incident_members WHERE event = ?").pluck().get(event) as
+      | string
+      | undefined;
+  }
+
   async resolveIncidentId(id: string): Promise<string | undefined> {
     const live = this.db.prepare("SELECT 1 FROM fusion WHERE kind = 'incident' AND id = ?");
     const alias = this.db.prepare("SELECT incident FROM incident_aliases WHERE alias = ?").pluck();
