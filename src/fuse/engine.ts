@@ -346,9 +346,12 @@ export class FusionEngine {
         }
       }
     }
+    // history, and what did not happen ("were planning to attack churches", "no one was hurt"), join an incident
+    // the store holds but never found one
+    const joinOnly = (m: MemberEvent) =>
+      m.feat.salience === "background" || m.ev.modality === "hypothetical" || m.ev.modality === "negated";
     for (const m of feats) {
-      const link =
-        m.feat.salience === "background" ? this.clusterer.join(m.feat) : this.clusterer.add(m.feat, docClusters);
+      const link = joinOnly(m) ? this.clusterer.join(m.feat) : this.clusterer.add(m.feat, docClusters);
       if (!link) continue; // history the store holds no incident for: kept in the document's facts only
       this.events.set(m.ev.id, m);
       rec.events.push(m.ev.id);

@@ -136,7 +136,10 @@ export function eventDate(
 const MODIFIERS_ONLY =
   /^\s*(?!.*\b(?:over|for|of|on|in|at|by|with|to|that|which|who|and|or|was|were|is|are|had|has|have|\w+ed)\b)(?:[\w’'-]+\s+){0,3}$/i;
 
-const BACK_REFERENCE = /\b(?:the|this|these|that|those|its|their|his|her)\s+(?:[A-Z][\w’'-]*\s+){0,3}$/;
+// case-sensitive for the capitalised modifiers; a demonstrative may open the sentence ("This attack underscores …"),
+// while a sentence opening "The bombing took place on Tuesday" is often the event's own telling
+const BACK_REFERENCE =
+  /\b(?:the|this|these|that|those|its|their|his|her|This|These|That|Those)\s+(?:[A-Z][\w’'-]*\s+){0,3}$/;
 
 function isBackReference(ctx: ExtractContext, s: SentenceCtx, triggerStart: number): boolean {
   const before = ctx.doc.text.slice(Math.max(s.start, triggerStart - 60), triggerStart);
