@@ -2,6 +2,7 @@
 // demonstrative back-reference ("This attack …") does not date the attack. Sentences written for this test.
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/extract/index.js";
+import { parseIsoDate } from "../../src/model/dates.js";
 import { makeDocument } from "../../src/model/document.js";
 
 function attackDates(text: string): (string | undefined)[] {
@@ -31,5 +32,18 @@ describe("dates of other clauses", () => {
     expect(attackDates("Gunmen stormed the barracks in the capital in March 2016, which shocked the army.")).toEqual([
       "2016-03",
     ]);
+  });
+});
+
+describe("indefinite weekdays", () => {
+  it("'on a Wednesday evening' is some Wednesday, not the last one before the report", () => {
+    const doc = (text: string) =>
+      makeDocument({ origin: "t", text, format: "text", publishedAt: parseIsoDate("2031-03-14")! });
+    const dates = (text: string) =>
+      extractFacts(doc(text))
+        .events.filter((e) => e.type === "attack")
+        .map((e) => e.date?.iso);
+    expect(dates("The attack took place on a Wednesday evening.")).toEqual([undefined]);
+    expect(dates("Gunmen attacked a bus on Wednesday.")).toEqual(["2031-03-12"]);
   });
 });

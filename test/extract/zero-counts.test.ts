@@ -35,12 +35,18 @@ describe("zero counts", () => {
     expect(kinds("He did not say whether anyone else was wounded.")).toEqual([]);
   });
 
-  it("a zero beyond the victims told gives way to a wounded victim of the same report", () => {
+  it("a zero gives way to any figure of its kind in the same report", () => {
     expect(all("A gunman shot dead a priest. The governor said there were no other injuries.")).toContainEqual([
       "injured",
       0,
     ]);
     expect(all("A guard was wounded in the raid. Nobody else was hurt.")).not.toContainEqual(["injured", 0]);
+    expect(
+      all("One shell wounded a farmer. The other landed in a field where no casualties were reported."),
+    ).not.toContainEqual(["injured", 0]);
+    expect(
+      all("A car bomb hit the gate, killing the driver and 3 guards; there were no other casualties."),
+    ).not.toContainEqual(["killed", 0]);
   });
 
   it("reaches the fused incident as its injured figure", () => {

@@ -1,5 +1,5 @@
-// An attack a report tells as not (or not yet) happened — planned, threatened, denied as happening — never founds
-// an incident of its own; it may still join one the store holds. Sentences written for this test.
+// An attack a report tells as not (or not yet) happened — planned, threatened — beside the report's main event never
+// founds an incident of its own; it may still join one the store holds. Told alone, it is the report's incident. Sentences written for this test.
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/extract/index.js";
 import { FusionEngine } from "../../src/fuse/index.js";
@@ -29,7 +29,7 @@ describe("unreal events", () => {
     expect(engine.incidents().map((i) => i.date?.start)).toEqual(["2031-02-09"]);
   });
 
-  it("a report of a plan alone founds nothing", () => {
-    expect(fuse("The cell was planning to attack a stadium in Lowmere, prosecutors said.").incidents()).toHaveLength(0);
+  it("a report of a foiled or planned attack alone still founds its incident (event datasets code them)", () => {
+    expect(fuse("The cell was planning to attack a stadium in Lowmere, prosecutors said.").incidents()).toHaveLength(1);
   });
 });

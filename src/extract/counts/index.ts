@@ -89,9 +89,10 @@ export function countsInSentences(
       sentence: first.sentence,
     });
   }
-  // "no one else was hurt" beside a wounded victim says nothing more than the victim does
-  for (const { beyond, ...z } of zeros)
-    if (!beyond || !out.some((c) => c.count.kind === z.count.kind && c.count.min > 0)) out.push(z);
+  // a zero beside a figure of its kind is about part of the story ("no one else was hurt", "the other rocket
+  // caused no casualties", "no casualties except the bomber"): the figure says more
+  for (const { beyond: _, ...z } of zeros)
+    if (!out.some((c) => c.count.kind === z.count.kind && c.count.min > 0)) out.push(z);
   return out.sort((a, b) => a.count.span.start - b.count.span.start);
 }
 
