@@ -143,7 +143,7 @@ function namedFacility(w: Work, a: number, b: number): Candidate | undefined {
   const next = w.tokens[b];
   const last = w.tokens[b - 1]!;
   const after = !!next && /^\p{Ll}/u.test(next.text) && lex.facilityAfter.has(next.text);
-  const headed = b - a > 1 && lex.facilityHeads.has(last.text);
+  const headed = b - a > 1 && (lex.facilityHeads.has(last.text) || lex.facilityAfter.has(last.text.toLowerCase()));
   if (!after && !headed) return undefined;
   const nameEnd = headed ? b - 1 : b;
   const words = w.tokens.slice(a, nameEnd).map((t) => t.text);
