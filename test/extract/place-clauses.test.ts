@@ -41,3 +41,12 @@ describe("the event's own place", () => {
     ).toBeUndefined();
   });
 });
+
+describe("where the wounded were taken", () => {
+  it("is not where the attack happened", () => {
+    const text =
+      "Pakistan mourned. After the suicide bombing hit the rally, the wounded were admitted to hospitals in Peshawar.";
+    expect(placeOf(text, "attack")).toBeUndefined();
+    expect(placeOf("Pakistan mourned. The suicide bombing hit a rally in Peshawar.", "attack")).toBe("Peshawar");
+  });
+});

@@ -152,7 +152,7 @@ function namedFacility(w: Work, a: number, b: number): Candidate | undefined {
   const start = w.tokens[a]!.start;
   const end = after ? next!.end : last.end;
   const name = w.text.slice(start, end).replace(/\s+/g, " ");
-  return {
+  const c: Candidate = {
     start,
     end,
     type: "facility",
@@ -161,6 +161,10 @@ function namedFacility(w: Work, a: number, b: number): Candidate | undefined {
     rule: "cue:named-facility",
     confidence: 0.65,
   };
+  // the one country the report names is the facility's (it has no coordinates of its own)
+  const [only] = w.countries;
+  if (w.countries.size === 1 && only) c.country = only;
+  return c;
 }
 
 /** Classify tokens [a, b) as one thing, or return undefined. */

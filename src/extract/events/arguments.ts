@@ -273,6 +273,12 @@ function modifiesPeople(ctx: ExtractContext, m: Mention): boolean {
   return cls.has("person") || cls.has("organization") || cls.has("attacker");
 }
 
+/**
+ * Before a place in its clause: the wounded being carried or treated ("transported to Peshawar", "admitted to
+ * hospitals in Quetta", "referred to the hospital in Timargarh"): where victims were taken, not where it happened.
+ */
+const CARRIED_TO =
+  /(?:\b(?:taken|transported|rushed|shifted|referred|sent|airlifted|flown|evacuated|admitted|brought|moved|transferred)\b[^.;,]{0,60}\b(?:to|in|at)|\bhospitals?\s+(?:in|at|of))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$/i;
 /** Between an event's trigger and a later place: a speech verb — the place is in what was said after it. */
 const SPEECH_BEFORE_PLACE = /,[^.;]*\b(?:said|says|adding|added|told|announced|stated)\b/i;
 /** Between an event's trigger and another event's trigger: the second event is told in its own clause. */
@@ -301,6 +307,7 @@ export function eventPlace(
     (m) =>
       PLACES.has(m.kind) &&
       !otherClause(m) &&
+      !CARRIED_TO.test(text0.slice(Math.max(s.start, m.start - 90), m.start)) &&
       // the dateline itself is only a fallback (datelinePlace), never a place in its sentence
       m !== dl &&
       !(dl && inDateline(ctx, m)) &&
