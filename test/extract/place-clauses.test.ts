@@ -26,6 +26,15 @@ describe("the event's own place", () => {
     ).toBe("Lahore");
   });
 
+  it("a place of a meeting told in a when-clause is the meeting's", () => {
+    expect(
+      placeOf(
+        "Iran protested. The drone attack occurred the same day when the two ministers met in Davos.",
+        "air_strike",
+      ),
+    ).toBeUndefined();
+  });
+
   it("a place after another event's trigger, past a clause link, is that event's", () => {
     expect(
       placeOf("Iran protested. The airstrike comes after militants carried out attacks in Quetta.", "air_strike"),

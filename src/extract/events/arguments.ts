@@ -279,8 +279,12 @@ function modifiesPeople(ctx: ExtractContext, m: Mention): boolean {
  */
 const CARRIED_TO =
   /(?:\b(?:taken|transported|rushed|shifted|referred|sent|airlifted|flown|evacuated|admitted|brought|moved|transferred)\b[^.;,]{0,60}\b(?:to|in|at)|\bhospitals?\s+(?:in|at|of))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$/i;
-/** Between an event's trigger and a later place: a speech verb — the place is in what was said after it. */
-const SPEECH_BEFORE_PLACE = /,[^.;]*\b(?:said|says|adding|added|told|announced|stated)\b/i;
+/**
+ * Between an event's trigger and a later place: a speech verb — the place is in what was said after it — or a
+ * meeting told in its own clause ("occurred the same day when the two ministers met in Davos").
+ */
+const SPEECH_BEFORE_PLACE =
+  /,[^.;]*\b(?:said|says|adding|added|told|announced|stated)\b|\b(?:when|while|as)\b[^.;]*\b(?:met|meets|meeting|visited|visiting|held\s+talks)\b/i;
 /** Between an event's trigger and another event's trigger: the second event is told in its own clause. */
 const CLAUSE_LINK = /\b(?:after|before|following|since|while|when|and|as)\b|[,;]/i;
 
