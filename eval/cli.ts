@@ -64,10 +64,21 @@ async function main(argv: string[]): Promise<void> {
     .option("--split <name>", "split to read when --data is a folder", "dev")
     .option("--limit <n>", "score only the first N documents", (v) => Number.parseInt(v, 10))
     .option("--json", "print the report as JSON")
-    .action(async (dataset: string, o: { data?: string; split: string; limit?: number; json?: boolean }) => {
-      const report = await runEval(dataset, { data: o.data ?? defaultData(dataset), split: o.split, limit: o.limit });
-      process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
-    });
+    .option("--verbose", "add diagnostic notes where the runner has them (news: what seeds each spurious incident)")
+    .action(
+      async (
+        dataset: string,
+        o: { data?: string; split: string; limit?: number; json?: boolean; verbose?: boolean },
+      ) => {
+        const report = await runEval(dataset, {
+          data: o.data ?? defaultData(dataset),
+          split: o.split,
+          limit: o.limit,
+          verbose: o.verbose,
+        });
+        process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+      },
+    );
   await program.parseAsync(argv);
 }
 

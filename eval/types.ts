@@ -8,6 +8,8 @@ export interface EvalOptions {
   split?: string;
   /** Score only the first N documents (quick runs and tests). */
   limit?: number;
+  /** Print diagnostic listings (news: the events and articles each spurious incident rests on). */
+  verbose?: boolean;
 }
 
 /** One scored line: a role, slot or field. Percentages 0–100; `n` is the support (gold count or items). */

@@ -10,6 +10,7 @@ import { scoreClustering } from "./clustering.js";
 import { FIELD_NAMES, type FieldScores, scoreFields } from "./fields.js";
 import { type GoldCluster, goldGroups, readClusters } from "./gold.js";
 import { englishRuleFacts, ownValues } from "./languages.js";
+import { describeSpurious } from "./spurious.js";
 import { runCluster } from "./system.js";
 import {
   addTally,
@@ -93,6 +94,7 @@ export async function run(opts: EvalOptions): Promise<EvalReport> {
       n: m.b3.n,
       extra: { formed: m.formed, gold: m.gold, spurious: m.spurious.length, background: m.fromBackground },
     });
+    if (opts.verbose) notes.push(...describeSpurious(c.slug, s, m.spurious));
     const main = m.matched.get(0);
     const f: FieldScores = scoreFields(c, s, c.gold.incident, main);
     for (const k of FIELD_NAMES) {

@@ -76,8 +76,10 @@ export function collectAttributes(
     };
     const negated = ev.modality === "negated" || ev.modality === "denied" || ev.modality === "hypothetical";
     // a toll told with an event of the past ("the 2017 attack killed 39") is that event's history, not this count
-    if (!negated && feat.salience !== "background") {
+    if (feat.salience !== "background") {
       for (const c of ev.counts) {
+        // "there were no other injuries" negates the injury and states its count: 0 is that statement's figure
+        if (negated && !(ev.modality === "negated" && c.max === 0)) continue;
         // a part of the toll ("13 service members") or one victim told in passing keeps its mark, so that coding
         // never takes it for the incident's toll; a figure the text calls superseded counts as an earlier one
         const value: CountAttribute = { value: c.value, min: c.min, max: c.max, qualifier: c.qualifier };

@@ -350,9 +350,14 @@ export class FusionEngine {
         }
       }
     }
+    // history joins an incident the store holds but never founds one; so does an attack that did not happen ("were
+    // planning to attack churches") beside a report's main event — a report of a foiled attack alone still founds
+    const hasMain = feats.some((m) => m.feat.salience === "main");
+    const joinOnly = (m: MemberEvent) =>
+      m.feat.salience === "background" ||
+      (hasMain && m.feat.family === "attack" && (m.ev.modality === "hypothetical" || m.ev.modality === "negated"));
     for (const m of feats) {
-      const link =
-        m.feat.salience === "background" ? this.clusterer.join(m.feat) : this.clusterer.add(m.feat, docClusters);
+      const link = joinOnly(m) ? this.clusterer.join(m.feat) : this.clusterer.add(m.feat, docClusters);
       if (!link) continue; // history the store holds no incident for: kept in the document's facts only
       this.events.set(m.ev.id, m);
       rec.events.push(m.ev.id);

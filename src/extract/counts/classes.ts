@@ -73,6 +73,11 @@ function otherKindBefore(hits: CountHit[], h: CountHit): boolean {
 
 /** "executed two men", "hanged three": people put to death over an attack, not its victims. */
 const EXECUTED_BEFORE = /\b(?:executed|hanged|hanging|executing|execution\s+of|put\s+to\s+death)\s+(?:\w+\s+){0,1}$/i;
+/**
+ * "Two men executed over the attack", "two hanged": a headline's count of the people put to death. (With an
+ * auxiliary, "261 people were executed in 2022", the count is left to the execution rules as before.)
+ */
+const EXECUTED_AFTER = /^\s+(?:(?:men|women|people|militants|convicts|prisoners|suspects)\s+)?(?:executed|hanged)\b/i;
 
 /** A capitalised modifier after the number ("13 US soldiers", "two Afghan nationals"): a named group. */
 const NAMED_GROUP =
@@ -116,7 +121,10 @@ export function classifyCounts(hits: CountHit[], sentence: string, base: number)
       h.count.subset = "additional";
       continue;
     }
-    if (h.count.kind === "killed" && EXECUTED_BEFORE.test(before)) {
+    if (
+      h.count.kind === "killed" &&
+      (EXECUTED_BEFORE.test(before) || EXECUTED_AFTER.test(sentence.slice(end, end + 40)))
+    ) {
       h.count.subset = "executed";
       continue;
     }

@@ -7,6 +7,7 @@ import { classifyCounts } from "./classes.js";
 import { reportsDeath } from "./death-words.js";
 import { extractCounts } from "./link.js";
 import { dedupeVictims, distinctVictims, singularVictims } from "./singular.js";
+import { type ZeroHit, zeroCounts } from "./zero.js";
 
 export { type CountHit, extractCounts } from "./link.js";
 export { parseNumberWords } from "./number-words.js";
@@ -26,6 +27,7 @@ export function countsInSentences(
 ): CountInSentence[] {
   const out: CountInSentence[] = [];
   const singles: (CountInSentence & { victim: string })[] = [];
+  const zeros: (CountInSentence & ZeroHit)[] = [];
   for (const s of sentences) {
     const found: CountInSentence[] = [];
     for (const hit of classifyCounts(extractCounts(s.text, s.start, docId), s.text, s.start)) {
@@ -39,6 +41,9 @@ export function countsInSentences(
     if (!found.some((f) => f.count.kind === "injured"))
       for (const hit of bothTreated(s.text, s.start, docId)) found.push({ ...hit, sentence: s.index });
     out.push(...found);
+    // "nobody was hurt": 0, unless the sentence prints a figure of that kind
+    for (const z of zeroCounts(s.text, s.start, docId))
+      if (!found.some((f) => f.count.kind === z.count.kind)) zeros.push({ ...z, sentence: s.index });
     for (const v of singularVictims(s.text, s.start, docId)) {
       // a printed number of the same kind in the sentence already says how many
       if (found.some((f) => f.count.kind === v.count.kind)) continue;
@@ -84,6 +89,10 @@ export function countsInSentences(
       sentence: first.sentence,
     });
   }
+  // a zero beside a figure of its kind is about part of the story ("no one else was hurt", "the other rocket
+  // caused no casualties", "no casualties except the bomber"): the figure says more
+  for (const { beyond: _, ...z } of zeros)
+    if (!out.some((c) => c.count.kind === z.count.kind && c.count.min > 0)) out.push(z);
   return out.sort((a, b) => a.count.span.start - b.count.span.start);
 }
 

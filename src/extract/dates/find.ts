@@ -36,7 +36,8 @@ const ALTERNATIVES = [
   // the second year of "in 2017 and 2022"
   `(?<=\\b(?:in|since|during)\\s+${Y}\\s+(?:and|or)\\s+)${Y}`,
   `(?:yesterday|today|tonight|last\\s+night|(?:earlier\\s+)?this\\s+(?:week|month|year)|last\\s+(?:week|month|year)|${NUMW}\\s+(?:day|week|month|year)s?\\s+ago)`,
-  `(?:(?:on|last|this\\s+past)\\s+)?${WD}`,
+  // "on a Wednesday evening", "every Friday": some weekday, not a day to resolve
+  `(?<!\\b(?:a|an|every|each|any|one)\\s)(?:(?:on|last|this\\s+past)\\s+)?${WD}`,
 ];
 const FINDER = new RegExp(`(?<![\\w-])(?:${ALTERNATIVES.join("|")})(?![\\w])`, "gi");
 

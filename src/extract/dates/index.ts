@@ -30,7 +30,11 @@ export function extractDates(
   let n = 0;
   const emit = (start: number, end: number, sentence: number, fromNlp: boolean) => {
     const surface = text.slice(start, end);
-    const r = normaliseDate(surface, ref, order);
+    // "on a Wednesday evening": the article before the span makes it some weekday (see INDEFINITE_WEEKDAY)
+    const article = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(surface)
+      ? (/\b(?:a|an|every|each|any)\s+$/i.exec(text.slice(Math.max(0, start - 7), start))?.[0] ?? "")
+      : "";
+    const r = normaliseDate(`${article}${surface}`, ref, order);
     if (r.rule === "date:unresolved") return;
     if (fromNlp && !r.value) return;
     const mention: Mention = {

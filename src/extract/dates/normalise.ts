@@ -51,6 +51,8 @@ const MONTH_RANGE = new RegExp(
   "i",
 );
 const WEEKDAY = /\b(?:(last|this\s+past|past)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i;
+const INDEFINITE_WEEKDAY =
+  /^(?:on\s+)?(?:a|an|every|each|any)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|ago|last|this|next|earlier|recent(?:ly)?|currently|now)\b/i;
 const BARE_YEAR = /\b(1[0-9]{3}|20[0-9]{2})\b/;
 const WORD_NUMBERS: Record<string, number> = {
@@ -297,6 +299,8 @@ function normaliseUncached(text: string, ref: DateValue | undefined, order: DayO
     }
   }
 
+  // "on a Wednesday evening", "every Friday": some weekday, not one day to resolve
+  if (!HAS_ABSOLUTE.test(t) && INDEFINITE_WEEKDAY.test(t)) return res(undefined, "date:weekday-indefinite", 0.3);
   if (!HAS_ABSOLUTE.test(t)) {
     // "yesterday", "on Sunday" count from the day of writing: only a known day can anchor them
     if (ref && ref.start === ref.end) {

@@ -40,6 +40,7 @@ export interface Lexicons {
   orgHeads: Set<string>;
   facilityHeads: Set<string>;
   facilityLower: Set<string>;
+  facilityAfter: Set<string>;
   facilityOverOrg: Set<string>;
   givenNames: Set<string>;
 }
@@ -94,6 +95,7 @@ function load(): Lexicons {
     orgHeads: new Set(heads.organization ?? []),
     facilityHeads: new Set(heads.facility ?? []),
     facilityLower: new Set(heads.facilityLower ?? []),
+    facilityAfter: new Set(heads.facilityAfter ?? []),
     facilityOverOrg: new Set(heads.facilityOverOrg ?? []),
     givenNames: new Set(given.givenNames),
   };

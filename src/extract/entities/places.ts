@@ -107,7 +107,9 @@ function placeCandidate(w: Work, a: number, b: number, m: GeoMatch): Candidate {
 function facilityGeo(w: Work, words: string[]): Geo | undefined {
   for (const word of words) {
     const m = w.geocode(word);
-    if (m) return m.geo;
+    // a word of a facility's name is a town only in a country the report names ("Santa Maria Draperis Church"
+    // in a Turkish report is not in Santa, Philippines)
+    if (m && (m.kind !== "city" || foreignTownOk(w, m))) return m.geo;
     const d = demonym(word);
     if (d?.country) {
       const c = countryByCode(d.country);
@@ -115,6 +117,54 @@ function facilityGeo(w: Work, words: string[]): Geo | undefined {
     }
   }
   return undefined;
+}
+
+/** A town of fewer people than this, in a facility's name, is more likely a namesake than the facility's town. */
+const FACILITY_TOWN = 20_000;
+
+/**
+ * A city match that may stand for a word of a facility's name: in a country the report names (any big city when it
+ * names none), and not a small town ("Barton Hotel" is not in Barton, Wisconsin, though the report names the US).
+ * GeoNames gives 0 for an unknown population: such a town is kept.
+ */
+function foreignTownOk(w: Work, m: GeoMatch): boolean {
+  const pop = findCities(m.name)[0]?.population ?? 0;
+  if (!w.countries.size) return pop >= BIG_CITY;
+  return !!m.geo.country && w.countries.has(m.geo.country) && (pop === 0 || pop >= FACILITY_TOWN);
+}
+
+/**
+ * "Santa Maria church", "Medina Masjid", "the Bab al-Mahdi door": a name right before (or ending in) a facility noun
+ * names the facility; when the name is also a town abroad, in no country the report names, it is the facility's
+ * name, not that town. Returns the facility (without coordinates), else undefined.
+ */
+function namedFacility(w: Work, a: number, b: number): Candidate | undefined {
+  const lex = lexicons();
+  const next = w.tokens[b];
+  const last = w.tokens[b - 1]!;
+  const after = !!next && /^\p{Ll}/u.test(next.text) && lex.facilityAfter.has(next.text);
+  const headed = b - a > 1 && (lex.facilityHeads.has(last.text) || lex.facilityAfter.has(last.text.toLowerCase()));
+  if (!after && !headed) return undefined;
+  const nameEnd = headed ? b - 1 : b;
+  const words = w.tokens.slice(a, nameEnd).map((t) => t.text);
+  const towns = [w.slice(a, nameEnd), ...words].map((x) => w.geocode(x)).filter((m) => m?.kind === "city");
+  if (!towns.length || towns.some((m) => m && foreignTownOk(w, m))) return undefined;
+  const start = w.tokens[a]!.start;
+  const end = after ? next!.end : last.end;
+  const name = w.text.slice(start, end).replace(/\s+/g, " ");
+  const c: Candidate = {
+    start,
+    end,
+    type: "facility",
+    key: `facility:${name.toLowerCase()}`,
+    name,
+    rule: "cue:named-facility",
+    confidence: 0.65,
+  };
+  // the one country the report names is the facility's (it has no coordinates of its own)
+  const [only] = w.countries;
+  if (w.countries.size === 1 && only) c.country = only;
+  return c;
 }
 
 /** Classify tokens [a, b) as one thing, or return undefined. */
@@ -205,7 +255,7 @@ export function chunkEntities(w: Work): [number, number][] {
   const leftovers: [number, number][] = [];
   for (const [ca, cb] of w.chunks) {
     for (const [a, b] of freeRuns(w, ca, cb)) {
-      const whole = classifyWhole(w, a, b);
+      const whole = namedFacility(w, a, b) ?? classifyWhole(w, a, b);
       if (whole) {
         w.accept(whole);
         continue;

@@ -137,7 +137,10 @@ export function eventDate(
 const MODIFIERS_ONLY =
   /^\s*(?!.*\b(?:over|for|of|on|in|at|by|with|to|that|which|who|and|or|was|were|is|are|had|has|have|\w+ed)\b)(?:[\w’'-]+\s+){0,3}$/i;
 
-const BACK_REFERENCE = /\b(?:the|this|these|that|those|its|their|his|her)\s+(?:[A-Z][\w’'-]*\s+){0,3}$/;
+// case-sensitive for the capitalised modifiers; a demonstrative may open the sentence ("This attack underscores …"),
+// while a sentence opening "The bombing took place on Tuesday" is often the event's own telling
+const BACK_REFERENCE =
+  /\b(?:the|this|these|that|those|its|their|his|her|This|These|That|Those)\s+(?:[A-Z][\w’'-]*\s+){0,3}$/;
 
 function isBackReference(ctx: ExtractContext, s: SentenceCtx, triggerStart: number): boolean {
   const before = ctx.doc.text.slice(Math.max(s.start, triggerStart - 60), triggerStart);
@@ -264,8 +267,9 @@ function fallbackPlace(ctx: ExtractContext, s: SentenceCtx): Mention | undefined
 }
 
 /** A place name followed by a speech or stance verb stands for its government. */
+// "Tehran and Islamabad frequently accuse each other": a second capital and an adverb may come between
 const METONYM_AFTER =
-  /^\s*(?:['’]s\b|(?:has|had|have)\s+(?!been\b)\w+|(?:has\s+|had\s+|have\s+)?(?:said|says|say|accused|accuses|blamed|blames|warned|warns|denied|denies|claimed|claims|vowed|vows|condemned|condemns|announced|announces|stated|recalled|demanded|summoned|rejected|responded|insisted|urged|threatened|retaliated)\b)/i;
+  /^\s*(?:and\s+\p{Lu}[\p{L}-]+\s+)?(?:\p{Ll}+ly\s+)?(?:['’]s\b|(?:has|had|have)\s+(?!been\b)\w+|(?:has\s+|had\s+|have\s+)?(?:said|says|say|accuse|accused|accuses|blame|blamed|blames|warned|warns|denied|denies|claimed|claims|vowed|vows|condemned|condemns|announced|announces|stated|recalled|demanded|summoned|rejected|responded|insisted|urged|threatened|retaliated)\b)/iu;
 
 /** "U.S. officials", "Iraqi forces": a place name used as a modifier of people is no location. */
 function modifiesPeople(ctx: ExtractContext, m: Mention): boolean {
@@ -278,11 +282,45 @@ function modifiesPeople(ctx: ExtractContext, m: Mention): boolean {
   return cls.has("person") || cls.has("organization") || cls.has("attacker");
 }
 
-export function eventPlace(ctx: ExtractContext, s: SentenceCtx, triggerEnd: number): Mention | undefined {
+/**
+ * Before a place in its clause: the wounded being carried or treated ("transported to Peshawar", "admitted to
+ * hospitals in Quetta", "referred to the hospital in Timargarh"): where victims were taken, not where it happened.
+ */
+const CARRIED_TO =
+  /(?:\b(?:taken|transported|rushed|shifted|referred|sent|airlifted|flown|evacuated|admitted|brought|moved|transferred)\b[^.;,]{0,60}\b(?:to|in|at)|\bhospitals?\s+(?:in|at|of))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$/i;
+/**
+ * Between an event's trigger and a later place: a speech verb — the place is in what was said after it — or a
+ * meeting told in its own clause ("occurred the same day when the two ministers met in Davos").
+ */
+const SPEECH_BEFORE_PLACE =
+  /,[^.;]*\b(?:said|says|adding|added|told|announced|stated)\b|\b(?:when|while|as)\b[^.;]*\b(?:met|meets|meeting|visited|visiting|held\s+talks)\b/i;
+/** Between an event's trigger and another event's trigger: the second event is told in its own clause. */
+const CLAUSE_LINK = /\b(?:after|before|following|since|while|when|and|as)\b|[,;]/i;
+
+/**
+ * The place of the event triggered before `triggerEnd`. `others` are the spans of other events' triggers in the
+ * sentence: a place after one of them, past a clause link, is that event's ("The strike comes after the Guards
+ * carried out attacks in Iraq" does not put the strike in Iraq).
+ */
+export function eventPlace(
+  ctx: ExtractContext,
+  s: SentenceCtx,
+  triggerEnd: number,
+  others: { start: number; end: number }[] = [],
+): Mention | undefined {
   const dl = datelineMention(ctx);
+  const text0 = ctx.doc.text;
+  const otherClause = (m: Mention) =>
+    m.start > triggerEnd &&
+    (SPEECH_BEFORE_PLACE.test(text0.slice(triggerEnd, m.start)) ||
+      others.some(
+        (o) => o.start >= triggerEnd && o.end <= m.start && CLAUSE_LINK.test(text0.slice(triggerEnd, o.start)),
+      ));
   const places = mentionsIn(ctx, s.start, s.end).filter(
     (m) =>
       PLACES.has(m.kind) &&
+      !otherClause(m) &&
+      !CARRIED_TO.test(text0.slice(Math.max(s.start, m.start - 90), m.start)) &&
       // the dateline itself is only a fallback (datelinePlace), never a place in its sentence
       m !== dl &&
       !(dl && inDateline(ctx, m)) &&
@@ -301,7 +339,7 @@ export function eventPlace(ctx: ExtractContext, s: SentenceCtx, triggerEnd: numb
     if (precision !== "city" && precision !== "facility") return false;
     // "recalled its ambassador from Tehran": a source or destination, not the scene
     if (/\b(?:from|to)\s+$/i.test(text.slice(Math.max(s.start, m.start - 6), m.start))) return false;
-    return !METONYM_AFTER.test(text.slice(m.end, Math.min(s.end, m.end + 30)));
+    return !METONYM_AFTER.test(text.slice(m.end, Math.min(s.end, m.end + 50)));
   });
   const pool = locative.length ? locative : cityLike;
   if (!pool.length) return fallbackPlace(ctx, s);

@@ -25,6 +25,9 @@ const NOUN_AFTER =
 /** "ahead of", "prior to", "in the run-up to": the date is a point the event came before. */
 const BEFORE_POINT = /\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to|by)\s+(?:the\s+|[\w’'.-]+[’']s\s+)?$/i;
 
+/** A relative clause or a since-phrase opening between a trigger and a later date, within its sentence. */
+const OTHER_CLAUSE_BETWEEN = /^[^.!?;]*?(?:,\s*(?:which|who|whose)\b|\bsince\b)[^.!?;]*$/i;
+
 export interface DateSpan {
   start: number;
   end: number;
@@ -41,6 +44,9 @@ export function datesAnotherWord(text: string, d: DateSpan, tStart: number, tEnd
   if (SPEECH_NAMED_BEFORE.test(before) && !isTheSpeech) return true;
   // "On Friday, the governor announced that …": an active speech verb shortly after the date, in the
   // same sentence; not after a header date ("3 May 2004: …") nor a passive ("were reported")
+  // "the attack undermines claims from the military, which seized power in a coup in 2021": a date after the
+  // trigger, past a relative pronoun or "since", dates that clause
+  if (d.start >= tEnd && OTHER_CLAUSE_BETWEEN.test(text.slice(tEnd, d.start))) return true;
   const between = d.end <= tStart ? text.slice(d.end, tStart) : "";
   const verb = SPEECH_BETWEEN.exec(between);
   if (

@@ -34,6 +34,8 @@ const SKIP_MODALITY: Record<string, Modality[]> = {
 };
 
 const ACTOR_KINDS: ReadonlySet<string> = new Set(["person", "organization", "armed_group", "state"]);
+/** Event types whose own clause holds their own place (see `eventPlace`). */
+const VIOLENT_TYPES: ReadonlySet<string> = new Set(["attack", "air_strike", "missile_strike", "armed_clash"]);
 
 function attackAttributes(triggers: TriggerMatch[], sentence: string): Record<string, unknown> {
   const specific = triggers.find((t) => t.pattern.entry.subtype);
@@ -172,7 +174,8 @@ function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => strin
       ev.date = date.value;
       if (date.how !== "sentence") ev.attributes.dateFrom = date.how;
     }
-    const place = eventPlace(ctx, s, best.end);
+    const others = triggers.filter((t) => t.pattern.type !== type && VIOLENT_TYPES.has(t.pattern.type));
+    const place = eventPlace(ctx, s, best.end, others);
     if (place?.entity) ev.place = place.entity;
     if (mod.cue && (mod.modality === "reported" || mod.modality === "claimed" || mod.modality === "denied")) {
       const by = reportedBy(ctx, s, mod.cue);

@@ -77,6 +77,21 @@ export function orgNameKey(surface: string): string {
     .join(" ");
 }
 
+/** Facility head nouns that name the same kind of building in another language's loanword. */
+const FACILITY_HEAD_SYNONYMS: Record<string, string> = { masjid: "mosque", masjed: "mosque", mosquee: "mosque" };
+
+/**
+ * A facility's transliteration-tolerant key: each word's phonetic key, head synonyms folded ("Madina Masjid",
+ * "Medina Mosque" → one key). Facilities are named in many Latin spellings of Arabic and Persian, like people.
+ */
+export function facilityKey(surface: string): string {
+  return orgNameKey(surface)
+    .split(" ")
+    .filter(Boolean)
+    .map((w) => phoneticKey(FACILITY_HEAD_SYNONYMS[w] ?? w))
+    .join(" ");
+}
+
 export function features(e: Entity): EntityFeatures {
   const surfaces = [...new Set([e.name, ...e.aliases].filter((s) => s?.trim()))];
   const group = typeGroup(e.type);
@@ -101,6 +116,7 @@ export function features(e: Entity): EntityFeatures {
     else {
       const k = orgNameKey(s);
       if (k) f.nameKeys.add(k);
+      if (group === "facility" && k.includes(" ")) f.nameKeys.add(`~${facilityKey(s)}`);
       const a = acronymOf(s);
       if (a.length >= 2) f.expansionAcronyms.add(a);
     }
