@@ -29,7 +29,7 @@ import { familyOf } from "./families.js";
 import { figureTokens } from "./figures.js";
 import { credibility, gradeLabel } from "./grading.js";
 import { assignIdentity, emptyIdentity, type IncidentIdentity, resolveAlias } from "./identity.js";
-import { IncidentLayers, StoredIncidents } from "./incident-layers.js";
+import { IncidentLayers, StoredIncidents, splitTarget } from "./incident-layers.js";
 import { IndependenceGroups } from "./independence.js";
 import { nameTokens, yearTokens } from "./names.js";
 import { NearDuplicateIndex } from "./neardup.js";
@@ -1158,7 +1158,7 @@ export class FusionEngine {
     const place = titlePlace(pool, ctx, canon);
     const documents = [...new Set([...events.map((m) => m.ev.doc), ...claims.map((c) => c.doc)])];
     const explanation = this.explanationOf(layer, events, documents);
-    const title = `${type}${place ? ` in ${canon.get(place)?.name ?? place}` : ""}${date ? ` on ${date.iso}` : ""}`;
+    const title = `${type}${place ? ` in ${canon.get(place)?.name ?? place}` : ""}${date ? ` on ${date.iso}` : ""}${this.splitMark(layer)}`;
     const inc: Incident = {
       id,
       type,
@@ -1172,6 +1172,20 @@ export class FusionEngine {
     if (date) inc.date = date;
     if (place) inc.place = place;
     return inc;
+  }
+
+  /**
+   * What tells a split-off part from the incident it was split from: both often share type, place and day, and two
+   * rows with one title in the incident list read as a duplicate. The part a split created says so, with the
+   * analyst's note when there is one.
+   */
+  private splitMark(layer: string): string {
+    for (const o of this.overrides.values()) {
+      if (o.kind !== "split-incident" || splitTarget(o.id) !== layer) continue;
+      const note = o.note?.trim();
+      return ` (split off${note ? `: ${note.length > 60 ? `${note.slice(0, 59)}…` : note}` : ""})`;
+    }
+    return "";
   }
 
   private explanationOf(layer: string, events: MemberEvent[], documents: string[]): string[] {

@@ -162,6 +162,28 @@ describe("analyst overrides", () => {
     expect(kermanOf(engine)?.events).toContain(arrestEvent);
   });
 
+  it("titles a split-off part apart from the incident it left, with the analyst's note", () => {
+    const { engine } = kermanEngine();
+    const kerman = kermanOf(engine);
+    const [first, second] = kerman?.events ?? [];
+    if (!kerman || !first || !second) throw new Error("fixture: a Kerman incident of two events or more expected");
+    engine.applyOverride({
+      id: "ov-split-title",
+      kind: "split-incident",
+      incident: kerman.id,
+      events: [first],
+      note: "the second blast",
+      createdAt: "2024-02-01T00:00:00Z",
+    });
+    const part = engine.incidents().find((i) => i.events.includes(first));
+    const rest = engine.incidents().find((i) => i.events.includes(second));
+    expect(part?.title).toMatch(/\(split off: the second blast\)$/);
+    expect(rest?.title).not.toMatch(/split off/);
+    expect(part?.title).not.toBe(rest?.title);
+    engine.undo("ov-split-title");
+    expect(engine.incidents().find((i) => i.events.includes(first))?.title).not.toMatch(/split off/);
+  });
+
   it("entity unmerge and merge are reversible", () => {
     const { engine } = kermanEngine();
     const sol = engine.entities().find((e) => e.name.includes("Soleimani"));
