@@ -152,18 +152,27 @@ describe("overrides, undo and grades re-fuse incrementally with the rebuild's re
 
   const NEWS = join(SHARED, "research-data", "news-clusters", "clusters");
   it.skipIf(!existsSync(NEWS))(
-    "on a news cluster from ../shared (skipped when absent)",
+    "on two news clusters from ../shared (skipped when absent)",
     async () => {
       const tmp = tempDir();
       try {
-        const dir = join(NEWS, readdirSync(NEWS).sort()[0] ?? "", "articles");
-        const drafts = readdirSync(dir)
-          .filter((f) => f.endsWith(".md") || f.endsWith(".txt"))
+        // two clusters in one store: the chain needs incidents to spare after a merge and a split, and one
+        // cluster may fuse into as few as its gold incidents
+        const dirs = readdirSync(NEWS)
           .sort()
+          .slice(0, 2)
+          .map((c) => join(NEWS, c, "articles"));
+        const drafts = dirs
+          .flatMap((dir) =>
+            readdirSync(dir)
+              .filter((f) => f.endsWith(".md") || f.endsWith(".txt"))
+              .sort()
+              .map((f) => join(dir, f)),
+          )
           // three outlets, so that there is one to grade
-          .map((f, i) => ({
-            origin: join(dir, f),
-            text: readFileSync(join(dir, f), "utf8"),
+          .map((path, i) => ({
+            origin: path,
+            text: readFileSync(path, "utf8"),
             format: "text" as const,
             outlet: `outlet ${i % 3}`,
           }));
