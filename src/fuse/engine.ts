@@ -18,7 +18,7 @@ import type {
   Reliability,
   Source,
 } from "../model/records.js";
-import { EntityResolver, localRef } from "../resolve/entities/resolver.js";
+import { EntityResolver, type EntityUnmerge, localRef } from "../resolve/entities/resolver.js";
 import { type Assessor, assessIncident, type IncidentAssessment } from "./assessment.js";
 import { collectAttributes, type MemberEvent } from "./attributes.js";
 import { type EventFeatures, IncidentClusterer, toEventDate } from "./clusterer.js";
@@ -497,8 +497,7 @@ export class FusionEngine {
     this.incLayers = undefined;
     this.synced = false;
     const entMerged = new Map<string, string>();
-    const entPinned = new Map<string, string>();
-    this.resolver.setOverrides({ merged: entMerged, pinned: entPinned });
+    const unmerges: EntityUnmerge[] = [];
     const ordered = [...this.overrides.values()].sort((a, b) =>
       a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
     );
@@ -515,19 +514,14 @@ export class FusionEngine {
           break;
         }
         case "unmerge-entity": {
-          const target = `ent-split-${hash(o.id)}`;
-          const wanted = new Set(o.members);
-          for (const ref of this.resolver.membersOf(o.entity)) {
-            const local = this.resolver.local(ref);
-            const surfaces = local ? [local.name, ...local.aliases] : [];
-            if (wanted.has(ref) || surfaces.some((s) => wanted.has(s))) entPinned.set(ref, target);
-          }
+          unmerges.push({ entity: o.entity, wanted: new Set(o.members), target: `ent-split-${hash(o.id)}` });
           break;
         }
         default:
           break;
       }
     }
+    this.resolver.setOverrides({ merged: entMerged, unmerges });
   }
 
   private layers(): IncidentLayers {

@@ -184,6 +184,29 @@ describe("analyst overrides", () => {
     expect(engine.incidents().find((i) => i.events.includes(first))?.title).not.toMatch(/split off/);
   });
 
+  it("an entity unmerge made before the reports were replayed splits the entity as it did when made", () => {
+    const { engine: built } = kermanEngine();
+    const sol = built.entities().find((e) => e.name.includes("Soleimani"));
+    if (!sol) throw new Error("fixture: a Soleimani entity expected");
+    const unmerge: Override = {
+      id: "un-replay",
+      kind: "unmerge-entity",
+      entity: sol.id,
+      members: ["General Qasem Soleimani"],
+      createdAt: "2024-02-01T00:00:00Z",
+    };
+    built.applyOverride(unmerge);
+    const persons = (e: FusionEngine) =>
+      e
+        .entities()
+        .filter((x) => x.type === "person")
+        .map((x) => [x.id, [...x.aliases].sort()]);
+    // a rebuild: a new engine under the stored override, fed the same reports from nothing
+    const { engine: replayed } = kermanEngine([unmerge]);
+    expect(persons(replayed)).toHaveLength(2);
+    expect(persons(replayed)).toEqual(persons(built));
+  });
+
   it("entity unmerge and merge are reversible", () => {
     const { engine } = kermanEngine();
     const sol = engine.entities().find((e) => e.name.includes("Soleimani"));

@@ -34,11 +34,21 @@ function signature(f: EntityFeatures): string {
   return JSON.stringify([f.type, [...f.surfaces].sort(), f.gazetteer, f.geonamesId, f.country, f.role, f.affiliation]);
 }
 
+/**
+ * An analyst's unmerge: the members of `entity` named by ref or by surface move to `target`. Kept as a rule, not
+ * as a list of refs, so that refs added after it was made (every ref, on a replay that starts from nothing) follow it.
+ */
+export interface EntityUnmerge {
+  entity: string;
+  wanted: ReadonlySet<string>;
+  target: string;
+}
+
 export interface EntityOverrideLayer {
   /** Canonical id → the canonical id it was merged into. */
   merged: Map<string, string>;
-  /** Local ref → the canonical id an unmerge moved it to. */
-  pinned: Map<string, string>;
+  /** Unmerges in the order they were made. */
+  unmerges: EntityUnmerge[];
 }
 
 export function localRef(doc: string, local: string): string {
@@ -62,7 +72,9 @@ export class EntityResolver {
   private memberOf = new Map<string, string>(); // local ref → cluster id
   private byRef = new Map<string, Member>();
   private index = new Map<string, Set<string>>(); // key → cluster ids
-  private layer: EntityOverrideLayer = { merged: new Map(), pinned: new Map() };
+  private layer: EntityOverrideLayer = { merged: new Map(), unmerges: [] };
+  /** Per unmerge, whether a ref is one it names (a ref's surfaces never change once added). */
+  private unmergeHits = new Map<EntityUnmerge, Map<string, boolean>>();
 
   /** Refills the ref → member map from the clusters (after loading saved state, which leaves it out). */
   restoreRefs(): void {
@@ -174,19 +186,46 @@ export class EntityResolver {
   /** Replace the override layer (the fusion engine rebuilds it from the stored overrides). */
   setOverrides(layer: EntityOverrideLayer): void {
     this.layer = layer;
+    this.unmergeHits.clear();
   }
 
-  /** Canonical id of a local ref, overrides applied. */
-  canonicalOf(ref: string): string | undefined {
-    const pinned = this.layer.pinned.get(ref);
-    let id = pinned ?? this.memberOf.get(ref);
-    if (id === undefined) return undefined;
+  /** An id and the ids analyst merges folded it into, in order. */
+  private mergeChain(start: string): string[] {
+    const chain = [start];
+    let id = start;
     const seen = new Set<string>();
     while (this.layer.merged.has(id) && !seen.has(id)) {
       seen.add(id);
       id = this.layer.merged.get(id) ?? id;
+      chain.push(id);
     }
-    return id;
+    return chain;
+  }
+
+  private names(u: EntityUnmerge, ref: string): boolean {
+    let hits = this.unmergeHits.get(u);
+    if (!hits) {
+      hits = new Map();
+      this.unmergeHits.set(u, hits);
+    }
+    let hit = hits.get(ref);
+    if (hit === undefined) {
+      const local = this.local(ref);
+      hit = u.wanted.has(ref) || (local ? [local.name, ...local.aliases].some((x) => u.wanted.has(x)) : false);
+      hits.set(ref, hit);
+    }
+    return hit;
+  }
+
+  /** Canonical id of a local ref, overrides applied: merges followed, then each unmerge that names the ref. */
+  canonicalOf(ref: string): string | undefined {
+    const base = this.memberOf.get(ref);
+    if (base === undefined) return undefined;
+    let chain = this.mergeChain(base);
+    for (const u of this.layer.unmerges) {
+      if (chain.includes(u.entity) && this.names(u, ref)) chain = this.mergeChain(u.target);
+    }
+    return chain[chain.length - 1];
   }
 
   /** Canonical id before overrides (what fusion indexes use). */
@@ -237,7 +276,7 @@ export class EntityResolver {
   entitiesOf(ids: Iterable<string>): Entity[] {
     const wanted = new Set(ids);
     const groups = new Map<string, Member[]>();
-    const scan = this.layer.merged.size || this.layer.pinned.size ? this.clusters.values() : undefined;
+    const scan = this.layer.merged.size || this.layer.unmerges.length ? this.clusters.values() : undefined;
     const clusters = scan ?? [...wanted].flatMap((id) => this.clusters.get(id) ?? []);
     for (const c of clusters) {
       for (const m of c.members) {
