@@ -220,7 +220,7 @@ export class EntityResolver {
   /** Canonical id of a local ref, overrides applied: merges followed, then each unmerge that names the ref. */
   canonicalOf(ref: string): string | undefined {
     const base = this.memberOf.get(ref);
-    if (base === undefined) return undefined;
+    if (base === undefined || (!this.layer.merged.size && !this.layer.unmerges.length)) return base;
     let chain = this.mergeChain(base);
     for (const u of this.layer.unmerges) {
       if (chain.includes(u.entity) && this.names(u, ref)) chain = this.mergeChain(u.target);
