@@ -14,17 +14,9 @@ import { SqliteStore } from "../../src/store/sqlite/store.js";
 import type { Store } from "../../src/store/types.js";
 import { distractor, outletA, outletB, outletC, outletD } from "../fuse/kerman-fixture.js";
 import { SHARED, tempDir } from "../helpers.js";
+import { fusedState } from "./fused-state.js";
 
 const FETCHED = new Date("2026-01-01T00:00:00Z");
-
-/** Everything fusion stores, in stored order. */
-async function fused(store: Store) {
-  const snapshot = await store.getFusion();
-  const assessments = await Promise.all(snapshot.incidents.map((i) => store.getAssessment(i.id)));
-  const identity = await store.getIdentity();
-  identity.members.sort((a, b) => (a.event < b.event ? -1 : 1));
-  return { ...snapshot, assessments, identity };
-}
 
 /** A store's documents, oldest publication first (the order a rebuild replays them in). */
 async function inPublicationOrder(store: Store): Promise<string[]> {
@@ -58,17 +50,17 @@ async function oneByOne(
 
 async function compareWithRebuilds(file: string, all: (store: Store) => Promise<unknown>, tmp: string): Promise<void> {
   const store = new SqliteStore(file);
-  const incremental = await fused(store);
+  const incremental = await fusedState(store);
   expect(incremental.incidents.length).toBeGreaterThan(0);
   // the same store rebuilt in place (what `tessera refuse` does)
   await refuse(store);
-  expect(await fused(store)).toEqual(incremental);
+  expect(await fusedState(store)).toEqual(incremental);
   await store.close();
   // a store that held every document before its first fusion
   const fresh = new SqliteStore(join(tmp, "rebuilt.db"));
   await all(fresh);
   await refuse(fresh);
-  expect(await fused(fresh)).toEqual(incremental);
+  expect(await fusedState(fresh)).toEqual(incremental);
   await fresh.close();
 }
 

@@ -15,16 +15,9 @@ import type { Incident } from "../../src/model/records.js";
 import { SqliteStore } from "../../src/store/sqlite/store.js";
 import type { Store } from "../../src/store/types.js";
 import { SHARED, tempDir } from "../helpers.js";
+import { fusedState } from "./fused-state.js";
 
 const FETCHED = new Date("2026-01-01T00:00:00Z");
-
-async function fused(store: Store) {
-  const snapshot = await store.getFusion();
-  const assessments = await Promise.all(snapshot.incidents.map((i) => store.getAssessment(i.id)));
-  const identity = await store.getIdentity();
-  identity.members.sort((a, b) => (a.event < b.event ? -1 : 1));
-  return { ...snapshot, assessments, identity };
-}
 
 /** The store after a rebuild, on a copy (the chain of changes goes on in the original). */
 async function rebuiltCopy(store: SqliteStore, dir: string, k: number) {
@@ -33,7 +26,7 @@ async function rebuiltCopy(store: SqliteStore, dir: string, k: number) {
   const other = new SqliteStore(copy);
   try {
     await refuse(other);
-    return await fused(other);
+    return await fusedState(other);
   } finally {
     await other.close();
   }
@@ -58,7 +51,7 @@ async function chain(file: string, dir: string): Promise<FusionMode[]> {
     }
     const s = store;
     modes.push((await fuseChange(s, () => change(s))).mode);
-    expect(await fused(s), `change ${k}`).toEqual(await rebuiltCopy(s, dir, k));
+    expect(await fusedState(s), `change ${k}`).toEqual(await rebuiltCopy(s, dir, k));
     k++;
   };
   const at = (n: number) => `2026-02-01T00:00:0${n}.000Z`;
