@@ -1,4 +1,4 @@
-// `npm run bench [-- ingest|extract|fusion|parser|scale|workers] [--only NAME] [--mb N] [--sizes 1000,10000] [--docs N]`: runs each benchmark in its own process (so
+// `npm run bench [-- ingest|extract|fusion|parser|scale|workers|store] [--only NAME] [--mb N] [--sizes 1000,10000] [--docs N] [--base N]`: runs each benchmark in its own process (so
 // peak RSS is per benchmark) and prints the numbers. Benchmarks are not tests: nothing here fails
 // on a slow machine; the numbers go into docs/performance.md.
 import { execFileSync } from "node:child_process";
@@ -14,17 +14,20 @@ const sizes = (sizesIdx >= 0 ? (args[sizesIdx + 1] ?? "") : "1000,10000")
   .filter((n) => n > 0);
 const docsIdx = args.indexOf("--docs");
 const docs = docsIdx >= 0 ? Number(args[docsIdx + 1]) : 120;
+const baseIdx = args.indexOf("--base");
+const baseDocs = baseIdx >= 0 ? Number(args[baseIdx + 1]) : 300;
 // `--only NAME` is the same as naming NAME alone
 const wanted = args.filter(
   (a, i) =>
     !a.startsWith("--") &&
     (mbIdx < 0 || i !== mbIdx + 1) &&
     (sizesIdx < 0 || i !== sizesIdx + 1) &&
-    (docsIdx < 0 || i !== docsIdx + 1),
+    (docsIdx < 0 || i !== docsIdx + 1) &&
+    (baseIdx < 0 || i !== baseIdx + 1),
 );
-const all = ["ingest", "extract", "fusion", "parser", "scale", "workers"];
-// scale fills stores of thousands of real documents, workers starts a PostgreSQL: they run only when asked for
-const names = wanted.length ? wanted : all.filter((n) => n !== "scale" && n !== "workers");
+const all = ["ingest", "extract", "fusion", "parser", "scale", "workers", "store"];
+// scale and store fill stores of thousands of documents, workers and store start a PostgreSQL: only when asked for
+const names = wanted.length ? wanted : all.filter((n) => n !== "scale" && n !== "workers" && n !== "store");
 
 if (process.env.TESSERA_BENCH_CHILD) {
   const name = process.env.TESSERA_BENCH_CHILD;
@@ -35,6 +38,7 @@ if (process.env.TESSERA_BENCH_CHILD) {
   else if (name === "parser") result = (await import("./parser.js")).benchParser();
   else if (name === "scale") result = await (await import("./scale.js")).benchScale(sizes);
   else if (name === "workers") result = await (await import("./workers.js")).benchWorkers(docs);
+  else if (name === "store") result = await (await import("./store.js")).benchStore(sizes, baseDocs);
   else throw new Error(`unknown benchmark ${name}; choose from ${all.join(", ")}`);
   process.stdout.write(JSON.stringify(result));
 } else {
