@@ -64,7 +64,16 @@ async function makeBase(n: number): Promise<Base> {
         facts.push(f);
       }
     }
-    return { docs, facts, fusion: await store.getFusion() };
+    // the snapshot leaves out what the store keeps beside it: incident ids and the grades the incident page reads
+    const fusion = await store.getFusion();
+    const assessments = [];
+    for (const i of fusion.incidents) {
+      const a = await store.getAssessment(i.id);
+      if (a) assessments.push(a);
+    }
+    // without stored grades the page would build a live engine over the whole store: not what is measured here
+    if (assessments.length !== fusion.incidents.length) throw new Error("the base fusion stored no grades");
+    return { docs, facts, fusion: { ...fusion, identity: await store.getIdentity(), assessments } };
   } finally {
     await store.close();
     tmp.cleanup();
@@ -194,6 +203,8 @@ async function ladder(
     while (copies * base.docs.length < size) await storeCopy(store, base, copies++, parallel);
     const filled = (copies - before) * base.docs.length;
     const docs = await store.countDocuments();
+    // the run takes many minutes: say how far it got (stdout carries the result)
+    process.stderr.write(`store bench: ${name} filled to ${docs} documents, measuring\n`);
     out[`${name} fill ms/doc@${docs}`] = filled ? Number(((performance.now() - t0) / filled).toFixed(2)) : 0;
     out[`${name} incidents@${docs}`] = (await store.listIncidents({ limit: 1 })).total;
     for (const [k, v] of Object.entries(await measure(store, base, copies))) out[`${name} ${k}@${docs}`] = v;
