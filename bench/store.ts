@@ -207,7 +207,9 @@ async function ladder(
     process.stderr.write(`store bench: ${name} filled to ${docs} documents, measuring\n`);
     out[`${name} fill ms/doc@${docs}`] = filled ? Number(((performance.now() - t0) / filled).toFixed(2)) : 0;
     out[`${name} incidents@${docs}`] = (await store.listIncidents({ limit: 1 })).total;
-    for (const [k, v] of Object.entries(await measure(store, base, copies))) out[`${name} ${k}@${docs}`] = v;
+    const step = await measure(store, base, copies);
+    for (const [k, v] of Object.entries(step)) out[`${name} ${k}@${docs}`] = v;
+    process.stderr.write(`store bench: ${name}@${docs} ${JSON.stringify(step)}\n`);
   }
   return out;
 }
