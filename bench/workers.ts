@@ -157,18 +157,24 @@ async function archive(server: PgServer, n: number): Promise<string> {
   return url;
 }
 
-/** A fresh database, or a copy of `template` (which nobody may be connected to). */
-async function database(server: PgServer, template: string | undefined, k: number): Promise<string> {
+/** Runs `sql` on a connection to `url` (CREATE / DROP DATABASE cannot run on the database they name). */
+async function admin(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database, or a copy of `template` (which nobody may be connected to), named in `copies`. */
+async function database(server: PgServer, template: string | undefined, k: number, copies: string[]): Promise<string> {
   const fresh = await server.createDatabase();
   if (!template) return fresh;
   const name = `${new URL(template).pathname.slice(1)}_run${k}`;
-  const admin = new pg.Client({ connectionString: fresh });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${new URL(template).pathname.slice(1)}`);
-  } finally {
-    await admin.end();
-  }
+  await admin(fresh, `CREATE DATABASE ${name} TEMPLATE ${new URL(template).pathname.slice(1)}`);
+  copies.push(name);
   const u = new URL(fresh);
   u.pathname = `/${name}`;
   return u.toString();
@@ -176,10 +182,11 @@ async function database(server: PgServer, template: string | undefined, k: numbe
 
 export async function benchWorkers(docs: number, prefill = 0): Promise<Record<string, number | string>> {
   const server = await startPg();
+  const copies: string[] = [];
   try {
     const template = prefill > 0 ? await archive(server, prefill) : undefined;
-    const one = await run(await database(server, template, 1), 1, docs);
-    const two = await run(await database(server, template, 2), 2, docs);
+    const one = await run(await database(server, template, 1, copies), 1, docs);
+    const two = await run(await database(server, template, 2, copies), 2, docs);
     const queueJobsPerS = await queueOnly(await server.createDatabase(), 1000);
     const control = await cpuControl();
     return {
@@ -210,6 +217,11 @@ export async function benchWorkers(docs: number, prefill = 0): Promise<Record<st
       "control: 2 spinners ratio": control,
     };
   } finally {
+    // the server drops the databases it made; the copies are ours (a TESSERA_TEST_PG server outlives the run)
+    if (copies.length) {
+      const url = await server.createDatabase();
+      for (const name of copies) await admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    }
     await server.stop();
   }
 }
