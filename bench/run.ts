@@ -1,4 +1,4 @@
-// `npm run bench [-- ingest|extract|fusion|parser|scale|graph|workers] [--only NAME] [--mb N] [--sizes 1000,10000] [--docs N]`: runs each benchmark in its own process (so
+// `npm run bench [-- ingest|extract|fusion|parser|scale|graph|workers|store] [--only NAME] [--mb N] [--sizes 1000,10000] [--docs N] [--prefill M] [--base N]`: runs each benchmark in its own process (so
 // peak RSS is per benchmark) and prints the numbers. Benchmarks are not tests: nothing here fails
 // on a slow machine; the numbers go into docs/performance.md.
 import { execFileSync } from "node:child_process";
@@ -14,17 +14,24 @@ const sizes = (sizesIdx >= 0 ? (args[sizesIdx + 1] ?? "") : "1000,10000")
   .filter((n) => n > 0);
 const docsIdx = args.indexOf("--docs");
 const docs = docsIdx >= 0 ? Number(args[docsIdx + 1]) : 120;
+const prefillIdx = args.indexOf("--prefill");
+const prefill = prefillIdx >= 0 ? Number(args[prefillIdx + 1]) : 0;
+const baseIdx = args.indexOf("--base");
+const baseDocs = baseIdx >= 0 ? Number(args[baseIdx + 1]) : 300;
 // `--only NAME` is the same as naming NAME alone
 const wanted = args.filter(
   (a, i) =>
     !a.startsWith("--") &&
     (mbIdx < 0 || i !== mbIdx + 1) &&
     (sizesIdx < 0 || i !== sizesIdx + 1) &&
-    (docsIdx < 0 || i !== docsIdx + 1),
+    (docsIdx < 0 || i !== docsIdx + 1) &&
+    (prefillIdx < 0 || i !== prefillIdx + 1) &&
+    (baseIdx < 0 || i !== baseIdx + 1),
 );
-const all = ["ingest", "extract", "fusion", "parser", "scale", "graph", "workers"];
-// scale and graph fill stores of thousands of documents, workers starts a PostgreSQL: they run only when asked for
-const names = wanted.length ? wanted : all.filter((n) => n !== "scale" && n !== "graph" && n !== "workers");
+const all = ["ingest", "extract", "fusion", "parser", "scale", "graph", "workers", "store"];
+// scale, graph and store fill stores of thousands of documents, workers and store start a PostgreSQL: only when asked for
+const slow = new Set(["scale", "graph", "workers", "store"]);
+const names = wanted.length ? wanted : all.filter((n) => !slow.has(n));
 
 if (process.env.TESSERA_BENCH_CHILD) {
   const name = process.env.TESSERA_BENCH_CHILD;
@@ -35,7 +42,8 @@ if (process.env.TESSERA_BENCH_CHILD) {
   else if (name === "parser") result = (await import("./parser.js")).benchParser();
   else if (name === "scale") result = await (await import("./scale.js")).benchScale(sizes);
   else if (name === "graph") result = await (await import("./graph.js")).benchGraph(sizes);
-  else if (name === "workers") result = await (await import("./workers.js")).benchWorkers(docs);
+  else if (name === "workers") result = await (await import("./workers.js")).benchWorkers(docs, prefill);
+  else if (name === "store") result = await (await import("./store.js")).benchStore(sizes, baseDocs);
   else throw new Error(`unknown benchmark ${name}; choose from ${all.join(", ")}`);
   process.stdout.write(JSON.stringify(result));
 } else {

@@ -21,7 +21,7 @@ const SAMPLES = 20;
 /** Merges, splits and moves timed at each size (each undone: as many undos). */
 const OVERRIDE_SAMPLES = 6;
 
-interface Base {
+export interface Base {
   text: string;
   date: [number, number, number];
   source: string;
@@ -39,7 +39,7 @@ const joinTokens = (sentences: unknown): string =>
   (sentences as string[][]).map((s) => s.join(" ").replace(/ ([.,;:!?'’)])/g, "$1")).join(" ");
 
 /** Real texts with a publication day each (fallback: a fixed day, shifted per copy). */
-function baseTexts(): Base[] {
+export function baseTexts(): Base[] {
   const out: Base[] = [];
   for (const r of jsonLines(join(DATA, "gvdb", "dev.json"))) {
     const [y, m, d] = String(r.date ?? "2015-06-01")
@@ -72,7 +72,7 @@ function baseTexts(): Base[] {
 }
 
 /** The k-th document of the bench corpus: copy ⌊k / base⌋ of a base text, moved that many years later. */
-function draft(bases: Base[], k: number): DocumentDraft {
+export function draft(bases: Base[], k: number): DocumentDraft {
   const b = bases[k % bases.length]!;
   const copy = Math.floor(k / bases.length);
   const [y, m, d] = b.date;

@@ -3,13 +3,19 @@
 // fresh database, k worker processes started and registered (so TypeScript loading is not timed), one batch of
 // N synthetic reports enqueued, timed until the batch is fused. Also the queue's own cost per job (claim +
 // finish with no work), to show how little of a job's time the queue takes, and a control: how much faster two
-// pure-CPU processes finish than one on this (shared) machine right now. Not a test: nothing here fails.
+// pure-CPU processes finish than one on this (shared) machine right now. `--prefill M` first stores and fuses M
+// older, dated reports (an archive the batch joins; copied per run from one template database), so the fusion
+// of the batch shows what it costs in a store that is not empty. Not a test: nothing here fails.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import pg from "pg";
+import { refuse } from "../src/app/fusion.js";
+import { ingestDrafts } from "../src/app/pipeline.js";
+import { dateValue } from "../src/model/dates.js";
 import { IngestQueue, type NewJob } from "../src/store/postgres/queue.js";
 import { PgStore } from "../src/store/postgres/store.js";
-import { startPg } from "../test/store/pg-server.js";
+import { type PgServer, startPg } from "../test/store/pg-server.js";
 import { syntheticDocument } from "./corpus.js";
 
 const root = join(import.meta.dirname, "..");
@@ -131,19 +137,68 @@ async function cpuControl(): Promise<number> {
   return (2 * alone) / (await once(2));
 }
 
-export async function benchWorkers(docs: number): Promise<Record<string, number | string>> {
-  const server = await startPg();
+/** A database holding `n` dated reports of 2014, fused: the archive each run's batch (undated, so later) joins. */
+async function archive(server: PgServer, n: number): Promise<string> {
+  const url = await server.createDatabase();
+  const store = new PgStore(url);
   try {
-    const one = await run(await server.createDatabase(), 1, docs);
-    const two = await run(await server.createDatabase(), 2, docs);
+    const drafts = Array.from({ length: n }, (_, i) => ({
+      origin: `archive-${i}`,
+      text: syntheticDocument(100_000 + i, 3000),
+      format: "text" as const,
+      language: "en",
+      publishedAt: dateValue(2014, 1 + (i % 12), 1 + (i % 28)),
+    }));
+    await ingestDrafts(store, drafts, { fuse: false });
+    await refuse(store);
+  } finally {
+    await store.close();
+  }
+  return url;
+}
+
+/** Runs `sql` on a connection to `url` (CREATE / DROP DATABASE cannot run on the database they name). */
+async function admin(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database, or a copy of `template` (which nobody may be connected to), named in `copies`. */
+async function database(server: PgServer, template: string | undefined, k: number, copies: string[]): Promise<string> {
+  const fresh = await server.createDatabase();
+  if (!template) return fresh;
+  const name = `${new URL(template).pathname.slice(1)}_run${k}`;
+  await admin(fresh, `CREATE DATABASE ${name} TEMPLATE ${new URL(template).pathname.slice(1)}`);
+  copies.push(name);
+  const u = new URL(fresh);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function benchWorkers(docs: number, prefill = 0): Promise<Record<string, number | string>> {
+  const server = await startPg();
+  const copies: string[] = [];
+  try {
+    const template = prefill > 0 ? await archive(server, prefill) : undefined;
+    const one = await run(await database(server, template, 1, copies), 1, docs);
+    const two = await run(await database(server, template, 2, copies), 2, docs);
     const queueJobsPerS = await queueOnly(await server.createDatabase(), 1000);
     const control = await cpuControl();
     return {
       documents: docs,
+      "archive documents": prefill,
       "1 worker extract s": one.extract,
       "1 worker total s": one.total,
       "2 workers extract s": two.extract,
       "2 workers total s": two.total,
+      // from the last job settled to the batch fused: the one writer's share, which more workers do not shorten
+      "1 worker fuse s": one.total - one.extract,
+      "2 workers fuse s": two.total - two.extract,
       "1 worker docs/s": docs / one.total,
       "2 workers docs/s": docs / two.total,
       "ratio 2/1 (total)": one.total / two.total,
@@ -162,6 +217,11 @@ export async function benchWorkers(docs: number): Promise<Record<string, number 
       "control: 2 spinners ratio": control,
     };
   } finally {
+    // the server drops the databases it made; the copies are ours (a TESSERA_TEST_PG server outlives the run)
+    if (copies.length) {
+      const url = await server.createDatabase();
+      for (const name of copies) await admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    }
     await server.stop();
   }
 }

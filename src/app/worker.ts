@@ -6,7 +6,7 @@ import { extractFacts } from "../extract/index.js";
 import { makeDocument } from "../model/document.js";
 import { IngestQueue, type Job } from "../store/postgres/queue.js";
 import type { PgStore } from "../store/postgres/store.js";
-import { refuse } from "./fusion.js";
+import { type FusionMode, fuseStored } from "./fusion.js";
 import { FUSION_LOCK } from "./fusion-lock.js";
 import { type IngestOutcome, ingestAll, ingestPayload, type PipelineOptions } from "./pipeline.js";
 
@@ -23,7 +23,8 @@ export interface WorkerOptions {
   untilIdle?: boolean;
   signal?: AbortSignal;
   onJob?: (job: Job, outcomes: IngestOutcome[], error?: string) => void;
-  onFuse?: (batch: number, docs: string[]) => void;
+  /** A batch closed: its documents fused (`mode`: continued from the saved engine, or rebuilt), or none new. */
+  onFuse?: (batch: number, docs: string[], mode?: FusionMode) => void;
   /** A problem the worker carries on after (fusion failing). */
   onError?: (message: string) => void;
 }
@@ -96,11 +97,13 @@ export async function fuseSettled(
       for (;;) {
         const next = await queue.nextToFuse();
         if (!next) return closed;
-        // a rebuild per batch: fusing the batch incrementally (fuseStored) made three workers give another result
-        // than one under load in test/app/worker.test.ts — a race not yet found, so it stays a rebuild until it is
-        if (next.docs.length) await refuse(store);
+        // continues from the saved engine with the batch's documents; fuseStored rebuilds instead when they were
+        // published before a document fused earlier, or the stored state does not fit. No other batch's documents
+        // are stored meanwhile (claim() takes jobs of the oldest unfused batch only), so both paths see the same
+        // documents whatever the number of workers
+        const mode = next.docs.length ? await fuseStored(store, next.docs) : undefined;
         await queue.markFused(next.batch, next.docs);
-        onFuse?.(next.batch, next.docs);
+        onFuse?.(next.batch, next.docs, mode);
         closed++;
       }
     } finally {

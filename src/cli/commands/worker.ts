@@ -42,8 +42,9 @@ export function registerWorker(program: Command): void {
             for (const x of outcomes) console.log(line(x));
           },
           onError: (message) => console.error(`tessera worker: ${message}`),
-          onFuse: (batch, docs) => {
-            if (!o.quiet) console.log(`fused batch ${batch} (${docs.length} new document(s))`);
+          onFuse: (batch, docs, mode) => {
+            if (!o.quiet)
+              console.log(`fused batch ${batch} (${docs.length} new document(s)${mode ? `, ${mode}` : ""})`);
           },
         });
         if (!o.quiet) console.log(`worker ${report.id}: ${report.jobs} job(s), ${report.batchesFused} batch(es) fused`);

@@ -681,7 +681,9 @@ export class SqliteStore implements Store {
     return (
       this.db
         .prepare(
-          "SELECT data FROM fusion WHERE kind = 'contradiction' AND json_extract(data, '$.incident') = ? ORDER BY seq",
+          // `+seq`: ordered by the seq index, SQLite scanned every contradiction of the store for each incident page
+          // (page p95 13.6 ms at 50k documents, 73.9 ms at 100k, bench/store.ts); this way it looks up the incident
+          "SELECT data FROM fusion WHERE kind = 'contradiction' AND json_extract(data, '$.incident') = ? ORDER BY +seq",
         )
         .pluck()
         .all(id) as string[]
