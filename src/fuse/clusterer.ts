@@ -172,6 +172,17 @@ export class IncidentClusterer {
   }
 
   /**
+   * Whether a toll, arrest or claim of a report already placed in incident `main` carries a stated date its
+   * incident cannot hold (before it, or past the follow-up window): history the report tells in passing ("the
+   * group killed 27 guards in 2019"). It joins an incident the store holds for that day but never founds one.
+   */
+  outsideReport(e: EventFeatures, main: string | undefined): boolean {
+    const d = main ? this.clusters.get(main)?.date : undefined;
+    if (!d || e.family !== "related" || e.salience === "main" || !e.date || e.date.inferred) return false;
+    return e.date.end < d.start - 1 || e.date.start - d.end > RELATED_WINDOW_DAYS;
+  }
+
+  /**
    * The incident an event would join (score at or above its threshold) among the store's candidates, without
    * attaching it; undefined when it would found one. The engine asks this of a report's other attack-like
    * events when its main event matches nothing: the report may date its main event wrongly.
@@ -446,9 +457,15 @@ export class IncidentClusterer {
         // a report published months after an incident is not about it unless something dates it there: a
         // follow-up (a trial, an execution, an anniversary) retells the attack with its date
         const recalled = (e.recalls ?? []).find((r) => r.start <= c.date!.end && r.end >= c.date!.start);
-        if (before > RELATED_WINDOW_DAYS && e.date.precise && !recalled)
+        // an undated mention in a report already placed in this incident (its main event is here, at a compatible
+        // place) carries only the report's day, which says nothing of the mention's: "executed two men over the
+        // attack" in a follow-up months later is that report's incident, not a new one
+        const heldByReport = docMain && !p.reject;
+        if (before > RELATED_WINDOW_DAYS && e.date.precise && !recalled && !heldByReport)
           return { score, reasons, reject: `report of ${isoDay(e.date.end)} is ${before} days after ${cd}` };
-        if (recalled) {
+        if (before > RELATED_WINDOW_DAYS && !recalled && heldByReport) {
+          reasons.push(`undated mention in a report of ${isoDay(e.date.end)}, held by the report's incident`);
+        } else if (recalled) {
           score += 0.1;
           reasons.push(`report of ${isoDay(e.date.end)} recalls ${fmt(recalled)}, the incident's date`);
         } else if (before <= INFERRED_WINDOW_DAYS) {

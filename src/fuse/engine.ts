@@ -357,7 +357,8 @@ export class FusionEngine {
       m.feat.salience === "background" ||
       (hasMain && m.feat.family === "attack" && (m.ev.modality === "hypothetical" || m.ev.modality === "negated"));
     for (const m of feats) {
-      const link = joinOnly(m) ? this.clusterer.join(m.feat) : this.clusterer.add(m.feat, docClusters);
+      const history = joinOnly(m) || this.clusterer.outsideReport(m.feat, docClusters[0]);
+      const link = history ? this.clusterer.join(m.feat) : this.clusterer.add(m.feat, docClusters);
       if (!link) continue; // history the store holds no incident for: kept in the document's facts only
       this.events.set(m.ev.id, m);
       rec.events.push(m.ev.id);
