@@ -27,6 +27,7 @@ import { isoDay } from "./days.js";
 import { mainEventOf, type ReportPlace, withReportContext } from "./document.js";
 import { familyOf } from "./families.js";
 import { figureTokens } from "./figures.js";
+import { isJudicial, retoldAttack } from "./follow-up.js";
 import { credibility, gradeLabel } from "./grading.js";
 import { assignIdentity, emptyIdentity, type IncidentIdentity, resolveAlias } from "./identity.js";
 import { IncidentLayers, StoredIncidents, splitTarget } from "./incident-layers.js";
@@ -318,7 +319,22 @@ export class FusionEngine {
     const order = { attack: 0, accident: 1, related: 2, other: 3 } as const;
     const rank = (m: MemberEvent) => (m.feat.salience === "main" ? -1 : order[m.feat.family]);
     feats.sort((a, b) => rank(a) - rank(b));
-    const main = mainEventOf(feats.map((m) => m.feat));
+    const extracted = mainEventOf(feats.map((m) => m.feat));
+    // a judicial follow-up (the attackers hanged months later) is read by the attack it retells
+    const retold =
+      extracted &&
+      retoldAttack(
+        doc.text,
+        extracted,
+        feats.map((m) => m.feat),
+      );
+    const main = retold ?? extracted;
+    if (retold && extracted) {
+      delete extracted.salience;
+      retold.salience = "main";
+      retold.followUp = true;
+      feats.sort((a, b) => Number(b.feat === retold) - Number(a.feat === retold));
+    }
     for (const m of feats) {
       if (m.feat !== main) continue;
       if (main.family === "attack" && isResponseReport(doc.text, main.offset, doc.title)) main.response = true;
@@ -358,7 +374,13 @@ export class FusionEngine {
       (hasMain && m.feat.family === "attack" && (m.ev.modality === "hypothetical" || m.ev.modality === "negated"));
     for (const m of feats) {
       const history = joinOnly(m) || this.clusterer.outsideReport(m.feat, docClusters[0]);
-      const link = history ? this.clusterer.join(m.feat) : this.clusterer.add(m.feat, docClusters);
+      // an execution beside a report's own incident follows up an attack; alone it does not found another
+      const aside = isJudicial(m.feat) && m.feat.salience !== "main" && docClusters.length > 0;
+      const link = history
+        ? this.clusterer.join(m.feat)
+        : aside
+          ? this.clusterer.attachOnly(m.feat, docClusters)
+          : this.clusterer.add(m.feat, docClusters);
       if (!link) continue; // history the store holds no incident for: kept in the document's facts only
       this.events.set(m.ev.id, m);
       rec.events.push(m.ev.id);

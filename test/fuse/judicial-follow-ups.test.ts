@@ -54,6 +54,44 @@ describe("an undated mention in a late follow-up already placed in the incident"
   });
 });
 
+describe("a judicial follow-up months later that leads with the hanging", () => {
+  function hanging(figure: number, place: string, geo: Geo): DocBuilder {
+    const text = `Iran hanged two men on Monday over an attack on a shrine in ${place} that killed ${figure} people in March. The attack shocked the country. The gunman later died of his wounds.`;
+    const b = new DocBuilder(text, "Desk E", "2030-11-18");
+    const town = b.entity("place", place, { geo });
+    // extraction's main event is the toll told in the hanging's sentence, dated by the hanging
+    b.event("death", "killed", {
+      date: "2030-11-18",
+      place: town,
+      counts: [b.count("killed", figure)],
+      attributes: { salience: "main" },
+    });
+    b.event("execution", "hanged", { date: "2030-11-18" });
+    b.event("shooting", "attack", { place: town });
+    b.event("death", "died");
+    return b;
+  }
+
+  it("is read by the attack it retells and joins that attack's incident with all its events", () => {
+    const engine = new FusionEngine();
+    const first = firstReport();
+    engine.add(first.input());
+    const late = hanging(14, "Halvan", TOWN);
+    engine.add(late.input());
+    expect(triggersByIncident(engine, [first, late])).toEqual([["attack", "died", "hanged", "opened fire"]]);
+    // the hanging does not stretch the incident's days
+    expect(engine.incidents()[0]?.date?.iso).toBe("2030-03-04");
+  });
+
+  it("stays apart from an incident it does not retell (another town, no figure in common)", () => {
+    const engine = new FusionEngine();
+    engine.add(firstReport().input());
+    const elsewhere: Geo = { lat: 36.3, lon: 59.6, country: "IR", admin1: "Khorasan", precision: "city" };
+    engine.add(hanging(9, "Varzan", elsewhere).input());
+    expect(engine.incidents()).toHaveLength(2);
+  });
+});
+
 describe("a dated toll its report's incident cannot hold", () => {
   function report(deathDate: string): DocBuilder {
     const text = "A gunman opened fire in the Halvan shrine on 4 March. The group killed 27 guards in the hills.";
