@@ -441,10 +441,6 @@ export class IncidentClusterer {
   }
 
   /**
-   * Compatibility of an event with an incident, with reasons; `reject` vetoes. `docMain`: the incident is the one
-   * the event's own document is about (its main event's).
-   */
-  /**
    * A follow-up retells an incident when it tells the attack at the incident's place (town level, not a bare
    * country) with casualty figures or names its reports share.
    */
@@ -452,6 +448,11 @@ export class IncidentClusterer {
     if (p.reject || p.score < 0.35) return false;
     return sharedFigures(e, c).length > 0 || !!this.nameScore(e, c);
   }
+
+  /**
+   * Compatibility of an event with an incident, with reasons; `reject` vetoes. `docMain`: the incident is the one
+   * the event's own document is about (its main event's).
+   */
 
   score(e: EventFeatures, c: BaseCluster, related: boolean, sameDoc: boolean, docMain = false): Scored {
     const reasons: string[] = [];

@@ -80,6 +80,19 @@ describe("salience", () => {
     expect(mains(evs)).toHaveLength(1);
   });
 
+  it("takes what a report's event 'comes after', however far into the sentence, for history", () => {
+    const evs = events(
+      [
+        "Ardenia says a neighbour's missile strike on its soil killed two farmers",
+        "The strike comes after the neighbour's guards carried out raids across the river, weeks after a rebel group claimed responsibility for bombings that killed 40 people in the capital.",
+      ].join("\n"),
+    );
+    const main = mains(evs)[0];
+    expect(main?.sentence?.text.startsWith("Ardenia")).toBe(true);
+    expect(background(evs).some((e) => e.trigger.text.includes("bombings"))).toBe(true);
+    expect(background(evs).some((e) => e.trigger.text.includes("strike"))).toBe(false);
+  });
+
   it("does not take recent phrasing for history", () => {
     const evs = events(
       [
