@@ -32,7 +32,7 @@ import { credibility, gradeLabel } from "./grading.js";
 import { assignIdentity, emptyIdentity, type IncidentIdentity, resolveAlias } from "./identity.js";
 import { IncidentLayers, StoredIncidents, splitTarget } from "./incident-layers.js";
 import { IndependenceGroups } from "./independence.js";
-import { nameTokens, yearTokens } from "./names.js";
+import { nameTokens, translatedNameTokens, yearTokens } from "./names.js";
 import { NearDuplicateIndex } from "./neardup.js";
 import { isResponseReport } from "./response.js";
 import { loadRows, type StatePart, type StateRow, stateRows, TrackedMap, trackMaps } from "./state.js";
@@ -343,7 +343,12 @@ export class FusionEngine {
         feats.map((x) => x.feat),
         this.reportPlaces(doc.id, facts),
       );
-      m.feat.docNames = new Set([...nameTokens(doc.text), ...yearTokens(doc.text)]);
+      const groups = facts.entities.filter((e) => NAMED.has(e.type) && e.type !== "place").map((e) => e.name);
+      m.feat.docNames = new Set([
+        ...nameTokens(doc.text),
+        ...yearTokens(doc.text),
+        ...translatedNameTokens(doc.text, groups),
+      ]);
       m.feat.docFigures = figureTokens(facts.events);
       const recalls = feats.flatMap((x) =>
         x.feat.salience === "background" && x.feat.date && !x.feat.date.inferred ? [x.feat.date] : [],
