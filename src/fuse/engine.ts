@@ -148,6 +148,22 @@ function titlePlace(
     if (pid) support.set(pid, (support.get(pid) ?? new Set()).add(m.ev.doc));
   }
   if (!support.size) return undefined;
+  // a town in a province (or a region named like one) the other reports give agrees with them: "in the province"
+  // and "in a district town of the province" are one place told at two precisions, and the town is the more exact
+  const coarse = [...support.keys()].filter((id) => {
+    const p = canon.get(id)?.geo?.precision;
+    return p === "admin1" || p === "region";
+  });
+  for (const [id, docs] of [...support.entries()]) {
+    const geo = canon.get(id)?.geo;
+    if (geo?.precision !== "city" || !geo.admin1) continue;
+    for (const r of coarse) {
+      const region = canon.get(r);
+      if ((region?.geo?.admin1 ?? region?.name) !== geo.admin1) continue;
+      if (region?.geo?.country && region.geo.country !== geo.country) continue;
+      support.set(id, new Set([...docs, ...(support.get(r) ?? [])]));
+    }
+  }
   const top = Math.max(...[...support.values()].map((d) => d.size));
   const ranked = [...support.entries()]
     .filter(([, d]) => d.size * 2 >= top)
