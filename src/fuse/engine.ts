@@ -684,8 +684,18 @@ export class FusionEngine {
     return this.cache;
   }
 
-  /** The incident a claim attaches to: that of the event it is about, else its document's main incident. */
+  /**
+   * The incident a claim attaches to: that of the event it is about, else its document's main incident. A claim
+   * about events all told as background ("the bombing this month claimed by the group"), linked as history or kept
+   * in the report's facts only, names the doer of that history: it attaches to none, as history lends an incident
+   * no counts or attributes.
+   */
   private claimIncident(c: Claim, main: string | undefined): string | undefined {
+    const history = (id: string) => {
+      const m = this.events.get(id);
+      return !m || m.feat.salience === "background";
+    };
+    if (c.about.length && c.about.every(history)) return undefined;
     return c.about.map((id) => this.incidentOfEvent(id)).find((x) => x !== undefined) ?? main;
   }
 

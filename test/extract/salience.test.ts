@@ -93,6 +93,17 @@ describe("salience", () => {
     expect(background(evs).some((e) => e.trigger.text.includes("strike"))).toBe(false);
   });
 
+  it("takes an attack told 'in a recent incident' for history, not the report's news", () => {
+    const evs = events(
+      [
+        "Drones struck two camps of the Red Hand group in the hills on Tuesday.",
+        "In a recent incident, the Red Hand claimed an attack on a border post that killed nine guards.",
+      ].join("\n"),
+    );
+    expect(background(evs).some((e) => e.sentence?.text.startsWith("In a recent incident"))).toBe(true);
+    expect(mains(evs)[0]?.sentence?.text.startsWith("Drones")).toBe(true);
+  });
+
   it("does not take recent phrasing for history", () => {
     const evs = events(
       [

@@ -1,4 +1,5 @@
-// How an attack told as background was carried out is not how the incident was. Sentences written for this test.
+// How an attack told as background was carried out, and who claimed it, is not the incident's. Sentences written for
+// these tests.
 import { describe, expect, it } from "vitest";
 import { FusionEngine } from "../../src/fuse/index.js";
 import type { Geo } from "../../src/model/records.js";
@@ -42,5 +43,38 @@ describe("attributes of background events", () => {
 
   it("the same event told as news does", () => {
     expect(suicideOf(undefined)).toHaveLength(1);
+  });
+});
+
+describe("claims about background events", () => {
+  function claimedBy(aboutHistory: boolean): string[] {
+    const engine = new FusionEngine();
+    const text =
+      "Missiles struck Kestrel on 16 May. In a recent incident, the Red Hand claimed an attack on a border post.";
+    const b = new DocBuilder(text, "Desk 3", "2030-05-16");
+    const town = b.entity("place", "Kestrel", { geo: TOWN });
+    const group = b.entity("armed_group", "Red Hand");
+    const strikeId = b.event("air_strike", "struck", {
+      date: "2030-05-16",
+      place: town,
+      attributes: { salience: "main" },
+    });
+    const pastId = b.event("attack", "attack on a border post", { attributes: { salience: "background" } });
+    b.claim("responsibility", "claimed", "claimed an attack on a border post", {
+      speaker: group,
+      about: [aboutHistory ? pastId : strikeId],
+    });
+    engine.add(b.input());
+    const inc = engine.incidents()[0];
+    const names = new Map(engine.entities().map((e) => [e.id, e.name]));
+    return (inc?.perpetrators ?? []).filter((p) => p.basis === "claimed").map((p) => names.get(p.entity) ?? p.entity);
+  }
+
+  it("credit the incident with no claimant", () => {
+    expect(claimedBy(true)).toEqual([]);
+  });
+
+  it("unlike a claim about the report's own event", () => {
+    expect(claimedBy(false)).toEqual(["Red Hand"]);
   });
 });
