@@ -1,7 +1,7 @@
 // A judicial follow-up — the attackers tried, sentenced or put to death, often months later — is a follow-up of the
-// attack it names, never an attack of its own. Its report leads with the execution ("Iran hanged two men on
-// Saturday over an attack on a shrine that killed 13 in October"), so extraction's main event is the execution or
-// the toll told in its sentence, dated by the hanging. Fusion reads such a report by the attack it retells: that
+// attack it names, never an attack of its own. Its report leads with the execution ("two men were hanged on Monday
+// for the market bombing that killed 20 in March"), so extraction's main event is the execution or the toll told in
+// its sentence, dated by the hanging. Fusion reads such a report by the attack it retells: that
 // attack is the report's main event, and it may join the attack's incident across the follow-up window when it
 // retells it (the clusterer's `followUp` rule: same place, and figures or names in common).
 import type { EventFeatures } from "./clusterer.js";

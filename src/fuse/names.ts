@@ -53,7 +53,7 @@ export function nameTokens(text: string): Set<string> {
 
 /**
  * The Latin words of names extraction gave a report in another spelling than its text's — a group a Hindi or
- * Tamil report names in its own script, read by the language's lexicon as "Jaish al-Adl": the tokens an English
+ * Tamil report names in its own script, which the language's lexicon gives its Latin name: the tokens an English
  * report naming it yields, so reports in scripts without a transliteration still share names (#10). Only for a
  * report mostly in another script than the Latin. Places are left out: fusion compares them as places (see
  * `scriptNames`).
