@@ -101,7 +101,8 @@ export function collectAttributes(
         feat.family === "attack" ? (negated ? "not an attack" : "attack") : negated ? "not an accident" : "accident";
       push(attrs, "nature", { ...base(), span: ev.trigger, value });
     }
-    for (const key of ["weapon", "suicide", "method"]) {
+    // how an earlier attack was carried out ("this month's suicide bombing" a strike answers) is not how this was
+    for (const key of feat.salience === "background" ? [] : ["weapon", "suicide", "method"]) {
       const v = ev.attributes?.[key];
       if (v !== undefined) push(attrs, key, { ...base(), value: v });
     }

@@ -3,8 +3,10 @@
 // come from indexes — day buckets and month buckets of dated incidents, place and country buckets of undated
 // ones — so adding an event costs the same whether the engine holds ten thousand events or a million.
 // Every link carries its reasons in words.
+
 import { dayNumber, isoDay, monthKey } from "./days.js";
 import type { Family } from "./families.js";
+import { isJudicial } from "./follow-up.js";
 import { haversineKm, SAME_PLACE_KM } from "./geo.js";
 import type { IncidentLink } from "./types.js";
 
@@ -60,6 +62,11 @@ export interface EventFeatures {
   response?: boolean;
   /** Another event of a report whose main event is a response (it may tell the attack answered). */
   inResponse?: boolean;
+  /**
+   * The attack a judicial follow-up report retells (`follow-up.ts`), standing as its main event: it joins an
+   * incident older than the follow-up window when it retells it (same place, and figures or names in common).
+   */
+  followUp?: boolean;
 }
 
 export interface BaseCluster {
@@ -162,6 +169,11 @@ export class IncidentClusterer {
     return this.place(e, docClusters, true) as IncidentLink;
   }
 
+  /** Attach an event to its report's incidents or another that fits; never found one (a follow-up told aside). */
+  attachOnly(e: EventFeatures, docClusters: string[]): IncidentLink | undefined {
+    return this.place(e, docClusters, false);
+  }
+
   /**
    * Attach an event only if an incident clearly fits it; never found one. For events told as background: an
    * earlier attack named in passing joins that attack's incident when the store holds it, else stays history.
@@ -169,6 +181,17 @@ export class IncidentClusterer {
    */
   join(e: EventFeatures): IncidentLink | undefined {
     return this.place(e, [], false);
+  }
+
+  /**
+   * Whether a toll, arrest or claim of a report already placed in incident `main` carries a stated date its
+   * incident cannot hold (before it, or past the follow-up window): history the report tells in passing ("the
+   * group killed 27 guards in 2019"). It joins an incident the store holds for that day but never founds one.
+   */
+  outsideReport(e: EventFeatures, main: string | undefined): boolean {
+    const d = main ? this.clusters.get(main)?.date : undefined;
+    if (!d || e.family !== "related" || e.salience === "main" || !e.date || e.date.inferred) return false;
+    return e.date.end < d.start - 1 || e.date.start - d.end > RELATED_WINDOW_DAYS;
   }
 
   /**
@@ -341,10 +364,11 @@ export class IncidentClusterer {
       this.recentByName.set(w, list);
     }
     for (const f of e.docFigures ?? []) if (c.figures.size < MAX_FIGURES_PER_CLUSTER) c.figures.add(f);
-    // Only attack-like events with a stated date define when the incident happened.
+    // Only attack-like events with a stated date define when the incident happened; a judicial follow-up (an
+    // execution months later) is not the attack and does not stretch its days.
     const wasUndated = !c.date;
     const d = e.date && !e.date.inferred ? e.date : !c.date ? e.date?.stated : undefined;
-    if (d && (e.family === "attack" || c.family !== "attack")) {
+    if (d && !isJudicial(e) && (e.family === "attack" || c.family !== "attack")) {
       const before = c.date;
       if (!c.date) c.date = { start: d.start, end: d.end, precise: d.precise };
       else if (d.precise && !c.date.precise) c.date = { start: d.start, end: d.end, precise: true };
@@ -417,15 +441,28 @@ export class IncidentClusterer {
   }
 
   /**
+   * A follow-up retells an incident when it tells the attack at the incident's place (town level, not a bare
+   * country) with casualty figures or names its reports share.
+   */
+  private retells(e: EventFeatures, c: BaseCluster, p: { score: number; reject?: string }): boolean {
+    if (p.reject || p.score < 0.35) return false;
+    return sharedFigures(e, c).length > 0 || !!this.nameScore(e, c);
+  }
+
+  /**
    * Compatibility of an event with an incident, with reasons; `reject` vetoes. `docMain`: the incident is the one
    * the event's own document is about (its main event's).
    */
+
   score(e: EventFeatures, c: BaseCluster, related: boolean, sameDoc: boolean, docMain = false): Scored {
     const reasons: string[] = [];
     let score = 0;
     const p = this.placeScore(e, c, related);
     // one report, one incident: its events at the incident's place are that incident whatever day they carry
     const heldByPlace = docMain && !p.reject && p.score >= 0.35;
+    // a place veto is set aside for the report's own incident unless the event lies abroad below country level
+    const abroad = !!e.country && c.countries.size > 0 && !c.countries.has(e.country);
+    const placeHolds = !p.reject || (docMain && !(abroad && !!e.geo && e.geo.precision !== "country"));
     // date
     if (e.date && c.date) {
       const gap = Math.max(0, e.date.start - c.date.end, c.date.start - e.date.end);
@@ -434,21 +471,35 @@ export class IncidentClusterer {
         const after = e.date.start - c.date.end;
         if (e.date.end < c.date.start - 1)
           return { score, reasons, reject: `${fmt(e.date)} is before the incident (${cd})` };
-        if (after > RELATED_WINDOW_DAYS)
+        // an undated toll of a late follow-up already placed here carries only the report's day
+        if (after > RELATED_WINDOW_DAYS && e.date.inferred && docMain && placeHolds)
+          reasons.push(`undated toll in a report of ${isoDay(e.date.end)}, held by the report's incident`);
+        else if (after > RELATED_WINDOW_DAYS)
           return { score, reasons, reject: `${fmt(e.date)} is ${after} days after ${cd}` };
-        score += 0.2;
-        reasons.push(
-          gap === 0 ? `date ${fmt(e.date)} overlaps ${cd}` : `date ${fmt(e.date)} is ${after} days after ${cd}`,
-        );
+        else {
+          score += 0.2;
+          reasons.push(
+            gap === 0 ? `date ${fmt(e.date)} overlaps ${cd}` : `date ${fmt(e.date)} is ${after} days after ${cd}`,
+          );
+        }
       } else if (e.date.inferred) {
         const before = e.date.end - c.date.start;
         if (c.date.start > e.date.end + 1) return { score, reasons, reject: `incident ${cd} is after the report` };
         // a report published months after an incident is not about it unless something dates it there: a
         // follow-up (a trial, an execution, an anniversary) retells the attack with its date
         const recalled = (e.recalls ?? []).find((r) => r.start <= c.date!.end && r.end >= c.date!.start);
-        if (before > RELATED_WINDOW_DAYS && e.date.precise && !recalled)
+        // an undated mention in a report already placed in this incident (its main event is here, at a compatible
+        // place) carries only the report's day, which says nothing of the mention's: "executed two men over the
+        // attack" in a follow-up months later is that report's incident, not a new one
+        const heldByReport = docMain && placeHolds;
+        const retells = !recalled && !!e.followUp && this.retells(e, c, p);
+        if (before > RELATED_WINDOW_DAYS && e.date.precise && !recalled && !heldByReport && !retells)
           return { score, reasons, reject: `report of ${isoDay(e.date.end)} is ${before} days after ${cd}` };
-        if (recalled) {
+        if (before > RELATED_WINDOW_DAYS && !recalled && heldByReport) {
+          reasons.push(`undated mention in a report of ${isoDay(e.date.end)}, held by the report's incident`);
+        } else if (before > RELATED_WINDOW_DAYS && retells) {
+          reasons.push(`follow-up of ${isoDay(e.date.end)} retells the incident: same place, shared figures or names`);
+        } else if (recalled) {
           score += 0.1;
           reasons.push(`report of ${isoDay(e.date.end)} recalls ${fmt(recalled)}, the incident's date`);
         } else if (before <= INFERRED_WINDOW_DAYS) {
@@ -456,9 +507,13 @@ export class IncidentClusterer {
           reasons.push(`undated mention in a report of ${isoDay(e.date.end)}, ${before} days after ${cd}`);
         }
       } else if (e.date.precise && c.date.precise) {
-        if (gap > 1 && !heldByPlace)
+        // the hanging of an attack's perpetrators, told in a report of that attack, has its own later day
+        const followsUp = docMain && placeHolds && isJudicial(e);
+        if (gap > 1 && !heldByPlace && !followsUp)
           return { score, reasons, reject: `dates ${fmt(e.date)} and ${cd} are ${gap} days apart` };
-        if (gap > 1)
+        if (gap > 1 && followsUp && !heldByPlace)
+          reasons.push(`${e.type} of ${fmt(e.date)} follows up the report's incident (${cd})`);
+        else if (gap > 1)
           reasons.push(`date ${fmt(e.date)} set aside: ${gap} days from ${cd}, at the report's incident's place`);
         else {
           score += gap === 0 ? 0.35 : 0.25;
@@ -475,9 +530,7 @@ export class IncidentClusterer {
       // One report is about one incident: another event of it with a compatible (or no) date is that incident
       // unless it is placed in another country below country level (a strike across the border). A city far off
       // in the same country, or a bare country name, is more often the hospital town or an affiliation.
-      const abroad = !!e.country && c.countries.size > 0 && !c.countries.has(e.country);
-      const below = !!e.geo && e.geo.precision !== "country";
-      if (!docMain || (abroad && below)) return { score, reasons, reject: p.reject };
+      if (!placeHolds) return { score, reasons, reject: p.reject };
       reasons.push(`place ${e.placeName ?? e.place} set aside: ${p.reject}`);
     } else {
       score += p.score;

@@ -27,11 +27,12 @@ import { isoDay } from "./days.js";
 import { mainEventOf, type ReportPlace, withReportContext } from "./document.js";
 import { familyOf } from "./families.js";
 import { figureTokens } from "./figures.js";
+import { isJudicial, retoldAttack } from "./follow-up.js";
 import { credibility, gradeLabel } from "./grading.js";
 import { assignIdentity, emptyIdentity, type IncidentIdentity, resolveAlias } from "./identity.js";
 import { IncidentLayers, StoredIncidents, splitTarget } from "./incident-layers.js";
 import { IndependenceGroups } from "./independence.js";
-import { nameTokens, yearTokens } from "./names.js";
+import { nameTokens, translatedNameTokens, yearTokens } from "./names.js";
 import { NearDuplicateIndex } from "./neardup.js";
 import { isResponseReport } from "./response.js";
 import { loadRows, type StatePart, type StateRow, stateRows, TrackedMap, trackMaps } from "./state.js";
@@ -147,6 +148,22 @@ function titlePlace(
     if (pid) support.set(pid, (support.get(pid) ?? new Set()).add(m.ev.doc));
   }
   if (!support.size) return undefined;
+  // a town in a province (or a region named like one) the other reports give agrees with them: "in the province"
+  // and "in a district town of the province" are one place told at two precisions, and the town is the more exact
+  const coarse = [...support.keys()].filter((id) => {
+    const p = canon.get(id)?.geo?.precision;
+    return p === "admin1" || p === "region";
+  });
+  for (const [id, docs] of [...support.entries()]) {
+    const geo = canon.get(id)?.geo;
+    if (geo?.precision !== "city" || !geo.admin1) continue;
+    for (const r of coarse) {
+      const region = canon.get(r);
+      if ((region?.geo?.admin1 ?? region?.name) !== geo.admin1) continue;
+      if (region?.geo?.country && region.geo.country !== geo.country) continue;
+      support.set(id, new Set([...docs, ...(support.get(r) ?? [])]));
+    }
+  }
   const top = Math.max(...[...support.values()].map((d) => d.size));
   const ranked = [...support.entries()]
     .filter(([, d]) => d.size * 2 >= top)
@@ -318,7 +335,22 @@ export class FusionEngine {
     const order = { attack: 0, accident: 1, related: 2, other: 3 } as const;
     const rank = (m: MemberEvent) => (m.feat.salience === "main" ? -1 : order[m.feat.family]);
     feats.sort((a, b) => rank(a) - rank(b));
-    const main = mainEventOf(feats.map((m) => m.feat));
+    const extracted = mainEventOf(feats.map((m) => m.feat));
+    // a judicial follow-up (the attackers hanged months later) is read by the attack it retells
+    const retold =
+      extracted &&
+      retoldAttack(
+        doc.text,
+        extracted,
+        feats.map((m) => m.feat),
+      );
+    const main = retold ?? extracted;
+    if (retold && extracted) {
+      delete extracted.salience;
+      retold.salience = "main";
+      retold.followUp = true;
+      feats.sort((a, b) => Number(b.feat === retold) - Number(a.feat === retold));
+    }
     for (const m of feats) {
       if (m.feat !== main) continue;
       if (main.family === "attack" && isResponseReport(doc.text, main.offset, doc.title)) main.response = true;
@@ -327,7 +359,12 @@ export class FusionEngine {
         feats.map((x) => x.feat),
         this.reportPlaces(doc.id, facts),
       );
-      m.feat.docNames = new Set([...nameTokens(doc.text), ...yearTokens(doc.text)]);
+      const groups = facts.entities.filter((e) => NAMED.has(e.type) && e.type !== "place").map((e) => e.name);
+      m.feat.docNames = new Set([
+        ...nameTokens(doc.text),
+        ...yearTokens(doc.text),
+        ...translatedNameTokens(doc.text, groups),
+      ]);
       m.feat.docFigures = figureTokens(facts.events);
       const recalls = feats.flatMap((x) =>
         x.feat.salience === "background" && x.feat.date && !x.feat.date.inferred ? [x.feat.date] : [],
@@ -357,7 +394,14 @@ export class FusionEngine {
       m.feat.salience === "background" ||
       (hasMain && m.feat.family === "attack" && (m.ev.modality === "hypothetical" || m.ev.modality === "negated"));
     for (const m of feats) {
-      const link = joinOnly(m) ? this.clusterer.join(m.feat) : this.clusterer.add(m.feat, docClusters);
+      const history = joinOnly(m) || this.clusterer.outsideReport(m.feat, docClusters[0]);
+      // an execution beside a report's own incident follows up an attack; alone it does not found another
+      const aside = isJudicial(m.feat) && m.feat.salience !== "main" && docClusters.length > 0;
+      const link = history
+        ? this.clusterer.join(m.feat)
+        : aside
+          ? this.clusterer.attachOnly(m.feat, docClusters)
+          : this.clusterer.add(m.feat, docClusters);
       if (!link) continue; // history the store holds no incident for: kept in the document's facts only
       this.events.set(m.ev.id, m);
       rec.events.push(m.ev.id);
@@ -634,8 +678,18 @@ export class FusionEngine {
     return this.cache;
   }
 
-  /** The incident a claim attaches to: that of the event it is about, else its document's main incident. */
+  /**
+   * The incident a claim attaches to: that of the event it is about, else its document's main incident. A claim
+   * about events all told as background ("the bombing this month claimed by the group"), linked as history or kept
+   * in the report's facts only, names the doer of that history: it attaches to none, as history lends an incident
+   * no counts or attributes.
+   */
   private claimIncident(c: Claim, main: string | undefined): string | undefined {
+    const history = (id: string) => {
+      const m = this.events.get(id);
+      return !m || m.feat.salience === "background";
+    };
+    if (c.about.length && c.about.every(history)) return undefined;
     return c.about.map((id) => this.incidentOfEvent(id)).find((x) => x !== undefined) ?? main;
   }
 

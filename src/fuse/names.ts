@@ -50,3 +50,26 @@ export function nameTokens(text: string): Set<string> {
       if (w.length >= 3 && !COMMON.has(w) && out.size < MAX_NAME_TOKENS) out.add(w);
   return out;
 }
+
+/**
+ * The Latin words of names extraction gave a report in another spelling than its text's — a group a Hindi or
+ * Tamil report names in its own script, which the language's lexicon gives its Latin name: the tokens an English
+ * report naming it yields, so reports in scripts without a transliteration still share names (#10). Only for a
+ * report mostly in another script than the Latin. Places are left out: fusion compares them as places (see
+ * `scriptNames`).
+ */
+export function translatedNameTokens(text: string, names: string[]): Set<string> {
+  const out = new Set<string>();
+  // in a report in the Latin script a translated name ("Estado Islâmico" read as "Islamic State") is mostly a
+  // common word pair, shared with every story of that group; in another script it is what the report can share
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
+  if (latin * 2 >= letters.length) return out;
+  const lower = text.toLowerCase();
+  for (const name of names) {
+    if (lower.includes(name.toLowerCase())) continue;
+    for (const w of name.toLowerCase().split(/[^\p{L}\p{M}]+/u))
+      if (w.length >= 3 && !COMMON.has(w) && out.size < MAX_NAME_TOKENS) out.add(w);
+  }
+  return out;
+}

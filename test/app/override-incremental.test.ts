@@ -75,8 +75,10 @@ async function chain(file: string, dir: string): Promise<FusionMode[]> {
     });
     await step(async (s) => {
       const all = await incidents(s);
-      const from = all.find((i) => i.events.length >= 2 && i !== all[0]);
-      const to = all.find((i) => i !== from && i !== all[0]);
+      // out of an incident other than the merged one, else (a corpus fused into one large incident and singletons)
+      // out of the merged one
+      const from = all.find((i) => i.events.length >= 2 && i !== all[0]) ?? all[0];
+      const to = all.find((i) => i !== from && i !== all[0]) ?? all.find((i) => i !== from);
       if (!from || !to) throw new Error("no event to move");
       const event = from.events[0] as string;
       await override(s, { id: "ovr-move", createdAt: at(3), kind: "move-event", event, to: to.id });

@@ -80,6 +80,30 @@ describe("salience", () => {
     expect(mains(evs)).toHaveLength(1);
   });
 
+  it("takes what a report's event 'comes after', however far into the sentence, for history", () => {
+    const evs = events(
+      [
+        "Ardenia says a neighbour's missile strike on its soil killed two farmers",
+        "The strike comes after the neighbour's guards carried out raids across the river, weeks after a rebel group claimed responsibility for bombings that killed 40 people in the capital.",
+      ].join("\n"),
+    );
+    const main = mains(evs)[0];
+    expect(main?.sentence?.text.startsWith("Ardenia")).toBe(true);
+    expect(background(evs).some((e) => e.trigger.text.includes("bombings"))).toBe(true);
+    expect(background(evs).some((e) => e.trigger.text.includes("strike"))).toBe(false);
+  });
+
+  it("takes an attack told 'in a recent incident' for history, not the report's news", () => {
+    const evs = events(
+      [
+        "Drones struck two camps of the Red Hand group in the hills on Tuesday.",
+        "In a recent incident, the Red Hand claimed an attack on a border post that killed nine guards.",
+      ].join("\n"),
+    );
+    expect(background(evs).some((e) => e.sentence?.text.startsWith("In a recent incident"))).toBe(true);
+    expect(mains(evs)[0]?.sentence?.text.startsWith("Drones")).toBe(true);
+  });
+
   it("does not take recent phrasing for history", () => {
     const evs = events(
       [
