@@ -355,6 +355,20 @@ export function attributeTexts(ix: ExportIndex, incident: Incident, attribute: s
   return out;
 }
 
+/**
+ * The phrases an attribute's values were read from, as written ("an Israel border policeman's car"), else their
+ * values: a target is valued by what it is ("car"), but whose it is names its kind (police, a business).
+ */
+export function attributePhrases(ix: ExportIndex, incident: Incident, attribute: string): string[] {
+  const out: string[] = [];
+  for (const v of incident.attributes[attribute] ?? []) {
+    const raw = typeof v.value === "string" ? v.value : undefined;
+    const text = v.span?.text ?? (raw ? (ix.entityName(raw) ?? raw) : undefined);
+    if (text && !out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
 /** The incident's date, or else the date its sources report most often (earliest on a tie). */
 export function incidentDate(incident: Incident): DateValue | undefined {
   if (incident.date) return incident.date;

@@ -5,6 +5,7 @@ import { resolveArmedGroup } from "../../extract/entities/groups.js";
 import type { Event, Incident } from "../../model/records.js";
 import { countryAlpha3, countryName } from "../countries.js";
 import {
+  attributePhrases,
   attributeTexts,
   type CountSummary,
   cityOf,
@@ -142,7 +143,7 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
   const weaponText = [...attributeTexts(ix, incident, "weapon"), ...attributeTexts(ix, incident, "method")].join(" ");
   const weaponType =
     matchKeyword(GTD.weaponKeywords, weaponText)?.type ?? GTD.weaponByAttackType[attackType] ?? "Unknown";
-  const targets = [...attributeTexts(ix, incident, "target"), ...attributeTexts(ix, incident, "victim")];
+  const targets = [...attributePhrases(ix, incident, "target"), ...attributePhrases(ix, incident, "victim")];
   const target = targets[0];
   const targetType = target ? (matchKeyword(GTD.targetKeywords, targets.join(" "))?.type ?? "Unknown") : "Unknown";
   const perps = perpetrators(ix, incident);
