@@ -26,6 +26,10 @@ describe("the event's own place", () => {
     ).toBe("Lahore");
   });
 
+  it("a capitalised name that spells a speech verb is not one", () => {
+    expect(placeOf("A suicide bomber, Said Karimi, 19, blew himself up on a bus in Haifa.", "attack")).toBe("Haifa");
+  });
+
   it("a place of a meeting told in a when-clause is the meeting's", () => {
     expect(
       placeOf(
@@ -57,5 +61,10 @@ describe("where the wounded were taken", () => {
       "Pakistan mourned. After the suicide bombing hit the rally, the wounded were admitted to hospitals in Peshawar.";
     expect(placeOf(text, "attack")).toBeUndefined();
     expect(placeOf("Pakistan mourned. The suicide bombing hit a rally in Peshawar.", "attack")).toBe("Peshawar");
+  });
+
+  it("is where a victim died when the death is told in a where-clause of it", () => {
+    const text = "A man was shot on Friday. He was taken to a hospital in Hartford, where he died.";
+    expect(placeOf(text, "death")).toBe("Hartford");
   });
 });

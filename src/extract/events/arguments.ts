@@ -288,12 +288,16 @@ function modifiesPeople(ctx: ExtractContext, m: Mention): boolean {
  */
 const CARRIED_TO =
   /(?:\b(?:taken|transported|rushed|shifted|referred|sent|airlifted|flown|evacuated|admitted|brought|moved|transferred)\b[^.;,]{0,60}\b(?:to|in|at)|\bhospitals?\s+(?:in|at|of))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$/i;
+/** "taken to <hospital> where he died": the event is told in a where-clause of the place, so it happened there. */
+const diedThere = (text: string, m: Mention, triggerEnd: number): boolean =>
+  m.end < triggerEnd && /^[\s,]*where\b[^.;]*$/i.test(text.slice(m.end, triggerEnd));
 /**
  * Between an event's trigger and a later place: a speech verb — the place is in what was said after it — or a
  * meeting told in its own clause ("occurred the same day when the two ministers met in Davos").
  */
+// case-sensitive: a capitalised "Said" mid-sentence is a name ("the bomber, Said …, detonated himself in …")
 const SPEECH_BEFORE_PLACE =
-  /,[^.;]*\b(?:said|says|adding|added|told|announced|stated)\b|\b(?:when|while|as)\b[^.;]*\b(?:met|meets|meeting|visited|visiting|held\s+talks)\b/i;
+  /,[^.;]*\b(?:said|says|adding|added|told|announced|stated)\b|\b(?:[Ww]hen|[Ww]hile|[Aa]s)\b[^.;]*\b(?:met|meets|meeting|visited|visiting|held\s+talks)\b/;
 /** Between an event's trigger and another event's trigger: the second event is told in its own clause. */
 const CLAUSE_LINK = /\b(?:after|before|following|since|while|when|and|as)\b|[,;]/i;
 
@@ -320,7 +324,7 @@ export function eventPlace(
     (m) =>
       PLACES.has(m.kind) &&
       !otherClause(m) &&
-      !CARRIED_TO.test(text0.slice(Math.max(s.start, m.start - 90), m.start)) &&
+      !(CARRIED_TO.test(text0.slice(Math.max(s.start, m.start - 90), m.start)) && !diedThere(text0, m, triggerEnd)) &&
       // the dateline itself is only a fallback (datelinePlace), never a place in its sentence
       m !== dl &&
       !(dl && inDateline(ctx, m)) &&
