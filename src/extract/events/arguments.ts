@@ -119,7 +119,7 @@ export function eventDate(
     const prev = ctx.sentences[i]!;
     // only a day carries over to a later sentence: a year or a season named earlier ("targeted Iran
     // in 2017 and 2022", "crossed the border in mid-December") is background, not this event's date
-    const ds = usable(prev.index).filter((d) => d.value!.precision === "day");
+    const ds = usable(prev.index).filter((d) => d.value!.precision === "day" && !foretold(ctx, prev, d.mention.start));
     if (prev.paragraph !== s.paragraph) {
       // cross one paragraph boundary only: the last sentence of the paragraph just before
       return ds.length ? { value: ds[ds.length - 1]!.value!, how: "previous-paragraph" } : undefined;
@@ -127,6 +127,14 @@ export function eventDate(
     if (ds.length) return { value: ds[ds.length - 1]!.value!, how: "paragraph" };
   }
   return undefined;
+}
+
+/** Before a date in its clause: what is yet to happen ("funerals are expected to be held on Friday"). */
+const FORETOLD = /\b(?:will|shall|expected\s+to|due\s+to|scheduled|set\s+to|to\s+be\s+held|planned\s+for)\b[^,;]*$/i;
+
+/** A date in a clause about what is yet to happen dates that, never an event told in a later sentence. */
+function foretold(ctx: ExtractContext, s: SentenceCtx, dateStart: number): boolean {
+  return FORETOLD.test(ctx.doc.text.slice(s.start, dateStart));
 }
 
 /**

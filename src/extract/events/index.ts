@@ -17,7 +17,7 @@ import { modalityOf } from "./modality.js";
 import { withPronounDoers } from "./pronoun-doers.js";
 import { checkRoles } from "./role-model.js";
 import { frameParticipants } from "./roles.js";
-import { markSalience } from "./salience.js";
+import { markSalience, toldAsPastBefore } from "./salience.js";
 import { lexiconStrongest, likeliestTrigger, type ScoredTrigger, scoreTriggers } from "./trigger-filter.js";
 import { findTriggers, type TriggerMatch } from "./triggers.js";
 
@@ -174,7 +174,13 @@ function eventsInSentence(ctx: ExtractContext, s: SentenceCtx, next: () => strin
       ev.date = date.value;
       if (date.how !== "sentence") ev.attributes.dateFrom = date.how;
     }
-    const others = triggers.filter((t) => t.pattern.type !== type && VIOLENT_TYPES.has(t.pattern.type));
+    // another violent event's trigger, or a later one of this type told as past ("tied the strike to the Kerman
+    // attack and to the earlier attack on the shrine in Shiraz"): a place after it is that mention's
+    const others = triggers.filter(
+      (t) =>
+        VIOLENT_TYPES.has(t.pattern.type) &&
+        (t.pattern.type !== type || (t.start > best.end && toldAsPastBefore(ctx, s, t.start))),
+    );
     const place = eventPlace(ctx, s, best.end, others);
     if (place?.entity) ev.place = place.entity;
     if (mod.cue && (mod.modality === "reported" || mod.modality === "claimed" || mod.modality === "denied")) {

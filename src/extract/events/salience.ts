@@ -67,6 +67,12 @@ function daysBefore(date: DateValue, anchor: DateValue): number {
   return dayNumber(anchor.start) - dayNumber(date.end);
 }
 
+/** Whether the words just before a trigger tell it as past ("the earlier Islamic State attack on …"). */
+export function toldAsPastBefore(ctx: ExtractContext, s: SentenceCtx, triggerStart: number): boolean {
+  const before = ctx.doc.text.slice(Math.max(s.start, triggerStart - 60), triggerStart);
+  return lexicon().before.some((re) => re.test(before));
+}
+
 /** A past cue around the trigger, in the trigger's own sentence; the reason, or undefined. */
 function pastCue(ctx: ExtractContext, s: SentenceCtx, e: Event, lex: Compiled): string | undefined {
   const text = ctx.doc.text;
