@@ -1,7 +1,7 @@
 // A strike carried out in answer to an earlier attack — a state's retaliation across a border days later — is its
 // own incident, not an update of the attack it answers: another actor, another place, another day. Reports of it
-// say so in their headline or in the sentence that tells it ("Pakistan's retaliatory strike on Iran", "strikes …
-// just over 24 hours after Iranian air strikes"). This module reads that language; the clusterer keeps such a
+// say so in their headline or in the sentence that tells it ("a retaliatory strike across the border", "raids a
+// day after the other side's missile attack"). This module reads that language; the clusterer keeps such a
 // report's main event out of an incident carried out by someone else, and the engine links the two incidents.
 import table from "../../data/fusion/response-cues.json" with { type: "json" };
 

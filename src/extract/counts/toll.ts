@@ -21,7 +21,7 @@ interface Pattern {
 interface Compiled {
   kindOf: Map<string, CountKind>;
   subjects: RegExp; // global: every toll noun of a clause
-  group: RegExp; // "the number of US troops killed … remained at"
+  group: RegExp; // "the number of soldiers killed … stood at"
   patterns: Pattern[];
 }
 

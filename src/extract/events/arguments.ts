@@ -275,7 +275,7 @@ function fallbackPlace(ctx: ExtractContext, s: SentenceCtx): Mention | undefined
 }
 
 /** A place name followed by a speech or stance verb stands for its government. */
-// "Tehran and Islamabad frequently accuse each other": a second capital and an adverb may come between
+// "Kabul and Dushanbe routinely blame one another": a second capital and an adverb may come between
 const METONYM_AFTER =
   /^\s*(?:and\s+\p{Lu}[\p{L}-]+\s+)?(?:\p{Ll}+ly\s+)?(?:['’]s\b|(?:has|had|have)\s+(?!been\b)\w+|(?:has\s+|had\s+|have\s+)?(?:said|says|say|accuse|accused|accuses|blame|blamed|blames|warned|warns|denied|denies|claimed|claims|vowed|vows|condemned|condemns|announced|announces|stated|recalled|demanded|summoned|rejected|responded|insisted|urged|threatened|retaliated)\b)/iu;
 
@@ -301,7 +301,7 @@ const diedThere = (text: string, m: Mention, triggerEnd: number): boolean =>
   m.end < triggerEnd && /^[\s,]*where\b[^.;]*$/i.test(text.slice(m.end, triggerEnd));
 /**
  * Between an event's trigger and a later place: a speech verb — the place is in what was said after it — or a
- * meeting told in its own clause ("occurred the same day when the two ministers met in Davos").
+ * meeting told in its own clause ("came on the day when both envoys met in Geneva").
  */
 // case-sensitive: a capitalised "Said" mid-sentence is a name ("the bomber, Said …, detonated himself in …")
 const SPEECH_BEFORE_PLACE =

@@ -44,7 +44,7 @@ export function datesAnotherWord(text: string, d: DateSpan, tStart: number, tEnd
   if (SPEECH_NAMED_BEFORE.test(before) && !isTheSpeech) return true;
   // "On Friday, the governor announced that …": an active speech verb shortly after the date, in the
   // same sentence; not after a header date ("3 May 2004: …") nor a passive ("were reported")
-  // "the attack undermines claims from the military, which seized power in a coup in 2021": a date after the
+  // "the bombing embarrasses the junta, which took over in 2020": a date after the
   // trigger, past a relative pronoun or "since", dates that clause
   if (d.start >= tEnd && OTHER_CLAUSE_BETWEEN.test(text.slice(tEnd, d.start))) return true;
   const between = d.end <= tStart ? text.slice(d.end, tStart) : "";
