@@ -346,10 +346,15 @@ export function eventTypes(ix: ExportIndex, incident: Incident): string[] {
 
 /** Plain strings of an attribute (weapon, method, target …), canonical entity names resolved. */
 export function attributeTexts(ix: ExportIndex, incident: Incident, attribute: string): string[] {
+  return textsOf(ix, incident, attribute, false);
+}
+
+/** Each value's text once, in order: its entity's name or the value as written, or (`phrases`) its span's text. */
+function textsOf(ix: ExportIndex, incident: Incident, attribute: string, phrases: boolean): string[] {
   const out: string[] = [];
   for (const v of incident.attributes[attribute] ?? []) {
     const raw = typeof v.value === "string" ? v.value : undefined;
-    const text = raw ? (ix.entityName(raw) ?? raw) : undefined;
+    const text = (phrases ? v.span?.text : undefined) ?? (raw ? (ix.entityName(raw) ?? raw) : undefined);
     if (text && !out.includes(text)) out.push(text);
   }
   return out;
@@ -360,13 +365,7 @@ export function attributeTexts(ix: ExportIndex, incident: Incident, attribute: s
  * values: a target is valued by what it is ("car"), but whose it is names its kind (police, a business).
  */
 export function attributePhrases(ix: ExportIndex, incident: Incident, attribute: string): string[] {
-  const out: string[] = [];
-  for (const v of incident.attributes[attribute] ?? []) {
-    const raw = typeof v.value === "string" ? v.value : undefined;
-    const text = v.span?.text ?? (raw ? (ix.entityName(raw) ?? raw) : undefined);
-    if (text && !out.includes(text)) out.push(text);
-  }
-  return out;
+  return textsOf(ix, incident, attribute, true);
 }
 
 /** The incident's date, or else the date its sources report most often (earliest on a tie). */

@@ -76,8 +76,7 @@ export function toldAsPastBefore(ctx: ExtractContext, s: SentenceCtx, triggerSta
 /** A past cue around the trigger, in the trigger's own sentence; the reason, or undefined. */
 function pastCue(ctx: ExtractContext, s: SentenceCtx, e: Event, lex: Compiled): string | undefined {
   const text = ctx.doc.text;
-  const before = text.slice(Math.max(s.start, e.trigger.start - 60), e.trigger.start);
-  if (lex.before.some((re) => re.test(before))) return "past cue before the trigger";
+  if (toldAsPastBefore(ctx, s, e.trigger.start)) return "past cue before the trigger";
   const after = text.slice(e.trigger.end, s.end);
   // "the deadliest attack since a bombing two years ago": the cue belongs to the since-phrase
   const since = /\bsince\b/i.exec(after);
