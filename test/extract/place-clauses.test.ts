@@ -32,10 +32,7 @@ describe("the event's own place", () => {
 
   it("a place of a meeting told in a when-clause is the meeting's", () => {
     expect(
-      placeOf(
-        "Iran protested. The drone attack came on the day when both envoys met in Geneva.",
-        "air_strike",
-      ),
+      placeOf("Iran protested. The drone attack came on the day when both envoys met in Geneva.", "air_strike"),
     ).toBeUndefined();
   });
 
