@@ -6,7 +6,8 @@
 // drawn, so an attribution without a named accuser — most of them — or with a country as the accuser,
 // which is a place entity, left no edge at all.)
 // The store indexes the same edges one occurrence a row (store/graph-index.ts): `watch` hands it each
-// occurrence and each canonical lookup a document's edges depended on, so it knows what to redo later.
+// occurrence and each canonical lookup a document's (or an incident's) edges depended on, so it knows what to
+// redo later.
 import type { DocFacts, Entity, Incident } from "../model/records.js";
 
 export const RELATIONS = ["attacked", "claimed", "attributed", "suspected", "blamed", "met"] as const;
@@ -145,6 +146,9 @@ export class GraphBuilder {
       const date = inc.date?.start;
       if (!this.inWindow(date)) continue;
       for (const p of inc.perpetrators) {
+        // the incident's rows read these entities too (by id), so they are its refs as a document's look-ups are
+        this.watch?.ref(`e:${p.entity}`);
+        if (p.by) this.watch?.ref(`e:${p.by}`);
         const who = this.actor(this.entity.get(p.entity));
         if (!who) continue;
         this.edge(who, this.incidentNode(inc), p.basis, date, p.doc);

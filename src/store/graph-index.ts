@@ -3,12 +3,11 @@
 // order key (`ord`) that sorts the rows as a full build meets them: incidents first in stored order (order.ts),
 // then documents in replay order (dated first, oldest first, then id). Grouping the rows of an edge inside a
 // window then gives the builder's count, earliest day and first five documents exactly.
-// Rows are owned by a document (its events and claims) or by INCIDENTS (the fused perpetrator lists). A fusion
-// write redoes the incident rows (cheap: one pass over the incidents) and the rows of the documents that depend
-// on what it changed: every canonical lookup a document's edges went through is kept as a ref, and a changed
-// entity also reaches the documents of its mentions by their id prefix (extract/entities/ids.ts).
+// Rows are owned by a document (its events and claims) or by one incident (its fused perpetrator list), so a
+// fusion write redoes only the owners it reaches: the incidents it wrote, and every owner whose rows went through a
+// look-up the write changed (each look-up is kept as a ref; graph-keys.ts says which look-ups a write changed).
+// The indexer is built from just the records those owners look up, read from the store by key.
 import {
-  aliasKey,
   type EdgeOccurrence,
   GraphBuilder,
   type GraphEdge,
@@ -19,8 +18,11 @@ import type { DocFacts, Entity, Incident } from "../model/records.js";
 import { incidentSeq } from "./order.js";
 import type { Window } from "./types.js";
 
-/** The owner of the rows drawn from fused incidents (a document id is never empty). */
-export const INCIDENTS = "";
+/** The owner of an incident's rows (a document id is hex, so never starts with "i:"). */
+export const incidentOwner = (id: string): string => `i:${id}`;
+/** The incident id of an owner of rows, or undefined when the owner is a document. */
+export const ownerIncident = (owner: string): string | undefined =>
+  owner.startsWith("i:") ? owner.slice(2) : undefined;
 
 export interface GraphRow {
   owner: string;
@@ -35,50 +37,50 @@ export interface GraphRow {
 
 /** What a fusion write changed, as far as the graph is concerned. */
 export interface GraphChange {
-  /** Refs whose documents must be redone. */
+  /** Refs whose owners (documents and incidents) must be redone. */
   refs: string[];
   /** Mention id prefixes of the changed entities: a document's mentions carry its id's first 12 characters. */
   prefixes: string[];
 }
 
-export function graphChange(entities: Entity[], incidents: Incident[]): GraphChange {
-  const refs = new Set<string>();
-  const prefixes = new Set<string>();
-  for (const e of entities) {
-    refs.add(`e:${e.id}`);
-    for (const a of [e.name, ...e.aliases]) refs.add(`a:${aliasKey(e.type, a)}`);
-    for (const m of e.mentions) {
-      const cut = m.indexOf(":");
-      if (cut > 0) prefixes.add(m.slice(0, cut));
-    }
+/** Reached owners as the documents and the incidents (other than those the write has in hand) to redo. */
+export function splitOwners(
+  owners: string[],
+  u: { incidents: { id: string }[]; removed: string[] },
+): { docs: string[]; incidents: string[] } {
+  const known = new Set([...u.incidents.map((i) => i.id), ...u.removed]);
+  const docs: string[] = [];
+  const incidents: string[] = [];
+  for (const o of new Set(owners)) {
+    const inc = ownerIncident(o);
+    if (inc === undefined) docs.push(o);
+    else if (!known.has(inc)) incidents.push(inc);
   }
-  // a retired incident's events are in the incidents that took them, so those cover its documents
-  for (const i of incidents) for (const ev of i.events) refs.add(`v:${ev}`);
-  return { refs: [...refs], prefixes: [...prefixes] };
+  return { docs, incidents };
 }
 
-/** The mention id prefix of a document (see graphChange). */
+/** The mention id prefix of a document (see graph-keys.ts). */
 export const docPrefix = (doc: string): string => doc.slice(0, 12);
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 /** Between the parts of an order key: below every printable character, so "a" + SEP sorts before "ab". */
 const SEP = "\u0001";
 
-/** Rows for one fusion state: built once per write from every entity and incident in stored order. */
+/**
+ * Rows for one fusion state, built per write from the entities and incidents (each in stored order) that the owners
+ * it redoes look up: every record holding a key they look up, so each look-up finds what it would among all.
+ */
 export class GraphIndexer {
   private builder: GraphBuilder;
   private rows: GraphRow[] = [];
   private refs = new Set<string>();
-  private owner = INCIDENTS;
+  private owner = "";
   /** The order key of the current incident or document, and the count of its rows so far. */
   private prefix = "";
   private k = 0;
 
   /** `entities` by id and `incidents` by (seq, id): the order getFusion reads them in, as the builder did. */
-  constructor(
-    entities: Entity[],
-    private incidents: Incident[],
-  ) {
+  constructor(entities: Entity[], incidents: Incident[]) {
     this.builder = new GraphBuilder(
       entities,
       incidents,
@@ -103,26 +105,25 @@ export class GraphIndexer {
     };
   }
 
-  /** The rows of the fused perpetrator lists. */
-  incidentRows(): GraphRow[] {
-    this.rows = [];
-    this.owner = INCIDENTS;
-    for (const inc of this.incidents) {
-      this.prefix = ["0", pad(incidentSeq(inc), 8), inc.id].join(SEP);
-      this.k = 0;
-      this.builder.addIncidents([inc]);
-    }
-    return this.rows;
+  /** One incident's rows (its fused perpetrator list) and the refs they depend on. */
+  incidentRows(inc: Incident): { rows: GraphRow[]; refs: string[] } {
+    return this.owned(incidentOwner(inc.id), ["0", pad(incidentSeq(inc), 8), inc.id], () =>
+      this.builder.addIncidents([inc]),
+    );
   }
 
   /** One document's rows and the refs they depend on. */
   documentRows(facts: DocFacts, published: string | undefined): { rows: GraphRow[]; refs: string[] } {
+    return this.owned(facts.doc, ["1", published ?? "~", facts.doc], () => this.builder.add(facts, published));
+  }
+
+  private owned(owner: string, prefix: string[], build: () => void): { rows: GraphRow[]; refs: string[] } {
     this.rows = [];
     this.refs = new Set();
-    this.owner = facts.doc;
-    this.prefix = ["1", published ?? "~", facts.doc].join(SEP);
+    this.owner = owner;
+    this.prefix = prefix.join(SEP);
     this.k = 0;
-    this.builder.add(facts, published);
+    build();
     return { rows: this.rows, refs: [...this.refs] };
   }
 

@@ -34,8 +34,9 @@ describe("SqliteStore", () => {
     const want = await replayedGraph(store);
     expect(want.edges.length).toBeGreaterThan(0);
     // back to the schema before the graph tables, as a store of the previous version is
-    store.db.exec("DROP TABLE graph_edges; DROP TABLE graph_nodes; DROP TABLE graph_refs; DROP TABLE graph_docs;");
-    store.db.pragma(`user_version = ${latestVersion - 1}`);
+    for (const t of ["graph_edges", "graph_nodes", "graph_refs", "graph_docs", "graph_keys", "graph_pending"])
+      store.db.exec(`DROP TABLE ${t}`);
+    store.db.pragma("user_version = 6");
     await store.close();
     store = new SqliteStore(join(tmp.dir, "t.db"));
     expect(store.schemaVersion()).toBe(latestVersion);

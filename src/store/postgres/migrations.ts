@@ -167,9 +167,8 @@ export const migrations: Migration[] = [
   {
     version: 5,
     name: "actor graph index (branch graph)",
-    // one row per edge occurrence and the lookups each document's edges depend on (store/graph-index.ts), filled
-    // from the stored fusion and facts; every fusion write keeps them after that
-    fill: "graph",
+    // one row per edge occurrence and the lookups each document's edges depend on (store/graph-index.ts); filled by
+    // the next migration, which reshapes them (a fill here would need that migration's tables)
     sql: `
       CREATE TABLE graph_edges (
         owner TEXT NOT NULL,
@@ -189,6 +188,25 @@ export const migrations: Migration[] = [
       CREATE INDEX graph_refs_doc ON graph_refs(doc);
       CREATE TABLE graph_docs (doc TEXT COLLATE "C" PRIMARY KEY, prefix TEXT NOT NULL);
       CREATE INDEX graph_docs_prefix ON graph_docs(prefix);
+    `,
+  },
+  {
+    version: 6,
+    name: "actor graph rows owned per incident, look-up keys, documents to index (branch graphidx)",
+    // as SQLite migration 8: a fusion write redoes the graph rows of what it changed only (store/graph-keys.ts)
+    fill: "graph",
+    sql: `
+      DROP TABLE graph_refs;
+      CREATE TABLE graph_refs (ref TEXT COLLATE "C" NOT NULL, owner TEXT COLLATE "C" NOT NULL, PRIMARY KEY (ref, owner));
+      CREATE INDEX graph_refs_owner ON graph_refs(owner);
+      CREATE TABLE graph_keys (
+        kind TEXT NOT NULL,
+        key TEXT COLLATE "C" NOT NULL,
+        id TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (kind, key, id)
+      );
+      CREATE INDEX graph_keys_id ON graph_keys(kind, id);
+      CREATE TABLE graph_pending (doc TEXT COLLATE "C" PRIMARY KEY);
     `,
   },
 ];

@@ -25,13 +25,13 @@ import {
   dayWindow,
   docPrefix,
   firstDocs,
-  type GraphChange,
   GraphIndexer,
   type GraphRow,
-  graphChange,
-  INCIDENTS,
+  incidentOwner,
+  splitOwners,
   toGraphEdge,
 } from "../graph-index.js";
+import { type KeyKind, type KeyRow, keyDiff, keyOwners, keyRows, lookupsOf } from "../graph-keys.js";
 import { contradictionSeqs, incidentSeq } from "../order.js";
 import { clampLimit, type Row, toDocument, toSource, toSummary } from "../rows.js";
 import { decodeFacts, decodeRecord, encodeFacts, encodeRecord } from "../sqlite/fact-codec.js";
@@ -127,6 +127,33 @@ async function insertMany(
     });
     await db.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values.join(", ")} ${suffix}`, args);
   }
+}
+
+async function putKeys(db: Db, rows: KeyRow[]): Promise<void> {
+  await insertMany(
+    db,
+    "graph_keys",
+    ["kind", "key", "id"],
+    rows.map((r) => [r.kind, r.key, r.id]),
+    [],
+    "ON CONFLICT DO NOTHING",
+  );
+}
+
+async function dropOwners(db: Db, owners: string[]): Promise<void> {
+  await db.query("DELETE FROM graph_edges WHERE owner = ANY($1::text[])", [owners]);
+  await db.query("DELETE FROM graph_refs WHERE owner = ANY($1::text[])", [owners]);
+}
+
+/** Fused records of one kind holding any of `keys` (graph_keys) or having one of `ids`, in stored order. */
+async function fusionByKey(db: Db, kind: KeyKind, keys: string[], ids: string[]): Promise<unknown[]> {
+  const r = await db.query(
+    `SELECT data::text AS data FROM fusion WHERE kind = $1 AND id IN (
+       SELECT id FROM graph_keys WHERE kind = $1 AND key = ANY($2::text[]) UNION SELECT unnest($3::text[]))
+     ORDER BY seq, id`,
+    [kind, keys, ids],
+  );
+  return r.rows.map((row) => decodeRecord(row.data as string));
 }
 
 /** The fusion_state row holding the state's version. */
@@ -269,6 +296,8 @@ export class PgStore implements Store {
       `INSERT INTO doc_facts (doc, data) VALUES ($1, $2) ON CONFLICT (doc) DO UPDATE SET data = excluded.data`,
       [facts.doc, encodeFacts(facts, text)],
     );
+    // its graph rows are redone by the next fusion write (graph-keys.ts)
+    await db.query("INSERT INTO graph_pending (doc) VALUES ($1) ON CONFLICT DO NOTHING", [facts.doc]);
     const days = facts.events.map((ev, seq) => [ev.id, facts.doc, seq, ev.date?.start ?? null, ev.date?.end ?? null]);
     await insertMany(db, "event_days", ["event", "doc", "seq", "start", '"end"'], days);
   }
@@ -469,68 +498,119 @@ export class PgStore implements Store {
     });
   }
 
-  /** Rewrites the actor graph rows (graph-index.ts): all of them, or those a change reaches and new documents'. */
-  private async indexGraph(db: pg.PoolClient, change?: GraphChange): Promise<void> {
+  /** Rewrites every actor graph row (graph-index.ts) and look-up key (graph-keys.ts) from what is stored. */
+  private async indexGraph(db: pg.PoolClient): Promise<void> {
+    // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would hold /api/graph readers until the write commits
+    for (const t of ["graph_edges", "graph_refs", "graph_docs", "graph_nodes", "graph_keys", "graph_pending"])
+      await db.query(`DELETE FROM ${t}`);
     const load = async (kind: string) =>
       (await db.query(`SELECT data::text AS data FROM fusion WHERE kind = $1 ORDER BY seq, id`, [kind])).rows.map((r) =>
         decodeRecord(r.data as string),
       );
-    const indexer = new GraphIndexer((await load("entity")) as Entity[], (await load("incident")) as Incident[]);
-    const ids = async (sql: string, args: unknown[] = []) =>
-      (await db.query(sql, args)).rows.map((r) => r.id as string);
-    const withFacts = "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM doc_facts x WHERE x.doc = d.id)";
-    let docs: string[];
-    if (!change) {
-      // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would hold /api/graph readers until the write commits
-      for (const t of ["graph_edges", "graph_refs", "graph_docs", "graph_nodes"]) await db.query(`DELETE FROM ${t}`);
-      docs = await ids(withFacts);
-    } else {
-      await db.query("DELETE FROM graph_edges WHERE owner = $1", [INCIDENTS]);
-      const reached = await ids(
-        `SELECT doc AS id FROM graph_refs WHERE ref = ANY($1::text[])
-         UNION SELECT doc AS id FROM graph_docs WHERE prefix = ANY($2::text[])`,
+    const entities = (await load("entity")) as Entity[];
+    const incidents = (await load("incident")) as Incident[];
+    await putKeys(db, keyRows(entities, incidents));
+    const docs = (
+      await db.query("SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM doc_facts x WHERE x.doc = d.id)")
+    ).rows.map((r) => r.id as string);
+    await this.putGraph(db, new GraphIndexer(entities, incidents), incidents, docs, false);
+  }
+
+  /**
+   * The graph rows a fusion write changed (graph-keys.ts): its incidents', and those of the owners whose look-ups
+   * it changed or that have new facts, from just the entities and incidents they look up.
+   */
+  private async indexGraphUpdate(db: pg.PoolClient, u: FusionUpdate): Promise<void> {
+    const owners = keyOwners(u);
+    const stored = (
+      await db.query(
+        `SELECT k.kind, k.key, k.id FROM graph_keys k
+         JOIN unnest($1::text[], $2::text[]) AS o(kind, id) ON k.kind = o.kind AND k.id = o.id`,
+        [owners.map((o) => o[0]), owners.map((o) => o[1])],
+      )
+    ).rows as KeyRow[];
+    const { add, drop, change } = keyDiff(stored, u);
+    await db.query(
+      `DELETE FROM graph_keys k USING unnest($1::text[], $2::text[], $3::text[]) AS d(kind, key, id)
+       WHERE k.kind = d.kind AND k.key = d.key AND k.id = d.id`,
+      [drop.map((r) => r.kind), drop.map((r) => r.key), drop.map((r) => r.id)],
+    );
+    await putKeys(db, add);
+    const reached = (
+      await db.query(
+        `SELECT owner FROM graph_refs WHERE ref = ANY($1::text[])
+         UNION SELECT doc FROM graph_docs WHERE prefix = ANY($2::text[])
+         UNION SELECT doc FROM graph_pending`,
         [change.refs, change.prefixes],
-      );
-      const unindexed = await ids(`${withFacts} AND NOT EXISTS (SELECT 1 FROM graph_docs g WHERE g.doc = d.id)`);
-      docs = [...new Set([...reached, ...unindexed])];
+      )
+    ).rows.map((r) => r.owner as string);
+    const split = splitOwners(reached, u);
+    await dropOwners(db, u.removed.map(incidentOwner));
+    const incidents = [...u.incidents, ...((await fusionByKey(db, "incident", [], split.incidents)) as Incident[])];
+    const facts: DocFacts[] = [];
+    for (const doc of split.docs) {
+      const f = await this.factsOf(db, doc);
+      if (f) facts.push(f);
     }
-    const put = (rows: GraphRow[]) =>
-      insertMany(
+    const look = lookupsOf(facts, incidents);
+    const entities = (await fusionByKey(db, "entity", look.entityKeys, look.entityIds)) as Entity[];
+    const lookedUp = (await fusionByKey(db, "incident", look.incidentKeys, [])) as Incident[];
+    await this.putGraph(db, new GraphIndexer(entities, lookedUp), incidents, facts, true);
+    // a title is read by the rows of the documents that claim the incident too, which need not be redone for it
+    await db.query(
+      `UPDATE graph_nodes n SET label = t.label FROM unnest($1::text[], $2::text[]) AS t(id, label) WHERE n.id = t.id`,
+      [u.incidents.map((i) => i.id), u.incidents.map((i) => i.title)],
+    );
+    await db.query("DELETE FROM graph_pending WHERE doc = ANY($1::text[])", [split.docs]);
+  }
+
+  /** Replaces the rows of these incidents and documents (by id, or their facts when read already). */
+  private async putGraph(
+    db: pg.PoolClient,
+    indexer: GraphIndexer,
+    incidents: Incident[],
+    docs: (string | DocFacts)[],
+    replace: boolean,
+  ): Promise<void> {
+    const ids = docs.map((d) => (typeof d === "string" ? d : d.doc));
+    if (replace) await dropOwners(db, [...incidents.map((i) => incidentOwner(i.id)), ...ids]);
+    // rows of many owners per statement: one round trip per document would dominate a full rebuild
+    let rows: GraphRow[] = [];
+    let refs: unknown[][] = [];
+    const flush = async () => {
+      await insertMany(
         db,
         "graph_edges",
         ["owner", "ord", "edge", "relation", "source", "target", "day", "doc"],
         rows.map((r) => [r.owner, r.ord, r.edge, r.relation, r.source, r.target, r.day, r.doc]),
       );
-    await put(indexer.incidentRows());
-    if (change) {
-      await db.query("DELETE FROM graph_edges WHERE owner = ANY($1::text[])", [docs]);
-      await db.query("DELETE FROM graph_refs WHERE doc = ANY($1::text[])", [docs]);
-    }
-    // rows of many documents per statement: one round trip per document would dominate a full rebuild
-    let rows: GraphRow[] = [];
-    let refs: unknown[][] = [];
-    const flush = async () => {
-      await put(rows);
-      await insertMany(db, "graph_refs", ["ref", "doc"], refs, [], "ON CONFLICT DO NOTHING");
+      await insertMany(db, "graph_refs", ["ref", "owner"], refs, [], "ON CONFLICT DO NOTHING");
       rows = [];
       refs = [];
     };
-    for (const doc of docs) {
-      const facts = await this.factsOf(db, doc);
-      if (!facts) continue;
-      const day = (await db.query("SELECT published_start FROM documents WHERE id = $1", [doc])).rows[0]
-        ?.published_start as string | null | undefined;
-      const out = indexer.documentRows(facts, day ?? undefined);
+    const take = async (owner: string, out: { rows: GraphRow[]; refs: string[] }) => {
       rows.push(...out.rows);
-      refs.push(...out.refs.map((r) => [r, doc]));
+      refs.push(...out.refs.map((r) => [r, owner]));
       if (rows.length + refs.length > 5000) await flush();
+    };
+    for (const inc of incidents) await take(incidentOwner(inc.id), indexer.incidentRows(inc));
+    const days = new Map(
+      (await db.query("SELECT id, published_start FROM documents WHERE id = ANY($1::text[])", [ids])).rows.map((r) => [
+        r.id as string,
+        r.published_start as string | null,
+      ]),
+    );
+    for (const d of docs) {
+      const facts = typeof d === "string" ? await this.factsOf(db, d) : d;
+      if (!facts) continue;
+      await take(facts.doc, indexer.documentRows(facts, days.get(facts.doc) ?? undefined));
     }
     await flush();
     await insertMany(
       db,
       "graph_docs",
       ["doc", "prefix"],
-      docs.map((d) => [d, docPrefix(d)]),
+      ids.map((d) => [d, docPrefix(d)]),
       [],
       "ON CONFLICT (doc) DO NOTHING",
     );
@@ -617,7 +697,7 @@ export class PgStore implements Store {
         "ON CONFLICT (incident) DO UPDATE SET data = excluded.data",
       );
       await writeState(db, u.state.version, u.state.rows);
-      await this.indexGraph(db, graphChange(u.entities, u.incidents));
+      await this.indexGraphUpdate(db, u);
     });
   }
 

@@ -157,9 +157,8 @@ export const migrations: Migration[] = [
   {
     version: 7,
     name: "actor graph index (branch graph)",
-    // one row per edge occurrence and the lookups each document's edges depend on (store/graph-index.ts), filled
-    // from the stored fusion and facts; every fusion write keeps them after that
-    fill: "graph",
+    // one row per edge occurrence and the lookups each document's edges depend on (store/graph-index.ts); filled by
+    // the next migration, which reshapes them (a fill here would need that migration's tables)
     sql: `
       CREATE TABLE graph_edges (
         owner TEXT NOT NULL,
@@ -179,6 +178,28 @@ export const migrations: Migration[] = [
       CREATE INDEX graph_refs_doc ON graph_refs(doc);
       CREATE TABLE graph_docs (doc TEXT PRIMARY KEY, prefix TEXT NOT NULL) WITHOUT ROWID;
       CREATE INDEX graph_docs_prefix ON graph_docs(prefix);
+    `,
+  },
+  {
+    version: 8,
+    name: "actor graph rows owned per incident, look-up keys, documents to index (branch graphidx)",
+    // a fusion write redoes the graph rows of what it changed only (store/graph-keys.ts): incident rows move from
+    // one shared owner to one owner per incident, refs name their owner (a document or an incident), the keys of
+    // the fused records let it read just the records it looks up, and graph_pending lists the documents whose
+    // facts were written since (instead of a scan of every document per write)
+    fill: "graph",
+    sql: `
+      DROP TABLE graph_refs;
+      CREATE TABLE graph_refs (ref TEXT NOT NULL, owner TEXT NOT NULL, PRIMARY KEY (ref, owner)) WITHOUT ROWID;
+      CREATE INDEX graph_refs_owner ON graph_refs(owner);
+      CREATE TABLE graph_keys (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        id TEXT NOT NULL,
+        PRIMARY KEY (kind, key, id)
+      ) WITHOUT ROWID;
+      CREATE INDEX graph_keys_id ON graph_keys(kind, id);
+      CREATE TABLE graph_pending (doc TEXT PRIMARY KEY) WITHOUT ROWID;
     `,
   },
 ];

@@ -22,13 +22,13 @@ import {
   dayWindow,
   docPrefix,
   firstDocs,
-  type GraphChange,
   GraphIndexer,
   type GraphRow,
-  graphChange,
-  INCIDENTS,
+  incidentOwner,
+  splitOwners,
   toGraphEdge,
 } from "../graph-index.js";
+import { type KeyRow, keyDiff, keyOwners, keyRows, lookupsOf } from "../graph-keys.js";
 import { contradictionSeqs, incidentSeq } from "../order.js";
 import { clampLimit, type Row, toDocument, toSource, toSummary } from "../rows.js";
 import type {
@@ -173,6 +173,8 @@ export class SqliteStore implements Store {
     this.db
       .prepare("INSERT OR REPLACE INTO doc_facts (doc, data) VALUES (?, ?)")
       .run(facts.doc, encodeFacts(facts, text));
+    // its graph rows are redone by the next fusion write (graph-keys.ts)
+    this.db.prepare("INSERT OR IGNORE INTO graph_pending (doc) VALUES (?)").run(facts.doc);
     const day = this.db.prepare("INSERT INTO event_days (event, doc, seq, start, end) VALUES (?, ?, ?, ?, ?)");
     facts.events.forEach((ev, seq) => {
       day.run(ev.id, facts.doc, seq, ev.date?.start ?? null, ev.date?.end ?? null);
@@ -372,51 +374,106 @@ export class SqliteStore implements Store {
     });
   }
 
-  /** Rewrites the actor graph rows (graph-index.ts): all of them, or those a change reaches and new documents'. */
-  private indexGraph(change?: GraphChange): void {
-    const indexer = new GraphIndexer(this.loadFusion("entity") as Entity[], this.loadFusion("incident") as Incident[]);
-    const ids = (sql: string, ...args: unknown[]) =>
+  /** Rewrites every actor graph row (graph-index.ts) and look-up key (graph-keys.ts) from what is stored. */
+  private indexGraph(): void {
+    for (const t of ["graph_edges", "graph_refs", "graph_docs", "graph_nodes", "graph_keys", "graph_pending"])
+      this.db.prepare(`DELETE FROM ${t}`).run();
+    const entities = this.loadFusion("entity") as Entity[];
+    const incidents = this.loadFusion("incident") as Incident[];
+    this.putKeys(keyRows(entities, incidents));
+    const docs = this.db
+      .prepare(
+        `SELECT d.id FROM documents d WHERE (EXISTS (SELECT 1 FROM doc_facts x WHERE x.doc = d.id)
+         OR EXISTS (SELECT 1 FROM facts f WHERE f.doc = d.id))`,
+      )
+      .pluck()
+      .all() as string[];
+    this.putGraph(new GraphIndexer(entities, incidents), incidents, docs);
+  }
+
+  /**
+   * The graph rows a fusion write changed (graph-keys.ts): its incidents', and those of the owners whose look-ups
+   * it changed or that have new facts, from just the entities and incidents they look up.
+   */
+  private indexGraphUpdate(u: FusionUpdate): void {
+    const storedKeys = this.db.prepare("SELECT kind, key, id FROM graph_keys WHERE kind = ? AND id = ?");
+    const stored = keyOwners(u).flatMap(([kind, id]) => storedKeys.all(kind, id) as KeyRow[]);
+    const { add, drop, change } = keyDiff(stored, u);
+    const dropKey = this.db.prepare("DELETE FROM graph_keys WHERE kind = ? AND key = ? AND id = ?");
+    for (const r of drop) dropKey.run(r.kind, r.key, r.id);
+    this.putKeys(add);
+    const owners = this.db
+      .prepare(
+        `SELECT owner FROM graph_refs WHERE ref IN (SELECT value FROM json_each(?))
+         UNION SELECT doc FROM graph_docs WHERE prefix IN (SELECT value FROM json_each(?))
+         UNION SELECT doc FROM graph_pending`,
+      )
+      .pluck()
+      .all(JSON.stringify(change.refs), JSON.stringify(change.prefixes)) as string[];
+    const { docs, incidents: reached } = splitOwners(owners, u);
+    for (const id of u.removed) this.dropOwner(incidentOwner(id));
+    const incidents = [...u.incidents, ...(this.fusionById("incident", reached) as Incident[])];
+    const facts = docs.map((d) => this.factsOf(d));
+    const look = lookupsOf(facts, incidents);
+    const entities = this.fusionByKey("entity", look.entityKeys, look.entityIds) as Entity[];
+    const lookedUp = this.fusionByKey("incident", look.incidentKeys, []) as Incident[];
+    this.putGraph(new GraphIndexer(entities, lookedUp), incidents, docs, facts);
+    // a title is read by the rows of the documents that claim the incident too, which need not be redone for it
+    const title = this.db.prepare("UPDATE graph_nodes SET label = ? WHERE id = ?");
+    for (const i of u.incidents) title.run(i.title, i.id);
+  }
+
+  private putKeys(rows: KeyRow[]): void {
+    const ins = this.db.prepare("INSERT OR IGNORE INTO graph_keys (kind, key, id) VALUES (?, ?, ?)");
+    for (const r of rows) ins.run(r.kind, r.key, r.id);
+  }
+
+  private dropOwner(owner: string): void {
+    this.db.prepare("DELETE FROM graph_edges WHERE owner = ?").run(owner);
+    this.db.prepare("DELETE FROM graph_refs WHERE owner = ?").run(owner);
+  }
+
+  /** Fused records of one kind by id, in stored order. */
+  private fusionById(kind: "entity" | "incident", ids: string[]): unknown[] {
+    return this.fusionByKey(kind, [], ids);
+  }
+
+  /** Fused records of one kind holding any of `keys` (graph_keys) or having one of `ids`, in stored order. */
+  private fusionByKey(kind: "entity" | "incident", keys: string[], ids: string[]): unknown[] {
+    return (
       this.db
-        .prepare(sql)
+        .prepare(
+          `SELECT data FROM fusion WHERE kind = ? AND id IN (
+             SELECT id FROM graph_keys WHERE kind = ? AND key IN (SELECT value FROM json_each(?))
+             UNION SELECT value FROM json_each(?))
+           ORDER BY seq, id`,
+        )
         .pluck()
-        .all(...args) as string[];
-    const withFacts = `SELECT d.id FROM documents d WHERE (EXISTS (SELECT 1 FROM doc_facts x WHERE x.doc = d.id)
-      OR EXISTS (SELECT 1 FROM facts f WHERE f.doc = d.id))`;
-    let docs: string[];
-    if (!change) {
-      for (const t of ["graph_edges", "graph_refs", "graph_docs", "graph_nodes"])
-        this.db.prepare(`DELETE FROM ${t}`).run();
-      docs = ids(withFacts);
-    } else {
-      this.db.prepare("DELETE FROM graph_edges WHERE owner = ?").run(INCIDENTS);
-      const reached = ids(
-        `SELECT doc FROM graph_refs WHERE ref IN (SELECT value FROM json_each(?))
-         UNION SELECT doc FROM graph_docs WHERE prefix IN (SELECT value FROM json_each(?))`,
-        JSON.stringify(change.refs),
-        JSON.stringify(change.prefixes),
-      );
-      const unindexed = ids(`${withFacts} AND NOT EXISTS (SELECT 1 FROM graph_docs g WHERE g.doc = d.id)`);
-      docs = [...new Set([...reached, ...unindexed])];
-    }
+        .all(kind, kind, JSON.stringify(keys), JSON.stringify(ids)) as string[]
+    ).map((s) => decodeRecord(s));
+  }
+
+  /** Replaces the rows of these incidents and documents (`facts`: the documents' facts, when read already). */
+  private putGraph(indexer: GraphIndexer, incidents: Incident[], docs: string[], facts?: DocFacts[]): void {
     const edge = this.db.prepare(
       "INSERT INTO graph_edges (owner, ord, edge, relation, source, target, day, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     );
-    const put = (rows: GraphRow[]) => {
-      for (const r of rows) edge.run(r.owner, r.ord, r.edge, r.relation, r.source, r.target, r.day, r.doc);
+    const ref = this.db.prepare("INSERT OR IGNORE INTO graph_refs (ref, owner) VALUES (?, ?)");
+    const put = (owner: string, out: { rows: GraphRow[]; refs: string[] }) => {
+      this.dropOwner(owner);
+      for (const r of out.rows) edge.run(r.owner, r.ord, r.edge, r.relation, r.source, r.target, r.day, r.doc);
+      for (const r of out.refs) ref.run(r, owner);
     };
-    put(indexer.incidentRows());
+    for (const inc of incidents) put(incidentOwner(inc.id), indexer.incidentRows(inc));
     const published = this.db.prepare("SELECT published_start FROM documents WHERE id = ?").pluck();
-    const ref = this.db.prepare("INSERT OR IGNORE INTO graph_refs (ref, doc) VALUES (?, ?)");
     const indexed = this.db.prepare("INSERT OR REPLACE INTO graph_docs (doc, prefix) VALUES (?, ?)");
-    for (const doc of docs) {
-      this.db.prepare("DELETE FROM graph_edges WHERE owner = ?").run(doc);
-      this.db.prepare("DELETE FROM graph_refs WHERE doc = ?").run(doc);
+    const done = this.db.prepare("DELETE FROM graph_pending WHERE doc = ?");
+    docs.forEach((doc, k) => {
       const day = published.get(doc) as string | null | undefined;
-      const out = indexer.documentRows(this.factsOf(doc), day ?? undefined);
-      put(out.rows);
-      for (const r of out.refs) ref.run(r, doc);
+      put(doc, indexer.documentRows(facts?.[k] ?? this.factsOf(doc), day ?? undefined));
       indexed.run(doc, docPrefix(doc));
-    }
+      done.run(doc);
+    });
     const node = this.db.prepare(
       "INSERT INTO graph_nodes (id, label, type) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET label = excluded.label, type = excluded.type",
     );
@@ -515,7 +572,7 @@ export class SqliteStore implements Store {
       );
       for (const a of u.assessments) assess.run(a.incident, JSON.stringify(a));
       this.writeState(u.state.version, u.state.rows);
-      this.indexGraph(graphChange(u.entities, u.incidents));
+      this.indexGraphUpdate(u);
     });
   }
 
