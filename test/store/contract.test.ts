@@ -349,6 +349,39 @@ describe.each(backends())("$name store contract", (backend) => {
       expect(counts).toEqual([1, 2, 2]);
     });
 
+    it("keeps the actor graph through an override, its undo and an outlet grade as a rebuild draws it", async () => {
+      await fuseInOrder();
+      const same = async () => {
+        const [stored, replayed] = [await storedGraph(store), await replayedGraph(store)];
+        expect(stored.edges).toEqual(replayed.edges);
+        expect(endNodes(stored)).toEqual(endNodes(replayed));
+        return stored;
+      };
+      const before = await same();
+      const [a, b] = (await store.listIncidents({ limit: 10 })).items;
+      const outlet = (await store.listSources())[0]?.name;
+      if (!a || !b || !outlet) throw new Error("fixture: two incidents and an outlet expected");
+      const merge = await anchorOverride(store, {
+        id: "ovr-graph",
+        createdAt: "2026-02-01T00:00:00.000Z",
+        kind: "merge-incidents",
+        incidents: [b.id, a.id],
+      });
+      await fuseChange(store, () => store.putRecord(OVERRIDES, merge.id, merge));
+      const merged = await same();
+      // merged into the second: the perpetrator list's edges and a document's claim of the first now point at it
+      const at = (g: typeof merged, id: string) => g.edges.filter((e) => e.target === id).map((e) => e.relation);
+      expect(at(before, a.id).sort()).toEqual(["attributed", "claimed"]);
+      expect(at(merged, b.id).sort()).toEqual(["attributed", "claimed"]);
+      expect(at(merged, a.id)).toEqual([]);
+      await fuseChange(store, () => store.deleteRecord(OVERRIDES, merge.id));
+      expect((await same()).edges).toEqual(before.edges);
+      await fuseChange(store, () => store.upsertSource(outlet, "A"));
+      const graded = await same();
+      await refuse(store);
+      expect((await same()).edges).toEqual(graded.edges);
+    });
+
     it("keeps the actor graph with every fusion write as a replay of every document's facts draws it", async () => {
       const same = async (window = {}) => {
         const [stored, replayed] = [await storedGraph(store, window), await replayedGraph(store, window)];
