@@ -1,5 +1,5 @@
 // What only the PostgreSQL store has: migrations recorded in schema_migrations (and safe when two
-// processes open a new database at once), the generated tsvector and GIN index, trigram look-up of
+// processes open a new database at once), the search table and its GIN index, ranking a bounded set of matches, trigram look-up of
 // entity names, a clear error for an unreachable server, and the tsquery builder.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,6 +55,30 @@ describe.skipIf(pgUnavailable !== undefined)("PgStore", () => {
     await server?.stop();
   });
 
+  it("ranks only the most recent matches of a search, and lists the older ones after them, newest first", async () => {
+    const store = new PgStore(await server.createDatabase());
+    try {
+      const old = doc("A storm, then a second storm, then a third storm reached the coast.", {
+        published: "2020-01-01",
+      });
+      const mid = doc("The storm reached the hills.", { published: "2021-01-01" });
+      const recent = doc("A storm and another storm flooded the valley.", { published: "2022-01-01" });
+      const undated = doc("Nobody dated this storm report.");
+      for (const d of [old, mid, recent, undated]) await store.putDocument(d);
+      const ids = async (q: { limit?: number; offset?: number } = {}) =>
+        (await store.search("storm", q)).items.map((h) => h.id);
+      // every match ranked: the report with the most storms comes first
+      expect((await ids())[0]).toBe(old.id);
+      store.searchCandidates = 2;
+      // the two newest ranked (two storms before one), then the rest by date, undated last
+      expect(await ids()).toEqual([recent.id, mid.id, old.id, undated.id]);
+      expect(await ids({ offset: 1, limit: 2 })).toEqual([mid.id, old.id]);
+      expect((await store.search("storm")).total).toBe(4);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("records every migration once, even when two stores open a new database together", async () => {
     const url = await server.createDatabase();
     const [a, b] = [new PgStore(url), new PgStore(url)];
@@ -63,7 +87,7 @@ describe.skipIf(pgUnavailable !== undefined)("PgStore", () => {
       expect(await b.schemaVersion()).toBe(latestVersion);
       const rows = await a.pool.query("SELECT version, name FROM schema_migrations ORDER BY version");
       expect(rows.rows).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
-      const idx = await a.pool.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'documents_fts'");
+      const idx = await a.pool.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'doc_search_fts'");
       expect(idx.rows[0]?.indexdef).toMatch(/USING gin \(fts\)/);
     } finally {
       await a.close();
