@@ -113,6 +113,35 @@ describe.skipIf(pgUnavailable !== undefined)("PgStore", () => {
     await store.close();
   });
 
+  it("moves the documents of a store made before migration 6 into the search table", async () => {
+    const url = await server.createDatabase();
+    const setup = new pg.Client({ connectionString: url });
+    await setup.connect();
+    // a store as schema version 5 left it, holding one document
+    await setup.query(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+    );
+    for (const m of migrations.filter((m) => m.version <= 5)) {
+      await setup.query(m.sql);
+      await setup.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
+    }
+    await setup.query(
+      `INSERT INTO documents (id, origin, language, fetched_at, format, text, ingested_at, title)
+       VALUES ('ab12cd34ef56ab12cd34ef56', 'test', 'en', '2025-01-01', 'text', 'Hail flattened the orchards.', '2025-01-01', 'Hail')`,
+    );
+    await setup.end();
+    const store = new PgStore(url);
+    try {
+      expect(await store.schemaVersion()).toBe(latestVersion);
+      expect((await store.search("orchards")).items.map((h) => h.id)).toEqual(["ab12cd34ef56ab12cd34ef56"]);
+      // and documents stored after it are found through the trigger
+      await store.putDocument(doc("Frost came early to the orchards."));
+      expect((await store.search("orchards")).total).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("opens through openStore and looks entity names up by trigram similarity", async () => {
     const store = openStore(await server.createDatabase());
     expect(store).toBeInstanceOf(PgStore);
