@@ -1,4 +1,4 @@
-// `npm run bench [-- ingest|extract|fusion|parser|scale|graph|workers|store] [--only NAME] [--mb N] [--sizes 1000,10000] [--docs N] [--prefill M] [--base N]`: runs each benchmark in its own process (so
+// `npm run bench [-- ingest|extract|fusion|parser|scale|graph|workers|store] [--only NAME] [--mb N] [--sizes 1000,10000] [--docs N] [--prefill M] [--base N] [--stores sqlite,postgres] [--batches B]`: runs each benchmark in its own process (so
 // peak RSS is per benchmark) and prints the numbers. Benchmarks are not tests: nothing here fails
 // on a slow machine; the numbers go into docs/performance.md.
 import { execFileSync } from "node:child_process";
@@ -18,6 +18,10 @@ const prefillIdx = args.indexOf("--prefill");
 const prefill = prefillIdx >= 0 ? Number(args[prefillIdx + 1]) : 0;
 const baseIdx = args.indexOf("--base");
 const baseDocs = baseIdx >= 0 ? Number(args[baseIdx + 1]) : 300;
+const storesIdx = args.indexOf("--stores");
+const stores = (storesIdx >= 0 ? (args[storesIdx + 1] ?? "") : "sqlite,postgres").split(",");
+const batchesIdx = args.indexOf("--batches");
+const batches = batchesIdx >= 0 ? Number(args[batchesIdx + 1]) : 1;
 // `--only NAME` is the same as naming NAME alone
 const wanted = args.filter(
   (a, i) =>
@@ -26,7 +30,9 @@ const wanted = args.filter(
     (sizesIdx < 0 || i !== sizesIdx + 1) &&
     (docsIdx < 0 || i !== docsIdx + 1) &&
     (prefillIdx < 0 || i !== prefillIdx + 1) &&
-    (baseIdx < 0 || i !== baseIdx + 1),
+    (baseIdx < 0 || i !== baseIdx + 1) &&
+    (storesIdx < 0 || i !== storesIdx + 1) &&
+    (batchesIdx < 0 || i !== batchesIdx + 1),
 );
 const all = ["ingest", "extract", "fusion", "parser", "scale", "graph", "workers", "store"];
 // scale, graph and store fill stores of thousands of documents, workers and store start a PostgreSQL: only when asked for
@@ -42,8 +48,8 @@ if (process.env.TESSERA_BENCH_CHILD) {
   else if (name === "parser") result = (await import("./parser.js")).benchParser();
   else if (name === "scale") result = await (await import("./scale.js")).benchScale(sizes);
   else if (name === "graph") result = await (await import("./graph.js")).benchGraph(sizes);
-  else if (name === "workers") result = await (await import("./workers.js")).benchWorkers(docs, prefill);
-  else if (name === "store") result = await (await import("./store.js")).benchStore(sizes, baseDocs);
+  else if (name === "workers") result = await (await import("./workers.js")).benchWorkers(docs, prefill, batches);
+  else if (name === "store") result = await (await import("./store.js")).benchStore(sizes, baseDocs, stores);
   else throw new Error(`unknown benchmark ${name}; choose from ${all.join(", ")}`);
   process.stdout.write(JSON.stringify(result));
 } else {

@@ -214,20 +214,27 @@ async function ladder(
   return out;
 }
 
-export async function benchStore(sizes: number[], baseDocs: number): Promise<Record<string, number | string>> {
+export async function benchStore(
+  sizes: number[],
+  baseDocs: number,
+  stores: string[] = ["sqlite", "postgres"],
+): Promise<Record<string, number | string>> {
   const base = await makeBase(baseDocs);
   const out: Record<string, number | string> = {
     "base documents": base.docs.length,
     "base incidents": base.fusion.incidents.length,
   };
-  const tmp = tempDir("tessera-store-bench-");
-  const sqlite = new SqliteStore(join(tmp.dir, "store.db"));
-  try {
-    Object.assign(out, await ladder("sqlite", sqlite, base, sizes, 1));
-  } finally {
-    await sqlite.close();
-    tmp.cleanup();
+  if (stores.includes("sqlite")) {
+    const tmp = tempDir("tessera-store-bench-");
+    const sqlite = new SqliteStore(join(tmp.dir, "store.db"));
+    try {
+      Object.assign(out, await ladder("sqlite", sqlite, base, sizes, 1));
+    } finally {
+      await sqlite.close();
+      tmp.cleanup();
+    }
   }
+  if (!stores.includes("postgres")) return out;
   const server = await startPg();
   try {
     const pg = new PgStore(await server.createDatabase());

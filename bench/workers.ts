@@ -1,7 +1,7 @@
-// `npm run bench -- workers [--docs N]`: ingest throughput of `tessera worker` processes on a PostgreSQL queue
-// on loopback (a throwaway server from test/store/pg-server.ts), 1 worker against 2, as a ratio. Each run: a
-// fresh database, k worker processes started and registered (so TypeScript loading is not timed), one batch of
-// N synthetic reports enqueued, timed until the batch is fused. Also the queue's own cost per job (claim +
+// `npm run bench -- workers [--docs N] [--prefill M] [--batches B]`: ingest throughput of `tessera worker`
+// processes on a PostgreSQL queue on loopback (a throwaway server from test/store/pg-server.ts), 1 worker against
+// 2, as a ratio. Each run: a fresh database, k worker processes started and registered (so TypeScript loading is
+// not timed), N synthetic reports enqueued as B batches (default 1), timed until every batch is fused. Also the queue's own cost per job (claim +
 // finish with no work), to show how little of a job's time the queue takes, and a control: how much faster two
 // pure-CPU processes finish than one on this (shared) machine right now. `--prefill M` first stores and fuses M
 // older, dated reports (an archive the batch joins; copied per run from one template database), so the fusion
@@ -55,6 +55,7 @@ async function run(
   url: string,
   k: number,
   docs: number,
+  batches: number,
 ): Promise<{ extract: number; total: number; cpu: number; db: number }> {
   const store = new PgStore(url);
   await store.schemaVersion();
@@ -73,15 +74,19 @@ async function run(
     const before = await store.pool.query("SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend'");
     const db0 = before.rows.reduce((a, r) => a + cpuSeconds(Number(r.pid)), 0);
     const started = performance.now();
-    const batch = await queue.enqueue(jobs(docs), {});
+    // `batches` batches enqueued at once, as that many `tessera ingest` commands in a row would
+    const all = jobs(docs);
+    const ids: number[] = [];
+    const per = Math.ceil(docs / batches);
+    for (let b = 0; b < batches; b++) ids.push(await queue.enqueue(all.slice(b * per, (b + 1) * per), {}));
     let extracted: number | undefined;
     await until(
-      "the batch",
+      "the batches",
       async () => {
-        const s = await queue.status(batch, "infinity");
-        if (!s) return false;
-        if (extracted === undefined && s.done + s.failed === s.jobs) extracted = performance.now();
-        return s.fused;
+        const s = await Promise.all(ids.map((id) => queue.status(id, "infinity")));
+        if (s.some((x) => !x)) return false;
+        if (extracted === undefined && s.every((x) => x!.done + x!.failed === x!.jobs)) extracted = performance.now();
+        return s.every((x) => x!.fused);
       },
       30 * 60_000,
     );
@@ -180,17 +185,21 @@ async function database(server: PgServer, template: string | undefined, k: numbe
   return u.toString();
 }
 
-export async function benchWorkers(docs: number, prefill = 0): Promise<Record<string, number | string>> {
+export async function benchWorkers(docs: number, prefill = 0, batches = 1): Promise<Record<string, number | string>> {
   const server = await startPg();
   const copies: string[] = [];
   try {
     const template = prefill > 0 ? await archive(server, prefill) : undefined;
-    const one = await run(await database(server, template, 1, copies), 1, docs);
-    const two = await run(await database(server, template, 2, copies), 2, docs);
+    // the control before and after the runs: the machine's share for two processes moves with other work
+    const controlBefore = await cpuControl();
+    const one = await run(await database(server, template, 1, copies), 1, docs, batches);
+    const two = await run(await database(server, template, 2, copies), 2, docs, batches);
     const queueJobsPerS = await queueOnly(await server.createDatabase(), 1000);
-    const control = await cpuControl();
+    const controlAfter = await cpuControl();
+    const control = (controlBefore + controlAfter) / 2;
     return {
       documents: docs,
+      batches,
       "archive documents": prefill,
       "1 worker extract s": one.extract,
       "1 worker total s": one.total,
@@ -213,8 +222,11 @@ export async function benchWorkers(docs: number, prefill = 0): Promise<Record<st
       "PostgreSQL CPU s/doc (2)": two.db / docs,
       "queue only jobs/s": queueJobsPerS,
       "queue ms/job": 1000 / queueJobsPerS,
-      // the best ratio two CPU-bound processes could reach on this machine at the time of the run
+      // the best ratio two CPU-bound processes could reach on this machine at the time of the run (mean of
+      // one measure before the worker runs and one after), and the workers' ratio as a share of it
       "control: 2 spinners ratio": control,
+      "control before / after": `${controlBefore.toFixed(2)} / ${controlAfter.toFixed(2)}`,
+      "ratio 2/1 ÷ control": one.total / two.total / control,
     };
   } finally {
     // the server drops the databases it made; the copies are ours (a TESSERA_TEST_PG server outlives the run)

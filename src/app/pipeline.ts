@@ -51,13 +51,24 @@ function safeExtract(doc: Document): { facts?: DocFacts; warning?: string } {
   }
 }
 
-/** Stores one read draft: normalise/hash, skip duplicates, extract, write in one transaction. */
-async function storeDraft(
+/**
+ * A draft read, normalised and extracted but not yet stored: `doc` is set when there is something to store,
+ * else `outcome` is final (no text, a duplicate). An ingest worker prepares jobs of a later batch this way
+ * while an earlier batch is being fused, and stores them when their batch's turn comes (app/worker.ts).
+ */
+export interface Prepared {
+  outcome: IngestOutcome;
+  doc?: Document;
+  facts?: DocFacts;
+}
+
+/** Normalise/hash, skip duplicates, extract: everything before the write. */
+async function prepareDraft(
   store: Store,
   input: string,
   draft: DocumentDraft,
   opts: PipelineOptions,
-): Promise<IngestOutcome> {
+): Promise<Prepared> {
   if (opts.outlet) draft.outlet = opts.outlet;
   if (opts.author) draft.author = opts.author;
   const published = parsePublished(opts.published);
@@ -75,13 +86,86 @@ async function storeDraft(
   const base: IngestOutcome = { input, status: "ok", id: doc.id };
   if (doc.title) base.title = doc.title;
   if (doc.outlet) base.outlet = doc.outlet;
-  if (!doc.text) return { ...base, status: "error", error: "no text left after cleaning", stage: "read" };
-  if (await store.getDocument(doc.id)) return { ...base, status: "duplicate" };
+  if (!doc.text) return { outcome: { ...base, status: "error", error: "no text left after cleaning", stage: "read" } };
+  if (await store.getDocument(doc.id)) return { outcome: { ...base, status: "duplicate" } };
   if (opts.extract !== false) opts.onPhase?.("extracting", input);
   const { facts, warning } = opts.extract === false ? {} : safeExtract(doc);
-  opts.onPhase?.("storing", input);
-  const { status } = await store.putDocument(doc, facts);
-  return warning ? { ...base, status, warning } : { ...base, status };
+  const prepared: Prepared = { outcome: warning ? { ...base, warning } : base, doc };
+  if (facts) prepared.facts = facts;
+  return prepared;
+}
+
+/** Writes a prepared draft in one transaction (a duplicate when the same text was stored meanwhile). */
+async function commitDraft(store: Store, p: Prepared, opts: PipelineOptions): Promise<IngestOutcome> {
+  if (!p.doc) return p.outcome;
+  opts.onPhase?.("storing", p.outcome.input);
+  const { status } = await store.putDocument(p.doc, p.facts);
+  return { ...p.outcome, status };
+}
+
+/** Stores one read draft: normalise/hash, skip duplicates, extract, write in one transaction. */
+async function storeDraft(
+  store: Store,
+  input: string,
+  draft: DocumentDraft,
+  opts: PipelineOptions,
+): Promise<IngestOutcome> {
+  return commitDraft(store, await prepareDraft(store, input, draft, opts), opts);
+}
+
+const storeFailure = (input: string, e: unknown): IngestOutcome => ({
+  input,
+  status: "error",
+  error: (e as Error).message,
+  stage: "store",
+});
+
+/**
+ * Reads and prepares inputs (files, URLs) or one payload without storing anything: what `ingestAll` and
+ * `ingestPayload` do before their writes. `commitPrepared` then stores them; neither fuses.
+ */
+export async function prepareInputs(
+  store: Store,
+  source: { inputs: string[] } | { bytes: Uint8Array; meta: PayloadMeta },
+  opts: PipelineOptions = {},
+): Promise<Prepared[]> {
+  const out: Prepared[] = [];
+  const one = async (input: string, draft: DocumentDraft): Promise<void> => {
+    try {
+      out.push(await prepareDraft(store, input, draft, opts));
+    } catch (e) {
+      out.push({ outcome: storeFailure(input, e) });
+    }
+  };
+  if ("bytes" in source) {
+    const read = await readBuffer(source.bytes, source.meta, opts);
+    if (!read.ok)
+      return [{ outcome: { input: source.meta.origin, status: "error", error: read.error, stage: "read" } }];
+    for (const draft of read.value) await one(source.meta.origin, draft);
+    return out;
+  }
+  for await (const item of ingestInputs(source.inputs, opts)) {
+    if (item.result.ok) await one(item.input, item.result.value);
+    else out.push({ outcome: { input: item.input, status: "error", error: item.result.error, stage: "read" } });
+  }
+  return out;
+}
+
+/** Stores what `prepareInputs` prepared, one transaction per document; one failed write never stops the rest. */
+export async function commitPrepared(
+  store: Store,
+  prepared: Prepared[],
+  opts: PipelineOptions = {},
+): Promise<IngestOutcome[]> {
+  const outcomes: IngestOutcome[] = [];
+  for (const p of prepared) {
+    try {
+      outcomes.push(await commitDraft(store, p, opts));
+    } catch (e) {
+      outcomes.push(storeFailure(p.outcome.input, e));
+    }
+  }
+  return outcomes;
 }
 
 async function finish(store: Store, outcomes: IngestOutcome[], opts: PipelineOptions): Promise<IngestOutcome[]> {

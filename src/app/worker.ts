@@ -1,6 +1,9 @@
 // `tessera worker`: takes ingest jobs from the PostgreSQL queue (../store/postgres/queue.ts), reads and extracts
 // each through the same pipeline as `tessera ingest` (without fusing), and, when the oldest open batch is
 // settled, fuses it — one fusion writer at a time across every process, by a PostgreSQL advisory lock.
+// While a batch waits for its fusion, workers go on reading and extracting the next batch's jobs and keep them
+// in memory (up to `ahead` jobs each), storing them once that fusion is done: so one worker's fusion overlaps
+// the others' extraction, and no fusion ever sees a document of a later batch.
 
 import { extractFacts } from "../extract/index.js";
 import { makeDocument } from "../model/document.js";
@@ -8,7 +11,7 @@ import { IngestQueue, type Job } from "../store/postgres/queue.js";
 import type { PgStore } from "../store/postgres/store.js";
 import { type FusionMode, fuseStored } from "./fusion.js";
 import { FUSION_LOCK } from "./fusion-lock.js";
-import { type IngestOutcome, ingestAll, ingestPayload, type PipelineOptions } from "./pipeline.js";
+import { commitPrepared, type IngestOutcome, type PipelineOptions, type Prepared, prepareInputs } from "./pipeline.js";
 
 export interface WorkerOptions {
   /** A name for this worker in the queue (default host:pid:start). */
@@ -19,6 +22,8 @@ export interface WorkerOptions {
   pollMs?: number;
   /** Tries of a job whose worker stopped before giving up on it (default 3). */
   maxAttempts?: number;
+  /** Jobs of later batches read and extracted while an earlier batch waits for fusion (default 32). */
+  ahead?: number;
   /** Stop once no job is queued or running and every batch is fused. */
   untilIdle?: boolean;
   signal?: AbortSignal;
@@ -61,10 +66,9 @@ function warmUp(): void {
   );
 }
 
-/** Reads, extracts and stores one job's input; never fuses (the fusion writer does, batch by batch). */
-export async function runJob(store: PgStore, job: Job): Promise<IngestOutcome[]> {
+function pipelineOptions(job: Job): PipelineOptions {
   const o = job.options;
-  const opts: PipelineOptions = {
+  return {
     fuse: false,
     extract: o.extract !== false,
     allowPrivate: Boolean(o.allowPrivate),
@@ -73,9 +77,18 @@ export async function runJob(store: PgStore, job: Job): Promise<IngestOutcome[]>
     ...(o.published ? { published: o.published } : {}),
     ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}),
   };
+}
+
+/** Reads and extracts one job's input without storing it. */
+export async function prepareJob(store: PgStore, job: Job): Promise<Prepared[]> {
   // a file's bytes go through the reader the HTTP upload uses; a URL is fetched here, as `tessera ingest` would
-  if (job.payload) return ingestPayload(store, job.payload, { origin: job.input }, opts);
-  return ingestAll(store, [job.input], opts);
+  const source = job.payload ? { bytes: job.payload, meta: { origin: job.input } } : { inputs: [job.input] };
+  return prepareInputs(store, source, pipelineOptions(job));
+}
+
+/** Reads, extracts and stores one job's input; never fuses (the fusion writer does, batch by batch). */
+export async function runJob(store: PgStore, job: Job): Promise<IngestOutcome[]> {
+  return commitPrepared(store, await prepareJob(store, job), pipelineOptions(job));
 }
 
 /**
@@ -114,7 +127,17 @@ export async function fuseSettled(
   }
 }
 
-/** The worker loop: claim, process, record, fuse what is settled; until aborted (or idle, when asked). */
+/** A claimed job, read and extracted, or failed while it was. */
+interface Held {
+  job: Job;
+  prepared: Prepared[];
+  failure?: string;
+}
+
+/**
+ * The worker loop: claim, read and extract, store once the job's batch is the oldest unfused one, record, fuse
+ * what is settled; until aborted (or idle, when asked).
+ */
 export async function runWorker(store: PgStore, opts: WorkerOptions = {}): Promise<WorkerReport> {
   await store.schemaVersion(); // connected and migrated: the queue tables exist
   warmUp();
@@ -122,44 +145,88 @@ export async function runWorker(store: PgStore, opts: WorkerOptions = {}): Promi
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
   const pollMs = opts.pollMs ?? 500;
   const maxAttempts = opts.maxAttempts ?? 3;
+  const maxAhead = Math.max(1, opts.ahead ?? 32);
   const id = await queue.register(opts.id);
   const report: WorkerReport = { id, jobs: 0, batchesFused: 0 };
+  // claimed jobs read and extracted but not yet recorded: those of the current batch, and those read ahead
+  const held: Held[] = [];
+  const leases = new Set<number>();
+  // a sign of life while jobs are held, so that no other worker takes them over
+  const beat = setInterval(() => {
+    for (const job of leases) void queue.extend(job, id, leaseMs).catch(() => {});
+  }, leaseMs / 3);
   let seenAt = Date.now();
+  const fuse = async (): Promise<{ fused: number; wait: number }> => {
+    try {
+      const fused = await fuseSettled(store, queue, opts.onFuse);
+      report.batchesFused += fused;
+      return { fused, wait: pollMs };
+    } catch (e) {
+      // the batch stays unfused and is tried again; later batches are read meanwhile but not stored
+      opts.onError?.(`fusion failed, will retry: ${(e as Error).message}`);
+      return { fused: 0, wait: Math.max(pollMs, 5000) };
+    }
+  };
+  /**
+   * Stores and records the held jobs of batch `current` (or older: a job whose lease another worker took over
+   * finds its document stored already, and its result ignored, as in `finish`).
+   */
+  const record = async (current: number): Promise<void> => {
+    for (;;) {
+      const i = held.findIndex((h) => h.job.batch <= current);
+      if (i < 0) break;
+      const { job, prepared, failure } = held.splice(i, 1)[0]!;
+      let outcomes: IngestOutcome[] = [];
+      let error = failure;
+      if (!error) {
+        try {
+          outcomes = await commitPrepared(store, prepared, pipelineOptions(job));
+        } catch (e) {
+          error = `unexpected error: ${(e as Error).message}`;
+        }
+      }
+      leases.delete(job.id);
+      if (await queue.finish(job.id, id, outcomes, error)) {
+        report.jobs++;
+        opts.onJob?.(job, outcomes, error);
+      }
+    }
+    seenAt = Date.now();
+  };
   try {
     while (!opts.signal?.aborted) {
       await queue.expire(maxAttempts);
-      const job = await queue.claim(id, leaseMs);
+      let wait = pollMs;
+      if (held.length) {
+        // no unfused batch left while jobs are held: their batches were fused without them (taken over)
+        const current = (await queue.current()) ?? Number.POSITIVE_INFINITY;
+        if (held.some((h) => h.job.batch <= current)) {
+          await record(current);
+          continue;
+        }
+        // waiting for an earlier batch's fusion: do it, unless another worker is (then read ahead)
+        const f = await fuse();
+        if (f.fused) continue;
+        wait = f.wait;
+      }
+      const job = held.length < maxAhead ? await queue.claim(id, leaseMs) : undefined;
       if (job) {
-        // a sign of life while a long document is extracted, so that no other worker takes the job over
-        const beat = setInterval(() => void queue.extend(job.id, id, leaseMs).catch(() => {}), leaseMs / 3);
-        let outcomes: IngestOutcome[] = [];
-        let failure: string | undefined;
+        leases.add(job.id);
+        const h: Held = { job, prepared: [] };
         try {
-          outcomes = await runJob(store, job);
+          h.prepared = await prepareJob(store, job);
         } catch (e) {
-          failure = `unexpected error: ${(e as Error).message}`;
-        } finally {
-          clearInterval(beat);
+          h.failure = `unexpected error: ${(e as Error).message}`;
         }
-        if (await queue.finish(job.id, id, outcomes, failure)) {
-          report.jobs++;
-          opts.onJob?.(job, outcomes, failure);
-        }
-        seenAt = Date.now();
+        held.push(h);
         continue;
       }
-      let fused = 0;
-      let wait = pollMs;
-      try {
-        fused = await fuseSettled(store, queue, opts.onFuse);
-      } catch (e) {
-        // the batch stays unfused and is tried again; extraction of later batches waits for it
-        opts.onError?.(`fusion failed, will retry: ${(e as Error).message}`);
-        wait = Math.max(pollMs, 5000);
+      if (!held.length) {
+        const f = await fuse();
+        if (f.fused) continue;
+        wait = f.wait;
+        if (opts.untilIdle && !(await queue.busy())) break;
       }
-      report.batchesFused += fused;
-      if (fused) continue;
-      if (opts.untilIdle && !(await queue.busy())) break;
       if (Date.now() - seenAt > 5000) {
         await queue.seen(id);
         seenAt = Date.now();
@@ -167,6 +234,9 @@ export async function runWorker(store: PgStore, opts: WorkerOptions = {}): Promi
       await sleep(wait, opts.signal);
     }
   } finally {
+    clearInterval(beat);
+    // jobs read ahead and not stored go back to the queue for whichever worker runs next
+    for (const h of held) await queue.release(h.job.id, id).catch(() => {});
     await queue.deregister(id).catch(() => {});
   }
   return report;

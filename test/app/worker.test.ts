@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "../../src/app/audit.js";
 import { refuse } from "../../src/app/fusion.js";
+import { FUSION_LOCK } from "../../src/app/fusion-lock.js";
 import { runWorker } from "../../src/app/worker.js";
 import { inputUnits } from "../../src/ingest/index.js";
 import { IngestQueue, type NewJob } from "../../src/store/postgres/queue.js";
@@ -142,6 +143,46 @@ describe.skipIf(pgUnavailable !== undefined)("ingest workers on PostgreSQL", () 
     expect(a.documents).toBe(5);
     expect(b.incidents).toEqual(a.incidents);
     expect(b.identity).toEqual(a.identity);
+  });
+
+  it("reads the next batch ahead while a batch waits for fusion, and stores it only once that batch is fused", {
+    timeout: 120_000,
+  }, async () => {
+    const url = await server.createDatabase();
+    const store = new PgStore(url);
+    const queue = new IngestQueue(store.pool);
+    await store.schemaVersion();
+    const first = await queue.enqueue(await units(files.slice(0, 3)), {});
+    const second = await queue.enqueue(await units(files.slice(3)), {});
+    // an analyst's change holding the fusion lock: the first batch cannot be fused yet
+    const lock = await store.pool.connect();
+    await lock.query("SELECT pg_advisory_lock($1)", [FUSION_LOCK]);
+    const stop = new AbortController();
+    const worker = runWorker(new PgStore(url), { id: "ahead", pollMs: 20, signal: stop.signal });
+    try {
+      const jobsOf = async (batch: number) =>
+        (await store.pool.query("SELECT state FROM ingest_jobs WHERE batch = $1", [batch])).rows.map((r) => r.state);
+      const deadline = Date.now() + 60_000;
+      // the worker stores the first batch, then claims every job of the second while the first is unfused
+      while (!(await jobsOf(second)).every((s) => s === "running") || (await jobsOf(first)).some((s) => s !== "done")) {
+        if (Date.now() > deadline) throw new Error("the second batch was never claimed ahead");
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await new Promise((r) => setTimeout(r, 500)); // time to read, extract and (wrongly) store them
+      expect(await store.countDocuments()).toBe(3);
+      expect((await queue.status(first))?.fused).toBe(false);
+      await lock.query("SELECT pg_advisory_unlock($1)", [FUSION_LOCK]);
+      while (!(await queue.status(second))?.fused) {
+        if (Date.now() > deadline) throw new Error("the second batch was never fused");
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(await store.countDocuments()).toBe(files.length);
+    } finally {
+      lock.release();
+      stop.abort();
+      await worker;
+      await store.close();
+    }
   });
 
   it("continues from the saved engine for a batch newer than the last, as a rebuild would fuse it", {

@@ -1,5 +1,5 @@
 // What only the PostgreSQL store has: migrations recorded in schema_migrations (and safe when two
-// processes open a new database at once), the generated tsvector and GIN index, trigram look-up of
+// processes open a new database at once), the search table and its GIN index, ranking a bounded set of matches, trigram look-up of
 // entity names, a clear error for an unreachable server, and the tsquery builder.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,6 +55,30 @@ describe.skipIf(pgUnavailable !== undefined)("PgStore", () => {
     await server?.stop();
   });
 
+  it("ranks only the most recent matches of a search, and lists the older ones after them, newest first", async () => {
+    const store = new PgStore(await server.createDatabase());
+    try {
+      const old = doc("A storm, then a second storm, then a third storm reached the coast.", {
+        published: "2020-01-01",
+      });
+      const mid = doc("The storm reached the hills.", { published: "2021-01-01" });
+      const recent = doc("A storm and another storm flooded the valley.", { published: "2022-01-01" });
+      const undated = doc("Nobody dated this storm report.");
+      for (const d of [old, mid, recent, undated]) await store.putDocument(d);
+      const ids = async (q: { limit?: number; offset?: number } = {}) =>
+        (await store.search("storm", q)).items.map((h) => h.id);
+      // every match ranked: the report with the most storms comes first
+      expect((await ids())[0]).toBe(old.id);
+      store.searchCandidates = 2;
+      // the two newest ranked (two storms before one), then the rest by date, undated last
+      expect(await ids()).toEqual([recent.id, mid.id, old.id, undated.id]);
+      expect(await ids({ offset: 1, limit: 2 })).toEqual([mid.id, old.id]);
+      expect((await store.search("storm")).total).toBe(4);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("records every migration once, even when two stores open a new database together", async () => {
     const url = await server.createDatabase();
     const [a, b] = [new PgStore(url), new PgStore(url)];
@@ -63,7 +87,7 @@ describe.skipIf(pgUnavailable !== undefined)("PgStore", () => {
       expect(await b.schemaVersion()).toBe(latestVersion);
       const rows = await a.pool.query("SELECT version, name FROM schema_migrations ORDER BY version");
       expect(rows.rows).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
-      const idx = await a.pool.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'documents_fts'");
+      const idx = await a.pool.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'doc_search_fts'");
       expect(idx.rows[0]?.indexdef).toMatch(/USING gin \(fts\)/);
     } finally {
       await a.close();
@@ -87,6 +111,35 @@ describe.skipIf(pgUnavailable !== undefined)("PgStore", () => {
     expect((await setup.query("SELECT count(*)::int AS n FROM schema_migrations")).rows[0].n).toBe(0);
     await setup.end();
     await store.close();
+  });
+
+  it("moves the documents of a store made before migration 7 into the search table", async () => {
+    const url = await server.createDatabase();
+    const setup = new pg.Client({ connectionString: url });
+    await setup.connect();
+    // a store as schema version 6 left it, holding one document
+    await setup.query(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+    );
+    for (const m of migrations.filter((m) => m.version <= 6)) {
+      await setup.query(m.sql);
+      await setup.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
+    }
+    await setup.query(
+      `INSERT INTO documents (id, origin, language, fetched_at, format, text, ingested_at, title)
+       VALUES ('ab12cd34ef56ab12cd34ef56', 'test', 'en', '2025-01-01', 'text', 'Hail flattened the orchards.', '2025-01-01', 'Hail')`,
+    );
+    await setup.end();
+    const store = new PgStore(url);
+    try {
+      expect(await store.schemaVersion()).toBe(latestVersion);
+      expect((await store.search("orchards")).items.map((h) => h.id)).toEqual(["ab12cd34ef56ab12cd34ef56"]);
+      // and documents stored after it are found through the trigger
+      await store.putDocument(doc("Frost came early to the orchards."));
+      expect((await store.search("orchards")).total).toBe(2);
+    } finally {
+      await store.close();
+    }
   });
 
   it("opens through openStore and looks entity names up by trigram similarity", async () => {

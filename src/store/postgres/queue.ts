@@ -6,9 +6,11 @@
 // fusion writer must see every job of a batch settled before it fuses — one SQL query on this table, where a
 // queue library keeps its job state to itself. Queue overhead is measured in `npm run bench -- workers`.
 //
-// Order: workers take jobs only from the oldest batch not yet fused, and a batch is fused once all its jobs are
-// settled (done or failed). So every fusion sees exactly the documents of the batches up to its own, whatever
-// the number of workers or their speed, and incident ids come out the same (docs/deploy.md, "Workers").
+// Order: workers take jobs oldest batch first, and a batch is fused once all its jobs are settled (done or
+// failed). A worker may read and extract a job of a later batch while an earlier one waits for fusion, but
+// stores it only once every earlier batch is fused (`current`; app/worker.ts). So every fusion sees exactly the
+// documents of the batches up to its own, whatever the number of workers or their speed, and incident ids come
+// out the same (docs/deploy.md, "Ingest workers").
 import { hostname } from "node:os";
 import type pg from "pg";
 import type { IngestOutcome } from "../../app/pipeline.js";
@@ -128,7 +130,7 @@ export class IngestQueue {
   }
 
   /**
-   * Takes the next job of the oldest unfused batch: a queued one, or one whose worker's lease ran out (it
+   * Takes the next job, oldest unfused batch first: a queued one, or one whose worker's lease ran out (it
    * stopped or lost the database). SKIP LOCKED lets any number of workers claim at once without waiting.
    */
   async claim(worker: string, leaseMs: number): Promise<Job | undefined> {
@@ -137,13 +139,29 @@ export class IngestQueue {
          locked_until = now() + make_interval(secs => $2::double precision / 1000)
        WHERE id = (
          SELECT j.id FROM ingest_jobs j
-         WHERE j.batch = (SELECT min(id) FROM ingest_batches WHERE fused_at IS NULL)
+         WHERE j.batch IN (SELECT id FROM ingest_batches WHERE fused_at IS NULL)
            AND (j.state = 'queued' OR (j.state = 'running' AND j.locked_until < now()))
-         ORDER BY j.seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+         ORDER BY j.batch, j.seq LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING id, batch, seq, input, payload, options, attempts`,
       [worker, leaseMs],
     );
     return r.rowCount ? toJob(r.rows[0]) : undefined;
+  }
+
+  /** The oldest batch not yet fused: the only one whose jobs may store documents now. */
+  async current(): Promise<number | undefined> {
+    const r = await this.pool.query("SELECT min(id) AS id FROM ingest_batches WHERE fused_at IS NULL");
+    return r.rows[0].id === null ? undefined : Number(r.rows[0].id);
+  }
+
+  /** Gives a job this worker holds back to the queue untried (a worker stopping with jobs read ahead). */
+  async release(job: number, worker: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE ingest_jobs SET state = 'queued', attempts = greatest(attempts - 1, 0), locked_by = NULL,
+         locked_until = NULL
+       WHERE id = $1 AND state = 'running' AND locked_by = $2`,
+      [job, worker],
+    );
   }
 
   /** Extends the lease of a job this worker still holds (a long extraction must not be taken over). */

@@ -182,7 +182,7 @@ export const migrations: Migration[] = [
   },
   {
     version: 8,
-    name: "actor graph rows owned per incident, look-up keys, documents to index (branch graphidx)",
+    name: "actor graph rows owned per incident, look-up keys, documents to index (issue #9)",
     // a fusion write redoes the graph rows of what it changed only (store/graph-keys.ts): incident rows move from
     // one shared owner to one owner per incident, refs name their owner (a document or an incident), the keys of
     // the fused records let it read just the records it looks up, and graph_pending lists the documents whose
