@@ -5,10 +5,12 @@
 //   PERP: ORG / IND  ← the incident's perpetrators (groups / people) and its `attacker` values
 //   PHYS TGT / HUM TGT ← its `target` / `victim` values; INSTRUMENT ← its `instrument` values
 //   EFFECT           ← DEATH / INJURY when the coded totals are above zero
+// An incident the product judges not relevant (its `relevance` values name no "actual" event: a threat, a plan,
+// history, a clash of armed forces, or scored unlike a terrorist attack) gives no template.
 // A value is written as the product states it (a target or weapon as its description: "vehicles" of "nine
 // vehicles"), an entity as the text it was read from (its span); a person or an entity without a span as the longest
 // form the message uses for it (gold fillers are text strings; a canonical name may not occur in the message).
-import { codeIncident } from "../../src/export/csv/coding.js";
+import { codeIncident, incidentRelevance } from "../../src/export/csv/coding.js";
 import type { ExportIndex } from "../../src/export/view.js";
 import type { AttributeValue, Entity, Incident } from "../../src/model/records.js";
 import { countryName } from "../common/countries.js";
@@ -92,13 +94,21 @@ function templateOf(run: ProductRun, inc: Incident, doc: string, texts: Map<stri
   return t;
 }
 
+/** Judged relevant by the product: one member event is actual (an incident without a judgement counts). */
+function relevant(inc: Incident): boolean {
+  const r = incidentRelevance(inc);
+  return r === undefined || r === "actual";
+}
+
 /** The templates of one message: one per MUC-type incident the product formed from it. */
 export function predictMessage(run: ProductRun): MucPrediction {
   const doc = run.docs[0];
   if (!doc) return { templates: [], namedVictims: [] };
   const texts = new Map<string, string>();
   for (const f of run.input.facts) for (const m of f.mentions) texts.set(m.id, m.text);
-  const incidents = run.incidents.filter((i) => MUC_INCIDENTS.has(i.type) && i.documents.includes(doc.id));
+  const incidents = run.incidents.filter(
+    (i) => MUC_INCIDENTS.has(i.type) && i.documents.includes(doc.id) && relevant(i),
+  );
   const namedVictims: string[] = [];
   for (const inc of incidents) {
     for (const v of inc.attributes.victim ?? []) {

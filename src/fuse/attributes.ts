@@ -106,6 +106,9 @@ export function collectAttributes(
       const v = ev.attributes?.[key];
       if (v !== undefined) push(attrs, key, { ...base(), value: v });
     }
+    // the relevance judgement of each member event: the incident is relevant when one of them is actual
+    if (typeof ev.attributes?.relevance === "string")
+      push(attrs, "relevance", { ...base(), value: ev.attributes.relevance });
     for (const p of ev.participants) {
       const id = ctx.canonical(ev.doc, p.entity);
       const role = p.role.toLowerCase();

@@ -57,12 +57,27 @@ export interface IncidentCoding {
   claimMode?: string;
   competingClaims: boolean;
   doubt: boolean;
+  /**
+   * The product's relevance judgement of the incident: "actual" when one member event is an attack that happened,
+   * else what its events were told as (a threat, a plan, history, a clash of armed forces …); absent when unjudged.
+   */
+  relevance?: string;
   subEvent: string;
   eventType: string;
   disorderType: string;
   sources: { outlet: string; title?: string; date?: string; url?: string; doc: string }[];
   disputes: string[];
   latestDay?: string;
+}
+
+/** "actual" when a member event is; else the judgement most of its values give (the first on a tie). */
+export function incidentRelevance(incident: Incident): string | undefined {
+  const values = (incident.attributes.relevance ?? []).map((v) => String(v.value));
+  if (!values.length) return undefined;
+  if (values.includes("actual")) return "actual";
+  const n = new Map<string, number>();
+  for (const v of values) n.set(v, (n.get(v) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
 function describeCount(ix: ExportIndex, s: CountSummary, what: string): string | undefined {
@@ -173,7 +188,12 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
     ? (matchKeyword(GTD.claimModeKeywords, (claimTexts ?? []).join(" "))?.mode ?? "Unknown")
     : undefined;
   const nature = incident.attributes.nature ?? [];
-  const doubt = nature.some((v) => v.value === "attack") && nature.some((v) => v.value !== "attack");
+  const relevance = incidentRelevance(incident);
+  // GTD's codebook doubts terrorism where the act may be insurgency or warfare between armed forces rather
+  // than terrorism (doubtterr = 1, alternative "Insurgency/Guerrilla Action"): an incident told only as a clash
+  const doubt =
+    (nature.some((v) => v.value === "attack") && nature.some((v) => v.value !== "attack")) ||
+    relevance === "military clash";
   const killed = countSummary(ix, incident, "killed");
   const injured = countSummary(ix, incident, "injured");
   const nkill = codedTotal(killed, live, /^(death|execution)$/);
@@ -218,6 +238,7 @@ export function codeIncident(ix: ExportIndex, incident: Incident): IncidentCodin
     claimed: claimants.length > 0,
     competingClaims: rivals.length > 1,
     doubt,
+    ...(relevance ? { relevance } : {}),
     subEvent,
     eventType,
     disorderType: ACLED.disorderTypes[eventType] ?? "Political violence",

@@ -15,6 +15,7 @@ import {
 import { eventType } from "./lexicon.js";
 import { modalityOf } from "./modality.js";
 import { withPronounDoers } from "./pronoun-doers.js";
+import { markRelevance } from "./relevance.js";
 import { checkRoles } from "./role-model.js";
 import { frameParticipants } from "./roles.js";
 import { markSalience, toldAsPastBefore } from "./salience.js";
@@ -224,5 +225,6 @@ export function extractEvents(ctx: ExtractContext): Event[] {
   const next = () => `${prefix}:ev${n++}`;
   const out: Event[] = [];
   for (const s of ctx.sentences) out.push(...eventsInSentence(ctx, s, next));
-  return markSalience(ctx, checkRoles(ctx.doc.text, withPronounDoers(ctx, out)), ctx.reference);
+  // relevance reads salience (history is told as background), so it is judged last
+  return markRelevance(ctx, markSalience(ctx, checkRoles(ctx.doc.text, withPronounDoers(ctx, out)), ctx.reference));
 }
