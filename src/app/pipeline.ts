@@ -1,5 +1,6 @@
 // The ingest pipeline as one operation shared by the CLI, the HTTP API and the demo:
-// read → normalise/hash → extract → store (one transaction per document) → fuse what was stored (app/fusion.ts).
+// read → normalise/hash → extract → store (a transaction per STORE_BATCH documents, a savepoint per document) → fuse
+// what was stored (app/fusion.ts).
 
 import { extractFacts } from "../extract/index.js";
 import { type IngestOptions, ingestInputs, type PayloadMeta, readBuffer } from "../ingest/index.js";
@@ -51,13 +52,20 @@ function safeExtract(doc: Document): { facts?: DocFacts; warning?: string } {
   }
 }
 
-/** Stores one read draft: normalise/hash, skip duplicates, extract, write in one transaction. */
-async function storeDraft(
+/** A read draft made ready to store: the document, its facts, and the outcome it gets once stored. */
+interface Prepared {
+  doc: Document;
+  facts?: DocFacts;
+  outcome: IngestOutcome;
+}
+
+/** Normalise/hash, skip duplicates, extract: an outcome when the draft ends here, else what to store. */
+async function prepareDraft(
   store: Store,
   input: string,
   draft: DocumentDraft,
   opts: PipelineOptions,
-): Promise<IngestOutcome> {
+): Promise<IngestOutcome | Prepared> {
   if (opts.outlet) draft.outlet = opts.outlet;
   if (opts.author) draft.author = opts.author;
   const published = parsePublished(opts.published);
@@ -79,9 +87,71 @@ async function storeDraft(
   if (await store.getDocument(doc.id)) return { ...base, status: "duplicate" };
   if (opts.extract !== false) opts.onPhase?.("extracting", input);
   const { facts, warning } = opts.extract === false ? {} : safeExtract(doc);
-  opts.onPhase?.("storing", input);
-  const { status } = await store.putDocument(doc, facts);
-  return warning ? { ...base, status, warning } : { ...base, status };
+  const outcome = warning ? { ...base, warning } : base;
+  return facts ? { doc, facts, outcome } : { doc, outcome };
+}
+
+/** Documents written per transaction on bulk ingest (each in its own savepoint: a failure rolls back alone). */
+export const STORE_BATCH = 50;
+
+/**
+ * Collects prepared documents and writes them STORE_BATCH at a time (Store.putDocuments); outcomes are reported in
+ * input order, each once its document's write is done.
+ */
+class StoreBatch {
+  private pending: (IngestOutcome | Prepared)[] = [];
+  readonly outcomes: IngestOutcome[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly opts: PipelineOptions,
+  ) {}
+
+  async add(input: string, draft: DocumentDraft): Promise<void> {
+    let item: IngestOutcome | Prepared;
+    try {
+      item = await prepareDraft(this.store, input, draft, this.opts);
+    } catch (e) {
+      item = { input, status: "error", error: (e as Error).message, stage: "store" };
+    }
+    this.push(item);
+    if (this.pending.filter((p) => "doc" in p).length >= STORE_BATCH) await this.flush();
+  }
+
+  push(outcome: IngestOutcome | Prepared): void {
+    this.pending.push(outcome);
+  }
+
+  async flush(): Promise<IngestOutcome[]> {
+    const items = this.pending;
+    this.pending = [];
+    const writes = items.filter((p): p is Prepared => "doc" in p);
+    let results: Awaited<ReturnType<Store["putDocuments"]>> = [];
+    if (writes.length) {
+      this.opts.onPhase?.("storing", writes[0]!.outcome.input);
+      try {
+        results = await this.store.putDocuments(writes.map(({ doc, facts }) => (facts ? { doc, facts } : { doc })));
+      } catch (e) {
+        // the whole write failed (the store is unreachable): every document of it is an error, none is kept
+        results = writes.map(({ doc }) => ({ id: doc.id, error: e as Error }));
+      }
+    }
+    let k = 0;
+    for (const item of items) {
+      let o: IngestOutcome;
+      if ("doc" in item) {
+        const r = results[k++]!;
+        o =
+          "error" in r
+            ? { input: item.outcome.input, status: "error", error: r.error.message, stage: "store" }
+            : { ...item.outcome, status: r.status };
+        if ("error" in r && item.outcome.id) o.id = item.outcome.id;
+      } else o = item;
+      this.outcomes.push(o);
+      this.opts.onOutcome?.(o);
+    }
+    return this.outcomes;
+  }
 }
 
 async function finish(store: Store, outcomes: IngestOutcome[], opts: PipelineOptions): Promise<IngestOutcome[]> {
@@ -96,24 +166,16 @@ async function finish(store: Store, outcomes: IngestOutcome[], opts: PipelineOpt
 
 /** Ingests every input; one bad input never stops the batch. */
 export async function ingestAll(store: Store, inputs: string[], opts: PipelineOptions = {}): Promise<IngestOutcome[]> {
-  const outcomes: IngestOutcome[] = [];
+  const batch = new StoreBatch(store, opts);
   const onInput = (input: string): void => {
     opts.onInput?.(input);
     opts.onPhase?.("reading", input);
   };
   for await (const item of ingestInputs(inputs, { ...opts, onInput })) {
-    let o: IngestOutcome;
-    try {
-      o = item.result.ok
-        ? await storeDraft(store, item.input, item.result.value, opts)
-        : { input: item.input, status: "error", error: item.result.error, stage: "read" };
-    } catch (e) {
-      o = { input: item.input, status: "error", error: (e as Error).message, stage: "store" };
-    }
-    outcomes.push(o);
-    opts.onOutcome?.(o);
+    if (item.result.ok) await batch.add(item.input, item.result.value);
+    else batch.push({ input: item.input, status: "error", error: item.result.error, stage: "read" });
   }
-  return finish(store, outcomes, opts);
+  return finish(store, await batch.flush(), opts);
 }
 
 /**
@@ -125,18 +187,9 @@ export async function ingestDrafts(
   drafts: DocumentDraft[],
   opts: PipelineOptions = {},
 ): Promise<IngestOutcome[]> {
-  const outcomes: IngestOutcome[] = [];
-  for (const draft of drafts) {
-    let o: IngestOutcome;
-    try {
-      o = await storeDraft(store, draft.origin, draft, opts);
-    } catch (e) {
-      o = { input: draft.origin, status: "error", error: (e as Error).message, stage: "store" };
-    }
-    outcomes.push(o);
-    opts.onOutcome?.(o);
-  }
-  return finish(store, outcomes, opts);
+  const batch = new StoreBatch(store, opts);
+  for (const draft of drafts) await batch.add(draft.origin, draft);
+  return finish(store, await batch.flush(), opts);
 }
 
 /** Ingests one uploaded payload (a file body sent to the HTTP API); a feed yields several documents. */
@@ -148,13 +201,7 @@ export async function ingestPayload(
 ): Promise<IngestOutcome[]> {
   const read = await readBuffer(bytes, meta, opts);
   if (!read.ok) return [{ input: meta.origin, status: "error", error: read.error, stage: "read" }];
-  const outcomes: IngestOutcome[] = [];
-  for (const draft of read.value) {
-    try {
-      outcomes.push(await storeDraft(store, meta.origin, draft, opts));
-    } catch (e) {
-      outcomes.push({ input: meta.origin, status: "error", error: (e as Error).message, stage: "store" });
-    }
-  }
-  return finish(store, outcomes, opts);
+  const batch = new StoreBatch(store, opts);
+  for (const draft of read.value) await batch.add(meta.origin, draft);
+  return finish(store, await batch.flush(), opts);
 }

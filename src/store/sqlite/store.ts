@@ -41,6 +41,7 @@ import type {
   IncidentQuery,
   ListQuery,
   Page,
+  PutResult,
   PutStatus,
   SearchHit,
   Store,
@@ -182,41 +183,56 @@ export class SqliteStore implements Store {
   }
 
   async putDocument(doc: Document, facts?: DocFacts): Promise<{ status: PutStatus; id: string }> {
-    const run = (): PutStatus => {
-      const exists = this.db.prepare("SELECT 1 FROM documents WHERE id = ?").get(doc.id);
-      if (exists) return "duplicate";
-      if (doc.outlet) this.ensureSource(doc.outlet);
-      this.db
-        .prepare(
-          `INSERT INTO documents (id, origin, url, title, author, outlet, published_iso, published_precision,
-             published_start, published_end, language, languages, fetched_at, format, text, ingested_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          doc.id,
-          doc.origin,
-          doc.url ?? null,
-          doc.title ?? null,
-          doc.author ?? null,
-          doc.outlet ?? null,
-          doc.publishedAt?.iso ?? null,
-          doc.publishedAt?.precision ?? null,
-          doc.publishedAt?.start ?? null,
-          doc.publishedAt?.end ?? null,
-          doc.language,
-          doc.languages ? JSON.stringify(doc.languages) : null,
-          doc.fetchedAt,
-          doc.format,
-          doc.text,
-          new Date().toISOString(),
-        );
-      if (facts) {
-        if (facts.doc !== doc.id) throw new Error("facts belong to another document");
-        this.writeFacts(facts, doc.text);
-      }
-      return "ok";
-    };
-    return { status: this.write(run), id: doc.id };
+    return { status: this.write(() => this.insertDocument(doc, facts)), id: doc.id };
+  }
+
+  async putDocuments(items: { doc: Document; facts?: DocFacts }[]): Promise<PutResult[]> {
+    // better-sqlite3 runs a transaction function inside another as a SAVEPOINT, rolled back alone when it throws
+    const one = this.db.transaction((doc: Document, facts?: DocFacts) => this.insertDocument(doc, facts));
+    return this.write(() =>
+      items.map(({ doc, facts }): PutResult => {
+        try {
+          return { id: doc.id, status: one(doc, facts) };
+        } catch (e) {
+          return { id: doc.id, error: e instanceof Error ? e : new Error(String(e)) };
+        }
+      }),
+    );
+  }
+
+  private insertDocument(doc: Document, facts?: DocFacts): PutStatus {
+    const exists = this.db.prepare("SELECT 1 FROM documents WHERE id = ?").get(doc.id);
+    if (exists) return "duplicate";
+    if (doc.outlet) this.ensureSource(doc.outlet);
+    this.db
+      .prepare(
+        `INSERT INTO documents (id, origin, url, title, author, outlet, published_iso, published_precision,
+           published_start, published_end, language, languages, fetched_at, format, text, ingested_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        doc.id,
+        doc.origin,
+        doc.url ?? null,
+        doc.title ?? null,
+        doc.author ?? null,
+        doc.outlet ?? null,
+        doc.publishedAt?.iso ?? null,
+        doc.publishedAt?.precision ?? null,
+        doc.publishedAt?.start ?? null,
+        doc.publishedAt?.end ?? null,
+        doc.language,
+        doc.languages ? JSON.stringify(doc.languages) : null,
+        doc.fetchedAt,
+        doc.format,
+        doc.text,
+        new Date().toISOString(),
+      );
+    if (facts) {
+      if (facts.doc !== doc.id) throw new Error("facts belong to another document");
+      this.writeFacts(facts, doc.text);
+    }
+    return "ok";
   }
 
   async getDocument(idOrPrefix: string): Promise<Document | undefined> {
@@ -465,16 +481,13 @@ export class SqliteStore implements Store {
         );
       const many = insert(STATE_CHUNK);
       let k = 0;
-      for (; k + STATE_CHUNK <= rows.length; k += STATE_CHUNK)
-        many.run(rows.slice(k, k + STATE_CHUNK).flatMap(stored));
+      for (; k + STATE_CHUNK <= rows.length; k += STATE_CHUNK) many.run(rows.slice(k, k + STATE_CHUNK).flatMap(stored));
       const rest = [...rows.slice(k), { part: VERSION_PART, key: "", value: version }];
       insert(rest.length).run(rest.flatMap(stored));
       return;
     }
     // an update keeps the row (and so its place in the engine's order); a new key goes last
-    const find = this.db
-      .prepare("SELECT rowid FROM fusion_state WHERE part = ? AND hash = ? AND key = ?")
-      .pluck();
+    const find = this.db.prepare("SELECT rowid FROM fusion_state WHERE part = ? AND hash = ? AND key = ?").pluck();
     const update = this.db.prepare("UPDATE fusion_state SET value = ? WHERE rowid = ?");
     const insert = this.db.prepare("INSERT INTO fusion_state (part, hash, key, value) VALUES (?, ?, ?, ?)");
     const del = this.db.prepare("DELETE FROM fusion_state WHERE rowid = ?");
