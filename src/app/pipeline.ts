@@ -87,6 +87,8 @@ async function prepareDraft(
   if (await store.getDocument(doc.id)) return { ...base, status: "duplicate" };
   if (opts.extract !== false) opts.onPhase?.("extracting", input);
   const { facts, warning } = opts.extract === false ? {} : safeExtract(doc);
+  // the write itself happens with its batch (StoreBatch); the phase is told per document as before
+  opts.onPhase?.("storing", input);
   const outcome = warning ? { ...base, warning } : base;
   return facts ? { doc, facts, outcome } : { doc, outcome };
 }
@@ -128,7 +130,6 @@ class StoreBatch {
     const writes = items.filter((p): p is Prepared => "doc" in p);
     let results: Awaited<ReturnType<Store["putDocuments"]>> = [];
     if (writes.length) {
-      this.opts.onPhase?.("storing", writes[0]!.outcome.input);
       try {
         results = await this.store.putDocuments(writes.map(({ doc, facts }) => (facts ? { doc, facts } : { doc })));
       } catch (e) {
