@@ -1,5 +1,6 @@
 // The ingest pipeline as one operation shared by the CLI, the HTTP API and the demo:
-// read → normalise/hash → extract → store (one transaction per document) → fuse what was stored (app/fusion.ts).
+// read → normalise/hash → extract → store (a transaction per STORE_BATCH documents, a savepoint per document) → fuse
+// what was stored (app/fusion.ts).
 
 import { extractFacts } from "../extract/index.js";
 import { type IngestOptions, ingestInputs, type PayloadMeta, readBuffer } from "../ingest/index.js";
@@ -52,15 +53,22 @@ function safeExtract(doc: Document): { facts?: DocFacts; warning?: string } {
 }
 
 /**
- * A draft read, normalised and extracted but not yet stored: `doc` is set when there is something to store,
- * else `outcome` is final (no text, a duplicate). An ingest worker prepares jobs of a later batch this way
- * while an earlier batch is being fused, and stores them when their batch's turn comes (app/worker.ts).
+ * A draft read, normalised and extracted but not yet stored: `doc` is set when there is something to store, else
+ * `outcome` is final (no text, a duplicate). An ingest worker prepares jobs of a later batch this way while an
+ * earlier batch is being fused, and stores them when their batch's turn comes (app/worker.ts).
  */
 export interface Prepared {
   outcome: IngestOutcome;
   doc?: Document;
   facts?: DocFacts;
 }
+
+const storeFailure = (input: string, e: unknown): IngestOutcome => ({
+  input,
+  status: "error",
+  error: (e as Error).message,
+  stage: "store",
+});
 
 /** Normalise/hash, skip duplicates, extract: everything before the write. */
 async function prepareDraft(
@@ -90,35 +98,73 @@ async function prepareDraft(
   if (await store.getDocument(doc.id)) return { outcome: { ...base, status: "duplicate" } };
   if (opts.extract !== false) opts.onPhase?.("extracting", input);
   const { facts, warning } = opts.extract === false ? {} : safeExtract(doc);
-  const prepared: Prepared = { outcome: warning ? { ...base, warning } : base, doc };
-  if (facts) prepared.facts = facts;
-  return prepared;
+  // the write itself happens with its batch (StoreBatch); the phase is told per document as before
+  opts.onPhase?.("storing", input);
+  const outcome = warning ? { ...base, warning } : base;
+  return facts ? { doc, facts, outcome } : { doc, outcome };
 }
 
-/** Writes a prepared draft in one transaction (a duplicate when the same text was stored meanwhile). */
-async function commitDraft(store: Store, p: Prepared, opts: PipelineOptions): Promise<IngestOutcome> {
-  if (!p.doc) return p.outcome;
-  opts.onPhase?.("storing", p.outcome.input);
-  const { status } = await store.putDocument(p.doc, p.facts);
-  return { ...p.outcome, status };
-}
+/** Documents written per transaction on bulk ingest (each in its own savepoint: a failure rolls back alone). */
+export const STORE_BATCH = 50;
 
-/** Stores one read draft: normalise/hash, skip duplicates, extract, write in one transaction. */
-async function storeDraft(
-  store: Store,
-  input: string,
-  draft: DocumentDraft,
-  opts: PipelineOptions,
-): Promise<IngestOutcome> {
-  return commitDraft(store, await prepareDraft(store, input, draft, opts), opts);
-}
+/**
+ * Collects prepared documents and writes them STORE_BATCH at a time (Store.putDocuments); outcomes are reported in
+ * input order, each once its document's write is done.
+ */
+class StoreBatch {
+  private pending: Prepared[] = [];
+  readonly outcomes: IngestOutcome[] = [];
 
-const storeFailure = (input: string, e: unknown): IngestOutcome => ({
-  input,
-  status: "error",
-  error: (e as Error).message,
-  stage: "store",
-});
+  constructor(
+    private readonly store: Store,
+    private readonly opts: PipelineOptions,
+  ) {}
+
+  async add(input: string, draft: DocumentDraft): Promise<void> {
+    let item: Prepared;
+    try {
+      item = await prepareDraft(this.store, input, draft, this.opts);
+    } catch (e) {
+      item = { outcome: storeFailure(input, e) };
+    }
+    await this.push(item);
+  }
+
+  async push(item: Prepared): Promise<void> {
+    this.pending.push(item);
+    if (this.pending.filter((p) => p.doc).length >= STORE_BATCH) await this.flush();
+  }
+
+  async flush(): Promise<IngestOutcome[]> {
+    const items = this.pending;
+    this.pending = [];
+    const writes = items.filter((p): p is Prepared & { doc: Document } => p.doc !== undefined);
+    let results: Awaited<ReturnType<Store["putDocuments"]>> = [];
+    if (writes.length) {
+      try {
+        results = await this.store.putDocuments(writes.map(({ doc, facts }) => (facts ? { doc, facts } : { doc })));
+      } catch (e) {
+        // the whole write failed (the store is unreachable): every document of it is an error, none is kept
+        results = writes.map(({ doc }) => ({ id: doc.id, error: e as Error }));
+      }
+    }
+    let k = 0;
+    for (const item of items) {
+      let o: IngestOutcome;
+      if (item.doc) {
+        const r = results[k++]!;
+        o =
+          "error" in r
+            ? { input: item.outcome.input, status: "error", error: r.error.message, stage: "store" }
+            : { ...item.outcome, status: r.status };
+        if ("error" in r && item.outcome.id) o.id = item.outcome.id;
+      } else o = item.outcome;
+      this.outcomes.push(o);
+      this.opts.onOutcome?.(o);
+    }
+    return this.outcomes;
+  }
+}
 
 /**
  * Reads and prepares inputs (files, URLs) or one payload without storing anything: what `ingestAll` and
@@ -151,21 +197,15 @@ export async function prepareInputs(
   return out;
 }
 
-/** Stores what `prepareInputs` prepared, one transaction per document; one failed write never stops the rest. */
+/** Stores what `prepareInputs` prepared, STORE_BATCH documents per transaction; one failed write never stops the rest. */
 export async function commitPrepared(
   store: Store,
   prepared: Prepared[],
   opts: PipelineOptions = {},
 ): Promise<IngestOutcome[]> {
-  const outcomes: IngestOutcome[] = [];
-  for (const p of prepared) {
-    try {
-      outcomes.push(await commitDraft(store, p, opts));
-    } catch (e) {
-      outcomes.push(storeFailure(p.outcome.input, e));
-    }
-  }
-  return outcomes;
+  const batch = new StoreBatch(store, opts);
+  for (const p of prepared) await batch.push(p);
+  return batch.flush();
 }
 
 async function finish(store: Store, outcomes: IngestOutcome[], opts: PipelineOptions): Promise<IngestOutcome[]> {
@@ -180,24 +220,16 @@ async function finish(store: Store, outcomes: IngestOutcome[], opts: PipelineOpt
 
 /** Ingests every input; one bad input never stops the batch. */
 export async function ingestAll(store: Store, inputs: string[], opts: PipelineOptions = {}): Promise<IngestOutcome[]> {
-  const outcomes: IngestOutcome[] = [];
+  const batch = new StoreBatch(store, opts);
   const onInput = (input: string): void => {
     opts.onInput?.(input);
     opts.onPhase?.("reading", input);
   };
   for await (const item of ingestInputs(inputs, { ...opts, onInput })) {
-    let o: IngestOutcome;
-    try {
-      o = item.result.ok
-        ? await storeDraft(store, item.input, item.result.value, opts)
-        : { input: item.input, status: "error", error: item.result.error, stage: "read" };
-    } catch (e) {
-      o = { input: item.input, status: "error", error: (e as Error).message, stage: "store" };
-    }
-    outcomes.push(o);
-    opts.onOutcome?.(o);
+    if (item.result.ok) await batch.add(item.input, item.result.value);
+    else await batch.push({ outcome: { input: item.input, status: "error", error: item.result.error, stage: "read" } });
   }
-  return finish(store, outcomes, opts);
+  return finish(store, await batch.flush(), opts);
 }
 
 /**
@@ -209,18 +241,9 @@ export async function ingestDrafts(
   drafts: DocumentDraft[],
   opts: PipelineOptions = {},
 ): Promise<IngestOutcome[]> {
-  const outcomes: IngestOutcome[] = [];
-  for (const draft of drafts) {
-    let o: IngestOutcome;
-    try {
-      o = await storeDraft(store, draft.origin, draft, opts);
-    } catch (e) {
-      o = { input: draft.origin, status: "error", error: (e as Error).message, stage: "store" };
-    }
-    outcomes.push(o);
-    opts.onOutcome?.(o);
-  }
-  return finish(store, outcomes, opts);
+  const batch = new StoreBatch(store, opts);
+  for (const draft of drafts) await batch.add(draft.origin, draft);
+  return finish(store, await batch.flush(), opts);
 }
 
 /** Ingests one uploaded payload (a file body sent to the HTTP API); a feed yields several documents. */
@@ -232,13 +255,7 @@ export async function ingestPayload(
 ): Promise<IngestOutcome[]> {
   const read = await readBuffer(bytes, meta, opts);
   if (!read.ok) return [{ input: meta.origin, status: "error", error: read.error, stage: "read" }];
-  const outcomes: IngestOutcome[] = [];
-  for (const draft of read.value) {
-    try {
-      outcomes.push(await storeDraft(store, meta.origin, draft, opts));
-    } catch (e) {
-      outcomes.push({ input: meta.origin, status: "error", error: (e as Error).message, stage: "store" });
-    }
-  }
-  return finish(store, outcomes, opts);
+  const batch = new StoreBatch(store, opts);
+  for (const draft of read.value) await batch.add(meta.origin, draft);
+  return finish(store, await batch.flush(), opts);
 }

@@ -124,9 +124,17 @@ export interface ExportBundle {
   audit: AuditEntry[];
 }
 
+/** One document of a bulk write: stored (or a duplicate), or the reason it was refused (nothing of it was kept). */
+export type PutResult = { id: string; status: PutStatus } | { id: string; error: Error };
+
 export interface Store {
   /** Stores a document (and its facts) in one transaction; the same text twice is a duplicate, not a copy. */
   putDocument(doc: Document, facts?: DocFacts): Promise<{ status: PutStatus; id: string }>;
+  /**
+   * Stores many documents in one transaction, each inside its own savepoint: a document that fails mid-write is
+   * rolled back alone (nothing of it is kept) and reported, the others are stored. Results are in input order.
+   */
+  putDocuments(items: { doc: Document; facts?: DocFacts }[]): Promise<PutResult[]>;
   /** Finds by full id or by an unambiguous id prefix (at least 6 hex characters). */
   getDocument(idOrPrefix: string): Promise<Document | undefined>;
   listDocuments(q?: ListQuery): Promise<Page<DocumentSummary>>;

@@ -76,6 +76,27 @@ describe.each(backends())("$name store contract", (backend) => {
       expect((await store.getFacts(d.id))?.mentions).toHaveLength(2);
     });
 
+    it("stores a batch in one write, each document alone: one failing mid-write leaves nothing, the rest are kept", async () => {
+      const good1 = doc("The ferry left the northern quay two hours late on account of fog.", { outlet: "Quay Daily" });
+      const bad = doc("This batch entry is refused once its row and outlet are written.", { outlet: "Lost Wire" });
+      const good2 = doc("Farmers along the river reported the water had risen overnight.", { outlet: "Quay Daily" });
+      const results = await store.putDocuments([
+        { doc: good1, facts: factsFor(good1.id, ["m1"]) },
+        { doc: bad, facts: factsFor(bad.id, ["m1", "m1"]) },
+        { doc: good2 },
+        { doc: { ...good1, origin: "again" } },
+      ]);
+      expect(results.map((r) => ("error" in r ? "error" : r.status))).toEqual(["ok", "error", "ok", "duplicate"]);
+      expect(results.map((r) => r.id)).toEqual([good1.id, bad.id, good2.id, good1.id]);
+      expect(await store.countDocuments()).toBe(2);
+      expect(await store.getDocument(bad.id)).toBeUndefined();
+      expect(await store.getFacts(bad.id)).toBeUndefined();
+      expect((await store.search("refused")).total).toBe(0);
+      expect((await store.listSources()).map((s) => s.name)).toEqual(["Quay Daily"]);
+      expect((await store.getFacts(good1.id))?.mentions).toHaveLength(1);
+      expect((await store.getDocument(good2.id))?.text).toBe(good2.text);
+    });
+
     it("gives summaries of documents by full id, without their text", async () => {
       const a = { ...doc("A summary's first document."), title: "First" };
       const b = doc("A summary's second document, untitled.");

@@ -11,6 +11,7 @@ import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { distractor, outletA, outletB, outletC, outletD } from "../fuse/kerman-fixture.js";
 import { tempDir } from "../helpers.js";
 import { replayedGraph, storedGraph } from "./graph-replay.js";
+import { downgradeToV8 } from "./sqlite-v8.js";
 
 let tmp: ReturnType<typeof tempDir>;
 let store: SqliteStore;
@@ -35,7 +36,8 @@ describe("SqliteStore", () => {
     await fuseStored(store, []);
     const want = await replayedGraph(store);
     expect(want.edges.length).toBeGreaterThan(0);
-    // back to the schema before the graph tables, as a store of the previous version is
+    // back to the schema before the graph tables (migration 6), as a store of that version is
+    downgradeToV8(store.db);
     for (const t of ["graph_edges", "graph_nodes", "graph_refs", "graph_docs", "graph_keys", "graph_pending"])
       store.db.exec(`DROP TABLE ${t}`);
     store.db.pragma("user_version = 6");
@@ -43,6 +45,51 @@ describe("SqliteStore", () => {
     store = new SqliteStore(join(tmp.dir, "t.db"));
     expect(store.schemaVersion()).toBe(latestVersion);
     expect((await storedGraph(store)).edges).toEqual(want.edges);
+  });
+
+  it("upgrades a store of the previous layout (migration 9) and reads back the same facts, fusion and engine state", async () => {
+    for (const b of [outletA(), outletB(), outletC(), distractor()]) await store.putDocument(b.doc, b.facts);
+    await fuseStored(store, []);
+    const before = { state: await store.getFusionState(), bundle: await store.exportAll() };
+    expect(before.state?.rows.some((r) => r.value?.startsWith("~"))).toBe(true);
+    downgradeToV8(store.db);
+    const old = store.db.prepare("SELECT count(*) FROM fusion_state WHERE typeof(part) = 'text'").pluck().get();
+    expect(old).toBe((before.state?.rows.length ?? 0) + 1);
+    await store.close();
+    store = new SqliteStore(join(tmp.dir, "t.db"));
+    expect(store.schemaVersion()).toBe(latestVersion);
+    const blobs = store.db.prepare("SELECT count(*) FROM fusion_state WHERE typeof(value) = 'blob'").pluck().get();
+    expect(blobs).toBeGreaterThan(0);
+    expect(await store.getFusionState()).toEqual(before.state);
+    const after = await store.exportAll();
+    expect({ ...after, exportedAt: "" }).toEqual({ ...before.bundle, exportedAt: "" });
+    // the upgraded state takes incremental writes in the engine's order: an update keeps its place, a new key goes last
+    const [first, second] = before.state?.rows ?? [];
+    if (!first || !second) throw new Error("no state rows");
+    await store.putFusionUpdate({
+      incidents: [],
+      removed: [],
+      contradictions: [],
+      entities: [],
+      members: [],
+      aliases: [],
+      removedAliases: [],
+      assessments: [],
+      state: {
+        version: "v-next",
+        rows: [
+          { part: first.part, key: first.key, value: "[1]" },
+          { part: second.part, key: second.key, value: null },
+          { part: "new.part", key: '"k"', value: "[2]" },
+        ],
+      },
+    });
+    const next = await store.getFusionState();
+    expect(next?.version).toBe("v-next");
+    expect(next?.rows[0]).toEqual({ part: first.part, key: first.key, value: "[1]" });
+    expect(next?.rows.some((r) => r.part === second.part && r.key === second.key)).toBe(false);
+    expect(next?.rows.at(-1)).toEqual({ part: "new.part", key: '"k"', value: "[2]" });
+    expect(next?.rows.length).toBe(before.state!.rows.length);
   });
 });
 

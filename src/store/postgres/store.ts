@@ -45,6 +45,7 @@ import type {
   IncidentQuery,
   ListQuery,
   Page,
+  PutResult,
   PutStatus,
   SearchHit,
   Store,
@@ -194,6 +195,13 @@ async function writeState(db: pg.PoolClient, version: string, rows: StateRow[]):
   );
 }
 
+/** PostgreSQL text and JSONB cannot hold U+0000 (SQLite can): such a document is refused whole, with a reason. */
+function refuseNul(doc: Document): void {
+  if (Object.values(doc).some((v) => typeof v === "string" && v.includes("\u0000"))) {
+    throw new Error("the document contains a NUL character (U+0000), which PostgreSQL cannot store");
+  }
+}
+
 export class PgStore implements Store {
   readonly pool: pg.Pool;
   /** Connected and migrated; every method waits for it, so the constructor can stay synchronous. */
@@ -309,46 +317,64 @@ export class PgStore implements Store {
   }
 
   async putDocument(doc: Document, facts?: DocFacts): Promise<{ status: PutStatus; id: string }> {
-    // PostgreSQL text and JSONB cannot hold U+0000 (SQLite can); refused whole, with a reason
-    if (Object.values(doc).some((v) => typeof v === "string" && v.includes("\u0000"))) {
-      throw new Error("the document contains a NUL character (U+0000), which PostgreSQL cannot store");
-    }
-    const status = await this.write(async (db): Promise<PutStatus> => {
-      const exists = await db.query("SELECT 1 FROM documents WHERE id = $1", [doc.id]);
-      if (exists.rowCount) return "duplicate";
-      if (doc.outlet) await this.ensureSource(db, doc.outlet);
-      const inserted = await db.query(
-        `INSERT INTO documents (id, origin, url, title, author, outlet, published_iso, published_precision,
-           published_start, published_end, language, languages, fetched_at, format, text, ingested_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16)
-         ON CONFLICT (id) DO NOTHING`,
-        [
-          doc.id,
-          doc.origin,
-          doc.url ?? null,
-          doc.title ?? null,
-          doc.author ?? null,
-          doc.outlet ?? null,
-          doc.publishedAt?.iso ?? null,
-          doc.publishedAt?.precision ?? null,
-          doc.publishedAt?.start ?? null,
-          doc.publishedAt?.end ?? null,
-          doc.language,
-          languagesOf(doc),
-          doc.fetchedAt,
-          doc.format,
-          doc.text,
-          new Date().toISOString(),
-        ],
-      );
-      if (!inserted.rowCount) return "duplicate"; // another process stored the same text meanwhile
-      if (facts) {
-        if (facts.doc !== doc.id) throw new Error("facts belong to another document");
-        await this.writeFacts(db, facts, doc.text);
+    refuseNul(doc);
+    return { status: await this.write((db) => this.insertDocument(db, doc, facts)), id: doc.id };
+  }
+
+  async putDocuments(items: { doc: Document; facts?: DocFacts }[]): Promise<PutResult[]> {
+    return this.write(async (db) => {
+      const out: PutResult[] = [];
+      for (const { doc, facts } of items) {
+        await db.query("SAVEPOINT put_document");
+        try {
+          refuseNul(doc);
+          const status = await this.insertDocument(db, doc, facts);
+          await db.query("RELEASE SAVEPOINT put_document");
+          out.push({ id: doc.id, status });
+        } catch (e) {
+          await db.query("ROLLBACK TO SAVEPOINT put_document");
+          await db.query("RELEASE SAVEPOINT put_document");
+          out.push({ id: doc.id, error: e instanceof Error ? e : new Error(String(e)) });
+        }
       }
-      return "ok";
+      return out;
     });
-    return { status, id: doc.id };
+  }
+
+  private async insertDocument(db: pg.PoolClient, doc: Document, facts?: DocFacts): Promise<PutStatus> {
+    const exists = await db.query("SELECT 1 FROM documents WHERE id = $1", [doc.id]);
+    if (exists.rowCount) return "duplicate";
+    if (doc.outlet) await this.ensureSource(db, doc.outlet);
+    const inserted = await db.query(
+      `INSERT INTO documents (id, origin, url, title, author, outlet, published_iso, published_precision,
+         published_start, published_end, language, languages, fetched_at, format, text, ingested_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16)
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        doc.id,
+        doc.origin,
+        doc.url ?? null,
+        doc.title ?? null,
+        doc.author ?? null,
+        doc.outlet ?? null,
+        doc.publishedAt?.iso ?? null,
+        doc.publishedAt?.precision ?? null,
+        doc.publishedAt?.start ?? null,
+        doc.publishedAt?.end ?? null,
+        doc.language,
+        languagesOf(doc),
+        doc.fetchedAt,
+        doc.format,
+        doc.text,
+        new Date().toISOString(),
+      ],
+    );
+    if (!inserted.rowCount) return "duplicate"; // another process stored the same text meanwhile
+    if (facts) {
+      if (facts.doc !== doc.id) throw new Error("facts belong to another document");
+      await this.writeFacts(db, facts, doc.text);
+    }
+    return "ok";
   }
 
   async getDocument(idOrPrefix: string): Promise<Document | undefined> {

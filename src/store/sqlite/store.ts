@@ -41,6 +41,7 @@ import type {
   IncidentQuery,
   ListQuery,
   Page,
+  PutResult,
   PutStatus,
   SearchHit,
   Store,
@@ -49,10 +50,11 @@ import type {
 import { decodeFact, decodeFacts, decodeRecord, encodeFacts, encodeRecord } from "./fact-codec.js";
 import { ftsQuery } from "./fts-query.js";
 import { migrations } from "./migrations.js";
+import { keyHash, packStateValue, registerStateFunctions, StateParts, unpackStateValue } from "./state-rows.js";
 
 /** How long one statement waits for another process's write lock; a large fusion write can take seconds. */
 const BUSY_TIMEOUT_MS = 15_000;
-/** Rows per statement of a full state write (3 parameters each, well under SQLite's limit). */
+/** Rows per statement of a full state write (4 parameters each, well under SQLite's limit). */
 const STATE_CHUNK = 200;
 /** The fusion_state row holding the state's version. */
 const VERSION_PART = "version";
@@ -99,6 +101,7 @@ export class SqliteStore implements Store {
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    registerStateFunctions(this.db);
     this.migrate();
   }
 
@@ -182,41 +185,56 @@ export class SqliteStore implements Store {
   }
 
   async putDocument(doc: Document, facts?: DocFacts): Promise<{ status: PutStatus; id: string }> {
-    const run = (): PutStatus => {
-      const exists = this.db.prepare("SELECT 1 FROM documents WHERE id = ?").get(doc.id);
-      if (exists) return "duplicate";
-      if (doc.outlet) this.ensureSource(doc.outlet);
-      this.db
-        .prepare(
-          `INSERT INTO documents (id, origin, url, title, author, outlet, published_iso, published_precision,
-             published_start, published_end, language, languages, fetched_at, format, text, ingested_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          doc.id,
-          doc.origin,
-          doc.url ?? null,
-          doc.title ?? null,
-          doc.author ?? null,
-          doc.outlet ?? null,
-          doc.publishedAt?.iso ?? null,
-          doc.publishedAt?.precision ?? null,
-          doc.publishedAt?.start ?? null,
-          doc.publishedAt?.end ?? null,
-          doc.language,
-          doc.languages ? JSON.stringify(doc.languages) : null,
-          doc.fetchedAt,
-          doc.format,
-          doc.text,
-          new Date().toISOString(),
-        );
-      if (facts) {
-        if (facts.doc !== doc.id) throw new Error("facts belong to another document");
-        this.writeFacts(facts, doc.text);
-      }
-      return "ok";
-    };
-    return { status: this.write(run), id: doc.id };
+    return { status: this.write(() => this.insertDocument(doc, facts)), id: doc.id };
+  }
+
+  async putDocuments(items: { doc: Document; facts?: DocFacts }[]): Promise<PutResult[]> {
+    // better-sqlite3 runs a transaction function inside another as a SAVEPOINT, rolled back alone when it throws
+    const one = this.db.transaction((doc: Document, facts?: DocFacts) => this.insertDocument(doc, facts));
+    return this.write(() =>
+      items.map(({ doc, facts }): PutResult => {
+        try {
+          return { id: doc.id, status: one(doc, facts) };
+        } catch (e) {
+          return { id: doc.id, error: e instanceof Error ? e : new Error(String(e)) };
+        }
+      }),
+    );
+  }
+
+  private insertDocument(doc: Document, facts?: DocFacts): PutStatus {
+    const exists = this.db.prepare("SELECT 1 FROM documents WHERE id = ?").get(doc.id);
+    if (exists) return "duplicate";
+    if (doc.outlet) this.ensureSource(doc.outlet);
+    this.db
+      .prepare(
+        `INSERT INTO documents (id, origin, url, title, author, outlet, published_iso, published_precision,
+           published_start, published_end, language, languages, fetched_at, format, text, ingested_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        doc.id,
+        doc.origin,
+        doc.url ?? null,
+        doc.title ?? null,
+        doc.author ?? null,
+        doc.outlet ?? null,
+        doc.publishedAt?.iso ?? null,
+        doc.publishedAt?.precision ?? null,
+        doc.publishedAt?.start ?? null,
+        doc.publishedAt?.end ?? null,
+        doc.language,
+        doc.languages ? JSON.stringify(doc.languages) : null,
+        doc.fetchedAt,
+        doc.format,
+        doc.text,
+        new Date().toISOString(),
+      );
+    if (facts) {
+      if (facts.doc !== doc.id) throw new Error("facts belong to another document");
+      this.writeFacts(facts, doc.text);
+    }
+    return "ok";
   }
 
   async getDocument(idOrPrefix: string): Promise<Document | undefined> {
@@ -510,26 +528,38 @@ export class SqliteStore implements Store {
 
   /** `fresh`: the table was just emptied and the rows are all distinct, so plain multi-row inserts do. */
   private writeState(version: string, rows: StateRow[], fresh = false): void {
+    const parts = new StateParts(this.db);
+    // a full write has no deletions: every value is a string
+    const stored = (r: StateRow) => [parts.add(r.part), keyHash(r.key), r.key, packStateValue(r.value as string)];
     if (fresh) {
       const insert = (n: number) =>
-        this.db.prepare(`INSERT INTO fusion_state (part, key, value) VALUES ${"(?, ?, ?), ".repeat(n).slice(0, -2)}`);
+        this.db.prepare(
+          `INSERT INTO fusion_state (part, hash, key, value) VALUES ${"(?, ?, ?, ?), ".repeat(n).slice(0, -2)}`,
+        );
       const many = insert(STATE_CHUNK);
       let k = 0;
-      for (; k + STATE_CHUNK <= rows.length; k += STATE_CHUNK)
-        many.run(rows.slice(k, k + STATE_CHUNK).flatMap((r) => [r.part, r.key, r.value]));
+      for (; k + STATE_CHUNK <= rows.length; k += STATE_CHUNK) many.run(rows.slice(k, k + STATE_CHUNK).flatMap(stored));
       const rest = [...rows.slice(k), { part: VERSION_PART, key: "", value: version }];
-      insert(rest.length).run(rest.flatMap((r) => [r.part, r.key, r.value]));
+      insert(rest.length).run(rest.flatMap(stored));
       return;
     }
-    const put = this.db.prepare(
-      "INSERT INTO fusion_state (part, key, value) VALUES (?, ?, ?) ON CONFLICT (part, key) DO UPDATE SET value = excluded.value",
-    );
-    const del = this.db.prepare("DELETE FROM fusion_state WHERE part = ? AND key = ?");
-    for (const r of rows) {
-      if (r.value === null) del.run(r.part, r.key);
-      else put.run(r.part, r.key, r.value);
-    }
-    put.run(VERSION_PART, "", version);
+    // an update keeps the row (and so its place in the engine's order); a new key goes last
+    const find = this.db.prepare("SELECT rowid FROM fusion_state WHERE part = ? AND hash = ? AND key = ?").pluck();
+    const update = this.db.prepare("UPDATE fusion_state SET value = ? WHERE rowid = ?");
+    const insert = this.db.prepare("INSERT INTO fusion_state (part, hash, key, value) VALUES (?, ?, ?, ?)");
+    const del = this.db.prepare("DELETE FROM fusion_state WHERE rowid = ?");
+    const put = (part: string, key: string, value: string | null) => {
+      const id = value === null ? parts.id(part) : parts.add(part);
+      if (id === undefined) return;
+      const hash = keyHash(key);
+      const row = find.get(id, hash, key) as number | undefined;
+      if (value === null) {
+        if (row !== undefined) del.run(row);
+      } else if (row !== undefined) update.run(packStateValue(value), row);
+      else insert.run(id, hash, key, packStateValue(value));
+    };
+    for (const r of rows) put(r.part, r.key, r.value);
+    put(VERSION_PART, "", version);
   }
 
   async putFusionUpdate(u: FusionUpdate): Promise<void> {
@@ -579,16 +609,25 @@ export class SqliteStore implements Store {
   async getFusionState(): Promise<FusionState | undefined> {
     const version = await this.fusionStateVersion();
     if (version === undefined) return undefined;
-    const rows = this.db
-      .prepare("SELECT part, key, value FROM fusion_state WHERE part <> ? ORDER BY rowid")
-      .all(VERSION_PART) as StateRow[];
+    const parts = new StateParts(this.db);
+    const rows = (
+      this.db
+        .prepare("SELECT part, key, value FROM fusion_state WHERE part <> ? ORDER BY rowid")
+        .raw()
+        .all(parts.id(VERSION_PART) ?? -1) as [number, string, string | Buffer][]
+    ).map(([part, key, value]) => ({ part: parts.name(part), key, value: unpackStateValue(value) }));
     return { version, rows };
   }
 
   async fusionStateVersion(): Promise<string | undefined> {
-    return this.db.prepare("SELECT value FROM fusion_state WHERE part = ? AND key = ''").pluck().get(VERSION_PART) as
-      | string
-      | undefined;
+    const value = this.db
+      .prepare(
+        `SELECT value FROM fusion_state WHERE part = (SELECT id FROM fusion_state_parts WHERE name = ?)
+           AND hash = ? AND key = ''`,
+      )
+      .pluck()
+      .get(VERSION_PART, keyHash("")) as string | Buffer | undefined;
+    return value === undefined ? undefined : unpackStateValue(value);
   }
 
   private writeIdentity(identity: IncidentIdentity): void {
