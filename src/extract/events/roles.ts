@@ -5,6 +5,7 @@
 import type { EntityType, Mention, Participant } from "../../model/records.js";
 import { type ExtractContext, mentionsIn, type SentenceCtx } from "../context.js";
 import { loadData } from "../data.js";
+import { type Controlled, controlledBy, predicateSubjects, UNDERGO } from "./controlled-roles.js";
 import { describedAs } from "./description.js";
 import { type TriggerFrame, triggerFrame } from "./frame.js";
 import { type NounPhrase, tokenRange } from "./noun-phrases.js";
@@ -192,6 +193,14 @@ function damaged(
   return out;
 }
 
+/** Links over which a verb shares its governor's subject: a participle clause, a resultative, a conjunct. */
+const SHARED_SUBJECT = new Set(["advcl", "xcomp", "conj"]);
+
+/** "…, killing five": a comma right before the trigger parts it from the phrase before, which is no subject. */
+function commaBefore(ctx: ExtractContext, trigger: { start: number }): boolean {
+  return /,\s*$/.test(ctx.doc.text.slice(Math.max(0, trigger.start - 3), trigger.start));
+}
+
 /** Attack triggers that name a killing or abduction: their patients are people. */
 const KILL_WORD = /^(?:murder|assassinat|kill|slay|slain|kidnap|abduct)/i;
 
@@ -234,6 +243,11 @@ export function frameParticipants(
   const by = pp("by")[0];
   const of = f.verbal ? undefined : pp("of")[0];
   const instrument = pp(INSTRUMENT_PREPS).find((x) => x.cls.has("weapon"));
+  let ctlMemo: Controlled | null | undefined;
+  const control = (): Controlled | undefined => {
+    if (ctlMemo === undefined) ctlMemo = controlledBy(ctx.tokens!, ctx.doc.text, s, trigger) ?? null;
+    return ctlMemo ?? undefined;
+  };
 
   // "army troops attacked in the hamlet": a bare "-ed" verb whose subject is a doer noun is active
   if (
@@ -315,12 +329,31 @@ export function frameParticipants(
       !v.cls.has("attacker") &&
       !v.cls.has("organization") &&
       (v.cls.size > 0 || (v.mention !== undefined && v.atHead));
+    // the parse is asked only when the positions found no victim, or no doer for an active verb
+    const ctl = control();
+    // "the soldiers killed in the raid": a reduced relative is passive, its noun the victim
+    const reduced = ctl?.link === "acl" && /(?:ed|en|wn)$/i.test(ctx.doc.text.slice(trigger.start, trigger.end));
+    // "relatives of the two guards killed in the raid": the participle hangs on the complement, not the phrase
+    if (reduced && ctl.subjects[0]) {
+      const noun = ctl.subjects[0];
+      const k = victims.findIndex((v) => v && v.np.start < noun.start && noun.end <= v.np.end);
+      if (k >= 0) victims[k] = c(noun);
+    }
+    if (!victims.some((v) => v && !notPerson(v))) {
+      if (reduced || (ctl?.link === "xcomp" && ctl.passive) || (ctl?.link === "obj" && UNDERGO.test(ctl.governor)))
+        victims.push(...ctl!.subjects.map((x) => c(x)));
+      victims.push(...predicateSubjects(ctx.tokens, ctx.doc.text, s, trigger).map((x) => c(x)));
+    }
     for (let v of victims) {
       // "the murder of X, who was killed": the relative clause's phrase is the event; X is its patient
       if (v?.cls.has("event") && v.np.lastComplement) v = c(v.np.lastComplement);
       if (v && !notPerson(v) && !v.cls.has("event")) add("victim", v);
     }
-    const killer = f.verbal && !f.passive && !intransitive ? subject : (by ?? (f.verbal ? undefined : subject));
+    const active = f.verbal && !f.passive && !intransitive && !reduced;
+    let killer = active ? subject : (by ?? (f.verbal ? undefined : subject));
+    // "a bomber blew himself up, killing five": a participle clause or conjunct shares the main subject
+    if (active && (!killer || commaBefore(ctx, trigger)) && ctl && SHARED_SUBJECT.has(ctl.link) && !ctl.passive)
+      killer = ctl.subjects.map((x) => c(x)).find((x) => x && agentLike(x)) ?? killer;
     if (killer && agentLike(killer) && !out.some((p) => p.span?.start === killer.np.start)) {
       add(type === "execution" ? "agent" : "attacker", killer);
     }
