@@ -261,7 +261,13 @@ export function frameParticipants(
   if (ATTACK_TYPES.has(type)) {
     // the doer: active subject, passive by-agent, support-verb subject, possessor or pre-modifier
     const doers: (Classified | undefined)[] = [];
-    if (f.verbal && !f.passive) doers.push(...subjects);
+    const ctl = f.verbal && !f.passive && (!subject || commaBefore(ctx, trigger)) ? control() : undefined;
+    // "gunmen stormed the hotel, shooting two guards": a participle clause or conjunct shares the main subject
+    const shared = ctl && SHARED_SUBJECT.has(ctl.link) && !ctl.passive ? ctl.subjects.map((x) => c(x)) : [];
+    // "the convoy ambushed near the border": a reduced relative's noun is the patient, not the doer
+    const reduced = ctl?.link === "acl" && /(?:ed|en|wn)$/i.test(ctx.doc.text.slice(trigger.start, trigger.end));
+    if (shared.some((x) => x && agentLike(x))) doers.push(...shared);
+    else if (f.verbal && !f.passive && !reduced) doers.push(...subjects);
     else if (!f.verbal) doers.push(subject);
     // every conjunct of the by-phrase: "murdered by soldiers or paramilitaries"
     doers.push(...pp("by"));
@@ -289,6 +295,7 @@ export function frameParticipants(
     const patients: (Classified | undefined)[] = [];
     if ((f.verbal && !f.passive) || f.selfIsSubject) patients.push(...objects);
     if (f.verbal && f.passive) patients.push(...subjects);
+    if (reduced) patients.push(...ctl!.subjects.map((x) => c(x)));
     patients.push(...pp(PATIENT_PREPS));
     // "a bomb exploded near the embassy": for a bombing the building next to the blast is the target
     const bombing = subtype === "Bombing/Explosion" || (f.self?.headText && headClasses(f.self.headText).has("weapon"));
