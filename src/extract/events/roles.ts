@@ -337,9 +337,16 @@ export function frameParticipants(
       !v.cls.has("organization") &&
       (v.cls.size > 0 || (v.mention !== undefined && v.atHead));
     // the parse is asked only when the positions found no victim, or no doer for an active verb
-    const ctl = control();
+    // the parser is slow: it is asked only where the positions leave a gap it can fill — no victim yet, an
+    // active verb with no subject or one behind a comma, or a bare participle right after a noun
+    const participle = /(?:ed|en|wn)$/i.test(ctx.doc.text.slice(trigger.start, trigger.end));
+    const gap =
+      !victims.some((v) => v && !notPerson(v)) ||
+      (f.verbal && !f.passive && (!subject || commaBefore(ctx, trigger))) ||
+      (f.verbal && participle && (!!f.reduced || !!subject?.np.lastComplement || objects.length === 0));
+    const ctl = gap ? control() : undefined;
     // "the soldiers killed in the raid": a reduced relative is passive, its noun the victim
-    const reduced = ctl?.link === "acl" && /(?:ed|en|wn)$/i.test(ctx.doc.text.slice(trigger.start, trigger.end));
+    const reduced = ctl?.link === "acl" && participle;
     // "relatives of the two guards killed in the raid": the participle hangs on the complement, not the phrase
     if (reduced && ctl.subjects[0]) {
       const noun = ctl.subjects[0];
