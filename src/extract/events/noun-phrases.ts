@@ -136,6 +136,15 @@ function chunks(tokens: Token[], from: number, to: number): { first: number; las
         break;
       }
     }
+    // "the Russian military", "the wounded": an adjective used as a noun heads the phrase it ends
+    const tail = tokens[j - 1]!;
+    if (
+      tail.pos === "ADJ" &&
+      SUBSTANTIVE.has(tail.text.toLowerCase()) &&
+      (tokens[first]!.pos === "DET" || POSSESSIVE.has(tokens[first]!.text.toLowerCase())) &&
+      tokens.slice(Math.max(first, head + 1), j).every((t) => t.pos === "ADJ")
+    )
+      head = j - 1;
     let last = -1;
     if (head < 0) {
       // "killing 84", "15 were injured", "injured another 20", "some 40 more": a number stands for
@@ -157,6 +166,9 @@ function chunks(tokens: Token[], from: number, to: number): { first: number; las
   }
   return out;
 }
+
+/** Adjectives that stand for people or a force after a determiner ("the military", "the injured"). */
+const SUBSTANTIVE = new Set(["military", "injured", "wounded", "dead", "missing", "elderly", "accused", "deceased"]);
 
 /** A noun-less chunk's number: a bare number, or one after a determiner ("another 20") and before "more". */
 function numberHead(tokens: Token[], first: number, j: number): number {
