@@ -196,9 +196,29 @@ function damaged(
 /** Links over which a verb shares its governor's subject: a participle clause, a resultative, a conjunct. */
 const SHARED_SUBJECT = new Set(["advcl", "xcomp", "conj"]);
 
-/** "…, killing five": a comma right before the trigger parts it from the phrase before, which is no subject. */
-function commaBefore(ctx: ExtractContext, trigger: { start: number }): boolean {
-  return /,\s*$/.test(ctx.doc.text.slice(Math.max(0, trigger.start - 3), trigger.start));
+const BE_FORMS = /^(?:was|were|is|are|been|be|being|remain(?:ed|s)?)$/i;
+
+/**
+ * Cheap signs, from the words before a trigger, of a clause the positional rules cannot read, so the
+ * parser is asked only then: a conjunction or an "-ing" form (a shared subject: "…, killing five"), a copula ("were dead"), a verb right before an adjective ("shot dead"), "suffered".
+ */
+function clauseCues(ctx: ExtractContext, s: SentenceCtx, trigger: { start: number; end: number }) {
+  const tokens = ctx.tokens ?? [];
+  const [sa] = tokenRange(tokens, s.start, s.end);
+  const [ta, tb] = tokenRange(tokens, trigger.start, trigger.end);
+  let k = ta - 1;
+  while (k > sa && tokens[k]!.pos === "ADV") k--;
+  const prev = k >= sa ? tokens[k] : undefined;
+  const comma = prev?.text === ",";
+  const word = (tokens[tb - 1]?.text ?? "").toLowerCase();
+  const before = tokens.slice(Math.max(sa, ta - 5), ta);
+  return {
+    comma,
+    linked: /^(?:and|or|but|then)$/i.test(prev?.text ?? "") || word.endsWith("ing"),
+    copula: !!prev && BE_FORMS.test(prev.text),
+    resultative: tokens[tb - 1]?.pos === "ADJ" && prev?.pos === "VERB",
+    undergo: before.some((t) => UNDERGO.test(t.text.toLowerCase())),
+  };
 }
 
 /** Attack triggers that name a killing or abduction: their patients are people. */
@@ -261,7 +281,8 @@ export function frameParticipants(
   if (ATTACK_TYPES.has(type)) {
     // the doer: active subject, passive by-agent, support-verb subject, possessor or pre-modifier
     const doers: (Classified | undefined)[] = [];
-    const ctl = f.verbal && !f.passive && (!subject || commaBefore(ctx, trigger)) ? control() : undefined;
+    const cue = clauseCues(ctx, s, trigger);
+    const ctl = f.verbal && !f.passive && (!subject || cue.comma) && cue.linked ? control() : undefined;
     // "gunmen stormed the hotel, shooting two guards": a participle clause or conjunct shares the main subject
     const shared = ctl && SHARED_SUBJECT.has(ctl.link) && !ctl.passive ? ctl.subjects.map((x) => c(x)) : [];
     // "the convoy ambushed near the border": a reduced relative's noun is the patient, not the doer
@@ -337,13 +358,14 @@ export function frameParticipants(
       !v.cls.has("organization") &&
       (v.cls.size > 0 || (v.mention !== undefined && v.atHead));
     // the parse is asked only when the positions found no victim, or no doer for an active verb
-    // the parser is slow: it is asked only where the positions leave a gap it can fill — no victim yet, an
-    // active verb with no subject or one behind a comma, or a bare participle right after a noun
+    // the parser is slow: it is asked only where a cheap cue shows a clause the positions cannot read
     const participle = /(?:ed|en|wn)$/i.test(ctx.doc.text.slice(trigger.start, trigger.end));
+    const noVictim = !victims.some((v) => v && !notPerson(v));
+    const cue = clauseCues(ctx, s, trigger);
     const gap =
-      !victims.some((v) => v && !notPerson(v)) ||
-      (f.verbal && !f.passive && (!subject || commaBefore(ctx, trigger))) ||
-      (f.verbal && participle && (!!f.reduced || !!subject?.np.lastComplement || objects.length === 0));
+      (f.verbal && !f.passive && (!subject || cue.comma) && cue.linked) ||
+      (f.verbal && participle && !!subject?.np.lastComplement) ||
+      (noVictim && (cue.resultative || cue.undergo));
     const ctl = gap ? control() : undefined;
     // "the soldiers killed in the raid": a reduced relative is passive, its noun the victim
     const reduced = ctl?.link === "acl" && participle;
@@ -353,10 +375,10 @@ export function frameParticipants(
       const k = victims.findIndex((v) => v && v.np.start < noun.start && noun.end <= v.np.end);
       if (k >= 0) victims[k] = c(noun);
     }
-    if (!victims.some((v) => v && !notPerson(v))) {
+    if (noVictim) {
       if (reduced || (ctl?.link === "xcomp" && ctl.passive) || (ctl?.link === "obj" && UNDERGO.test(ctl.governor)))
         victims.push(...ctl!.subjects.map((x) => c(x)));
-      victims.push(...predicateSubjects(ctx.tokens, ctx.doc.text, s, trigger).map((x) => c(x)));
+      if (cue.copula) victims.push(...predicateSubjects(ctx.tokens, ctx.doc.text, s, trigger).map((x) => c(x)));
     }
     for (let v of victims) {
       // "the murder of X, who was killed": the relative clause's phrase is the event; X is its patient
@@ -366,7 +388,7 @@ export function frameParticipants(
     const active = f.verbal && !f.passive && !intransitive && !reduced;
     let killer = active ? subject : (by ?? (f.verbal ? undefined : subject));
     // "a bomber blew himself up, killing five": a participle clause or conjunct shares the main subject
-    if (active && (!killer || commaBefore(ctx, trigger)) && ctl && SHARED_SUBJECT.has(ctl.link) && !ctl.passive)
+    if (active && (!killer || cue.comma) && ctl && SHARED_SUBJECT.has(ctl.link) && !ctl.passive)
       killer = ctl.subjects.map((x) => c(x)).find((x) => x && agentLike(x)) ?? killer;
     if (killer && agentLike(killer) && !out.some((p) => p.span?.start === killer.np.start)) {
       add(type === "execution" ? "agent" : "attacker", killer);
