@@ -136,23 +136,47 @@ function chunks(tokens: Token[], from: number, to: number): { first: number; las
         break;
       }
     }
+    // "the Russian military", "the wounded": an adjective used as a noun heads the phrase it ends
+    const tail = tokens[j - 1]!;
+    if (
+      tail.pos === "ADJ" &&
+      SUBSTANTIVE.has(tail.text.toLowerCase()) &&
+      (tokens[first]!.pos === "DET" || POSSESSIVE.has(tokens[first]!.text.toLowerCase())) &&
+      tokens.slice(Math.max(first, head + 1), j).every((t) => t.pos === "ADJ")
+    )
+      head = j - 1;
+    let last = -1;
     if (head < 0) {
-      // "killing 84", "15 were injured": a bare number stands for people; adjectives alone do not
-      const num = j - first === 1 && tokens[first]!.pos === "NUM" ? first : -1;
+      // "killing 84", "15 were injured", "injured another 20", "some 40 more": a number stands for
+      // people (with a determiner before it, "more" after it); adjectives alone do not
+      const num = numberHead(tokens, first, j);
       if (num < 0) {
         i = j;
         continue;
       }
       head = num;
+      if (tokens[j - 1]!.text.toLowerCase() === "more") last = j;
     }
     // closing quote right after the head belongs to the phrase
-    let last = head + 1;
+    if (last < 0) last = head + 1;
     if (last < to && QUOTES.test(tokens[last]!.text) && tokens.slice(first, head).some((t) => QUOTES.test(t.text)))
       last++;
     out.push({ first, last, head });
     i = Math.max(j, last);
   }
   return out;
+}
+
+/** Adjectives that stand for people or a force after a determiner ("the military", "the injured"). */
+const SUBSTANTIVE = new Set(["military", "injured", "wounded", "dead", "missing", "elderly", "accused", "deceased"]);
+
+/** A noun-less chunk's number: a bare number, or one after a determiner ("another 20") and before "more". */
+function numberHead(tokens: Token[], first: number, j: number): number {
+  let k = first;
+  if (j - first > 1 && tokens[k]!.pos === "DET") k++;
+  if (tokens[k]?.pos !== "NUM") return -1;
+  const rest = j - k - 1;
+  return rest === 0 || (rest === 1 && tokens[k + 1]!.text.toLowerCase() === "more") ? k : -1;
 }
 
 /** Noun phrases in token range [from, to), each with its "of" complements attached. */

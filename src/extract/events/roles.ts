@@ -5,6 +5,7 @@
 import type { EntityType, Mention, Participant } from "../../model/records.js";
 import { type ExtractContext, mentionsIn, type SentenceCtx } from "../context.js";
 import { loadData } from "../data.js";
+import { type Controlled, controlledBy, predicateSubjects, UNDERGO } from "./controlled-roles.js";
 import { describedAs } from "./description.js";
 import { type TriggerFrame, triggerFrame } from "./frame.js";
 import { type NounPhrase, tokenRange } from "./noun-phrases.js";
@@ -192,6 +193,34 @@ function damaged(
   return out;
 }
 
+/** Links over which a verb shares its governor's subject: a participle clause, a resultative, a conjunct. */
+const SHARED_SUBJECT = new Set(["advcl", "xcomp", "conj"]);
+
+const BE_FORMS = /^(?:was|were|is|are|been|be|being|remain(?:ed|s)?)$/i;
+
+/**
+ * Cheap signs, from the words before a trigger, of a clause the positional rules cannot read, so the
+ * parser is asked only then: a conjunction or an "-ing" form (a shared subject: "…, killing five"), a copula ("were dead"), a verb right before an adjective ("shot dead"), "suffered".
+ */
+function clauseCues(ctx: ExtractContext, s: SentenceCtx, trigger: { start: number; end: number }) {
+  const tokens = ctx.tokens ?? [];
+  const [sa] = tokenRange(tokens, s.start, s.end);
+  const [ta, tb] = tokenRange(tokens, trigger.start, trigger.end);
+  let k = ta - 1;
+  while (k > sa && tokens[k]!.pos === "ADV") k--;
+  const prev = k >= sa ? tokens[k] : undefined;
+  const comma = prev?.text === ",";
+  const word = (tokens[tb - 1]?.text ?? "").toLowerCase();
+  const before = tokens.slice(Math.max(sa, ta - 5), ta);
+  return {
+    comma,
+    linked: /^(?:and|or|but|then)$/i.test(prev?.text ?? "") || word.endsWith("ing"),
+    copula: !!prev && BE_FORMS.test(prev.text),
+    resultative: tokens[tb - 1]?.pos === "ADJ" && prev?.pos === "VERB",
+    undergo: before.some((t) => UNDERGO.test(t.text.toLowerCase())),
+  };
+}
+
 /** Attack triggers that name a killing or abduction: their patients are people. */
 const KILL_WORD = /^(?:murder|assassinat|kill|slay|slain|kidnap|abduct)/i;
 
@@ -234,6 +263,11 @@ export function frameParticipants(
   const by = pp("by")[0];
   const of = f.verbal ? undefined : pp("of")[0];
   const instrument = pp(INSTRUMENT_PREPS).find((x) => x.cls.has("weapon"));
+  let ctlMemo: Controlled | null | undefined;
+  const control = (): Controlled | undefined => {
+    if (ctlMemo === undefined) ctlMemo = controlledBy(ctx.tokens!, ctx.doc.text, s, trigger) ?? null;
+    return ctlMemo ?? undefined;
+  };
 
   // "army troops attacked in the hamlet": a bare "-ed" verb whose subject is a doer noun is active
   if (
@@ -247,7 +281,14 @@ export function frameParticipants(
   if (ATTACK_TYPES.has(type)) {
     // the doer: active subject, passive by-agent, support-verb subject, possessor or pre-modifier
     const doers: (Classified | undefined)[] = [];
-    if (f.verbal && !f.passive) doers.push(...subjects);
+    const cue = clauseCues(ctx, s, trigger);
+    const ctl = f.verbal && !f.passive && (!subject || cue.comma) && cue.linked ? control() : undefined;
+    // "gunmen stormed the hotel, shooting two guards": a participle clause or conjunct shares the main subject
+    const shared = ctl && SHARED_SUBJECT.has(ctl.link) && !ctl.passive ? ctl.subjects.map((x) => c(x)) : [];
+    // "the convoy ambushed near the border": a reduced relative's noun is the patient, not the doer
+    const reduced = ctl?.link === "acl" && /(?:ed|en|wn)$/i.test(ctx.doc.text.slice(trigger.start, trigger.end));
+    if (shared.some((x) => x && agentLike(x))) doers.push(...shared);
+    else if (f.verbal && !f.passive && !reduced) doers.push(...subjects);
     else if (!f.verbal) doers.push(subject);
     // every conjunct of the by-phrase: "murdered by soldiers or paramilitaries"
     doers.push(...pp("by"));
@@ -275,6 +316,7 @@ export function frameParticipants(
     const patients: (Classified | undefined)[] = [];
     if ((f.verbal && !f.passive) || f.selfIsSubject) patients.push(...objects);
     if (f.verbal && f.passive) patients.push(...subjects);
+    if (reduced) patients.push(...ctl!.subjects.map((x) => c(x)));
     patients.push(...pp(PATIENT_PREPS));
     // "a bomb exploded near the embassy": for a bombing the building next to the blast is the target
     const bombing = subtype === "Bombing/Explosion" || (f.self?.headText && headClasses(f.self.headText).has("weapon"));
@@ -315,12 +357,39 @@ export function frameParticipants(
       !v.cls.has("attacker") &&
       !v.cls.has("organization") &&
       (v.cls.size > 0 || (v.mention !== undefined && v.atHead));
+    // the parse is asked only when the positions found no victim, or no doer for an active verb
+    // the parser is slow: it is asked only where a cheap cue shows a clause the positions cannot read
+    const participle = /(?:ed|en|wn)$/i.test(ctx.doc.text.slice(trigger.start, trigger.end));
+    const noVictim = !victims.some((v) => v && !notPerson(v));
+    const cue = clauseCues(ctx, s, trigger);
+    const gap =
+      (f.verbal && !f.passive && (!subject || cue.comma) && cue.linked) ||
+      (f.verbal && participle && !!subject?.np.lastComplement) ||
+      (noVictim && (cue.resultative || cue.undergo));
+    const ctl = gap ? control() : undefined;
+    // "the soldiers killed in the raid": a reduced relative is passive, its noun the victim
+    const reduced = ctl?.link === "acl" && participle;
+    // "relatives of the two guards killed in the raid": the participle hangs on the complement, not the phrase
+    if (reduced && ctl.subjects[0]) {
+      const noun = ctl.subjects[0];
+      const k = victims.findIndex((v) => v && v.np.start < noun.start && noun.end <= v.np.end);
+      if (k >= 0) victims[k] = c(noun);
+    }
+    if (noVictim) {
+      if (reduced || (ctl?.link === "xcomp" && ctl.passive) || (ctl?.link === "obj" && UNDERGO.test(ctl.governor)))
+        victims.push(...ctl!.subjects.map((x) => c(x)));
+      if (cue.copula) victims.push(...predicateSubjects(ctx.tokens, ctx.doc.text, s, trigger).map((x) => c(x)));
+    }
     for (let v of victims) {
       // "the murder of X, who was killed": the relative clause's phrase is the event; X is its patient
       if (v?.cls.has("event") && v.np.lastComplement) v = c(v.np.lastComplement);
       if (v && !notPerson(v) && !v.cls.has("event")) add("victim", v);
     }
-    const killer = f.verbal && !f.passive && !intransitive ? subject : (by ?? (f.verbal ? undefined : subject));
+    const active = f.verbal && !f.passive && !intransitive && !reduced;
+    let killer = active ? subject : (by ?? (f.verbal ? undefined : subject));
+    // "a bomber blew himself up, killing five": a participle clause or conjunct shares the main subject
+    if (active && (!killer || cue.comma) && ctl && SHARED_SUBJECT.has(ctl.link) && !ctl.passive)
+      killer = ctl.subjects.map((x) => c(x)).find((x) => x && agentLike(x)) ?? killer;
     if (killer && agentLike(killer) && !out.some((p) => p.span?.start === killer.np.start)) {
       add(type === "execution" ? "agent" : "attacker", killer);
     }

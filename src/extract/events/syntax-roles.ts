@@ -64,9 +64,15 @@ function usable(): boolean {
   return modelState === "ok";
 }
 
-/** Arguments of the word at token index `trigger` in the sentence spanning tokens [sa, sb). */
-export function syntaxArguments(tokens: Token[], sa: number, sb: number, trigger: number): SyntaxArgs | undefined {
-  if (trigger < sa || trigger >= sb) return undefined;
+interface Tree {
+  rel: (w: number) => string;
+  head: (w: number) => number;
+  children: number[][];
+  expanded: (w: number, r: string) => SyntaxArg[];
+}
+
+/** The parse of the sentence spanning tokens [sa, sb) with the helpers that cut argument phrases from it. */
+function treeOf(tokens: Token[], sa: number, sb: number): Tree | undefined {
   const p = parsed(tokens, sa, sb);
   if (!p) return undefined;
   const n = p.heads.length;
@@ -104,7 +110,19 @@ export function syntaxArguments(tokens: Token[], sa: number, sb: number, trigger
     visit(w);
     return out;
   };
-  const t = trigger - sa + 1;
+  return { rel, head: (w) => p.heads[w - 1]!, children, expanded };
+}
+
+/** Arguments of the word at token index `trigger` in the sentence spanning tokens [sa, sb). */
+export function syntaxArguments(tokens: Token[], sa: number, sb: number, trigger: number): SyntaxArgs | undefined {
+  if (trigger < sa || trigger >= sb) return undefined;
+  const tree = treeOf(tokens, sa, sb);
+  if (!tree) return undefined;
+  return argsAt(tree, trigger - sa + 1);
+}
+
+function argsAt(tree: Tree, t: number): SyntaxArgs {
+  const { rel, children, expanded } = tree;
   const args: SyntaxArgs = { subjects: [], objects: [], agents: [], obliques: [], passive: false };
   for (const c of children[t]!) {
     const r = rel(c);
@@ -115,6 +133,69 @@ export function syntaxArguments(tokens: Token[], sa: number, sb: number, trigger
     if (r === "nsubj:pass" || r === "aux:pass" || r === "obl:agent") args.passive = true;
   }
   return args;
+}
+
+/** How a trigger with no subject of its own hangs on the word that supplies one. */
+export interface ControlArgs {
+  /** The trigger's relation to that word: advcl ("…, killing five"), xcomp ("shot dead"), conj, acl, obj. */
+  link: string;
+  /** The governing word, lower-cased ("suffered" in "twenty people suffered injuries"). */
+  governor: string;
+  /** The governor's subjects; for acl, the noun the participle modifies ("the guards killed in the raid"). */
+  subjects: SyntaxArg[];
+  /** The governor is passive ("was shot dead"). */
+  passive: boolean;
+}
+
+/** Relations whose dependent shares its governor's subject (or, for acl, has the governing noun as patient). */
+const CONTROLLED = new Set(["advcl", "xcomp", "conj", "acl", "obj"]);
+
+/**
+ * The arguments a trigger takes from the word it depends on: the subject of the main verb for a
+ * participle clause or a second conjunct ("a bomber blew himself up, killing five"; "they killed two
+ * and injured ten"), the passive subject for a resultative ("a man was shot dead"), the modified noun
+ * for a reduced relative ("the guards killed in the raid"), the subject of "suffered" for its object.
+ * Undefined when the trigger has a subject of its own or the sentence has no parse.
+ */
+export function controlArguments(tokens: Token[], sa: number, sb: number, trigger: number): ControlArgs | undefined {
+  if (trigger < sa || trigger >= sb) return undefined;
+  const tree = treeOf(tokens, sa, sb);
+  if (!tree) return undefined;
+  const t = trigger - sa + 1;
+  const link = tree.rel(t);
+  const g = tree.head(t);
+  if (!CONTROLLED.has(link) || g === 0) return undefined;
+  if (tree.children[t]!.some((c) => tree.rel(c).startsWith("nsubj"))) return undefined;
+  const governor = tokens[sa + g - 1]!.text.toLowerCase();
+  if (link === "acl") return { link, governor, subjects: tree.expanded(g, "acl"), passive: false };
+  // a conjunct's subject is the first conjunct's: climb a chain of conjuncts to it
+  let v = g;
+  for (let n = 0; n < 4 && tree.rel(v) === "conj" && tree.head(v) !== 0; n++) {
+    if (tree.children[v]!.some((c) => tree.rel(c).startsWith("nsubj"))) break;
+    v = tree.head(v);
+  }
+  const own = argsAt(tree, v);
+  return { link, governor, subjects: own.subjects, passive: own.passive };
+}
+
+/** The subjects of a predicate adjective or noun ("seven people were dead"): its own nsubj beside a copula. */
+export function copularSubjects(tokens: Token[], sa: number, sb: number, trigger: number): SyntaxArg[] {
+  if (trigger < sa || trigger >= sb) return [];
+  const tree = treeOf(tokens, sa, sb);
+  if (!tree) return [];
+  const t = trigger - sa + 1;
+  if (!tree.children[t]!.some((c) => tree.rel(c) === "cop")) return [];
+  return argsAt(tree, t).subjects;
+}
+
+/** Parse arguments as noun phrases cut by the same rules as every other argument (see `parsedPhrases`). */
+export function asNounPhrases(tokens: Token[], text: string, xs: SyntaxArg[]): NounPhrase[] {
+  const out: NounPhrase[] = [];
+  for (const a of xs) {
+    const np = nounPhrases(tokens, a.first, a.last, text).find((x) => x.first <= a.head && a.head < x.last);
+    if (np && !out.some((o) => o.first === np.first)) out.push(np);
+  }
+  return out;
 }
 
 export interface ParsedPhrases {
@@ -133,15 +214,9 @@ export function parsedPhrases(tokens: Token[], text: string, sa: number, sb: num
   const out: ParsedPhrases = { subjects: [], objects: [], agents: [] };
   const args = syntaxArguments(tokens, sa, sb, trigger);
   if (!args) return out;
-  const toNps = (xs: SyntaxArg[], into: NounPhrase[]) => {
-    for (const a of xs) {
-      const np = nounPhrases(tokens, a.first, a.last, text).find((x) => x.first <= a.head && a.head < x.last);
-      if (np && !into.some((o) => o.first === np.first)) into.push(np);
-    }
-  };
-  toNps(args.subjects, out.subjects);
-  toNps(args.objects, out.objects);
-  toNps(args.agents, out.agents);
+  out.subjects = asNounPhrases(tokens, text, args.subjects);
+  out.objects = asNounPhrases(tokens, text, args.objects);
+  out.agents = asNounPhrases(tokens, text, args.agents);
   return out;
 }
 
