@@ -51,13 +51,11 @@ function safeExtract(doc: Document): { facts?: DocFacts; warning?: string } {
   }
 }
 
-/** Stores one read draft: normalise/hash, skip duplicates, extract, write in one transaction. */
-async function storeDraft(
-  store: Store,
-  input: string,
-  draft: DocumentDraft,
-  opts: PipelineOptions,
-): Promise<IngestOutcome> {
+/**
+ * The document the pipeline stores for a draft (metadata from the options, publication completed, normalised
+ * and hashed, language lines marked), before any extraction. Exported so a bench can store copies the same way.
+ */
+export function prepareDocument(draft: DocumentDraft, opts: PipelineOptions = {}): Document {
   if (opts.outlet) draft.outlet = opts.outlet;
   if (opts.author) draft.author = opts.author;
   const published = parsePublished(opts.published);
@@ -72,6 +70,17 @@ async function storeDraft(
   // lines in another language than the document's are marked, so each language's rules read only their own text
   const languages = languageSpans(doc.text, doc.language);
   if (languages) doc.languages = languages;
+  return doc;
+}
+
+/** Stores one read draft: normalise/hash, skip duplicates, extract, write in one transaction. */
+async function storeDraft(
+  store: Store,
+  input: string,
+  draft: DocumentDraft,
+  opts: PipelineOptions,
+): Promise<IngestOutcome> {
+  const doc = prepareDocument(draft, opts);
   const base: IngestOutcome = { input, status: "ok", id: doc.id };
   if (doc.title) base.title = doc.title;
   if (doc.outlet) base.outlet = doc.outlet;
