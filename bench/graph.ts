@@ -2,7 +2,7 @@
 // of the workbench's queries: the default view, a relation filter, a time window) on stores of synthetic reports
 // (bench/fusion.ts's generator, fused once), next to the cost of the replay the endpoint ran on every request
 // before the store kept the graph's rows (every document's facts through GraphBuilder), and the re-fusion time
-// that now includes writing those rows. graphLatency is also called by bench/scale.ts. Not a test.
+// that now includes writing those rows. graphLatency is also called by bench/scale-http.ts. Not a test.
 import { refuse } from "../src/app/fusion.js";
 import { GraphBuilder } from "../src/fuse/actor-graph.js";
 import { aggregateGraph } from "../src/server/routes/graph-aggregate.js";

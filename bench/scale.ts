@@ -1,92 +1,44 @@
-// `npm run bench -- scale [--sizes 1000,10000]`: the product path at growing store sizes on real text from
-// ../shared/research-data (GVDB articles, ECB+ documents, GTD summaries, news-cluster articles), date-shifted
-// copies to reach each size. At each size it prints: the per-document cost of ingesting a small batch (extract,
-// store, fuse), one full re-fusion, override latency (merge, split, move, undo), /api/incidents and incident-page latency over
-// HTTP on loopback, bytes on disk per MB of stored text; peak RSS at the end. Not a test: nothing here fails.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+// `npm run bench -- scale [--sizes 1000,10000,100000]`: the product path at growing store sizes on real text
+// (bench/scale-corpus.ts). The store is filled in publication order: each base text extracted once, its
+// date-shifted copies stored with their moved facts (Store.putDocument) and fused in chunks through the same
+// incremental fusion ingest runs (fuseStored). At each size it prints: the per-document end-to-end cost of
+// ingesting a fresh batch through ingestDrafts (extraction, store, fusion; the same texts at every size) and its
+// ratio to the first size; override, /api/incidents and incident-page latency over HTTP from a separate server
+// process and that server's RSS; one full re-fusion in a separate process (below a size cap); database bytes per
+// byte of stored text; the ingesting process's peak RSS. Not a test: nothing here fails.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { refuse } from "../src/app/fusion.js";
-import { ingestDrafts } from "../src/app/pipeline.js";
+import { createInterface } from "node:readline";
+import { fuseStored } from "../src/app/fusion.js";
+import { withFusionLock } from "../src/app/fusion-lock.js";
+import { ingestDrafts, prepareDocument } from "../src/app/pipeline.js";
+import { extractFacts } from "../src/extract/index.js";
 import { dateValue } from "../src/model/dates.js";
 import type { DocumentDraft } from "../src/model/document.js";
-import { startServer } from "../src/server/serve.js";
+import type { DocFacts } from "../src/model/records.js";
 import { SqliteStore } from "../src/store/sqlite/store.js";
 import { tempDir } from "../test/helpers.js";
-import { graphLatency } from "./graph.js";
-import { quantiles, timed } from "./timing.js";
+import { copyFacts } from "./copies.js";
+import { type Base, baseTexts, DATA, draftOf, Stream } from "./scale-corpus.js";
+import { httpLatency } from "./scale-http.js";
 
-const DATA = join(import.meta.dirname, "..", "..", "shared", "research-data");
+export { baseTexts, draft } from "./scale-corpus.js";
+
 const BATCH = 20;
-const SAMPLES = 20;
-/** Merges, splits and moves timed at each size (each undone: as many undos). */
-const OVERRIDE_SAMPLES = 6;
+/** Documents stored per incremental fusion while filling (ingest fuses what one call stored). */
+const FILL_CHUNK = 250;
+/**
+ * Above this many documents the full re-fusion is not timed: it replays the whole store in one process and
+ * holds every snapshot record at once (2.7 GB at 50k in issue #9's measurement). TESSERA_BENCH_REFUSE_CAP sets it.
+ */
+const REFUSE_CAP = Number(process.env.TESSERA_BENCH_REFUSE_CAP) || 10_000;
+/** Base texts whose shifted facts are compared with a real extraction of their copy. */
+const CHECKED = 20;
+const CHILD = join(import.meta.dirname, "scale-child.ts");
 
-export interface Base {
-  text: string;
-  date: [number, number, number];
-  source: string;
-}
-
-function jsonLines(file: string): Record<string, unknown>[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
-
-const joinTokens = (sentences: unknown): string =>
-  (sentences as string[][]).map((s) => s.join(" ").replace(/ ([.,;:!?'’)])/g, "$1")).join(" ");
-
-/** Real texts with a publication day each (fallback: a fixed day, shifted per copy). */
-export function baseTexts(): Base[] {
-  const out: Base[] = [];
-  for (const r of jsonLines(join(DATA, "gvdb", "dev.json"))) {
-    const [y, m, d] = String(r.date ?? "2015-06-01")
-      .split("-")
-      .map(Number);
-    out.push({ text: joinTokens(r.full_text), date: [y ?? 2015, m ?? 6, d ?? 1], source: "GVDB" });
-  }
-  for (const r of jsonLines(join(DATA, "ecbplus", "documents.jsonl"))) {
-    out.push({ text: joinTokens(r.sentences), date: [2012, 5, 1 + (out.length % 28)], source: "ECB+" });
-  }
-  for (const r of jsonLines(join(DATA, "gtd-israel", "gtd_israel_with_summary_1971_2009.jsonl"))) {
-    const summary = String(r.summary ?? "");
-    if (summary.length < 40) continue;
-    out.push({
-      text: summary,
-      date: [Number(r.iyear) || 2000, Math.max(1, Number(r.imonth) || 1), Math.max(1, Number(r.iday) || 1)],
-      source: "GTD",
-    });
-  }
-  const clusters = join(DATA, "news-clusters", "clusters");
-  if (existsSync(clusters)) {
-    for (const c of readdirSync(clusters)) {
-      const dir = join(clusters, c, "articles");
-      if (!existsSync(dir)) continue;
-      for (const f of readdirSync(dir))
-        out.push({ text: readFileSync(join(dir, f), "utf8"), date: [2024, 1, 15], source: "news" });
-    }
-  }
-  return out.filter((b) => b.text.length >= 40);
-}
-
-/** The k-th document of the bench corpus: copy ⌊k / base⌋ of a base text, moved that many years later. */
-export function draft(bases: Base[], k: number): DocumentDraft {
-  const b = bases[k % bases.length]!;
-  const copy = Math.floor(k / bases.length);
-  const [y, m, d] = b.date;
-  // a copy marker keeps copies distinct documents (ids are text hashes); the rest is the real text
-  const text = copy ? `${b.text}\n\n(Bench copy ${copy}.)` : b.text;
-  return {
-    origin: `bench:${b.source}:${k}`,
-    text,
-    format: "text",
-    language: "en",
-    outlet: `${b.source} outlet ${k % 7}`,
-    publishedAt: dateValue(y + copy, m, Math.min(d, 28)),
-  };
-}
+const mb = (bytes: number): number => Math.round(bytes / 1024 / 1024);
+const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
 function dbBytes(file: string): number {
   let n = 0;
@@ -94,130 +46,165 @@ function dbBytes(file: string): number {
   return n;
 }
 
+const days = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+const startOf = (s: Stream, k: number): string => s.peek(k).publishedAt?.start ?? "";
+
+/** Stores the stream's next documents up to position `until` and fuses each chunk as ingest does. */
+async function fill(store: SqliteStore, stream: Stream, until: number): Promise<{ ms: number; rebuilds: number }> {
+  const t0 = performance.now();
+  let rebuilds = 0;
+  while (stream.next < until) {
+    const ids: string[] = [];
+    for (const end = Math.min(until, stream.next + FILL_CHUNK); stream.next < end; ) {
+      const { doc, facts } = stream.take();
+      // two base texts can be the same text: ingest skips the second, and so must the fill (fusion counts documents)
+      if ((await store.putDocument(doc, facts)).status !== "duplicate") ids.push(doc.id);
+    }
+    if ((await withFusionLock(store, () => fuseStored(store, ids))) === "rebuild") rebuilds++;
+    // progress on stderr for long fills (stdout carries the result)
+    if (stream.next % 5000 < FILL_CHUNK)
+      process.stderr.write(
+        `scale: ${stream.next} documents, ${Math.round((performance.now() - t0) / 1000)} s, RSS ${peakRssMb()} MB peak\n`,
+      );
+  }
+  return { ms: performance.now() - t0, rebuilds };
+}
+
+/**
+ * The measured batch at one size: the same base texts at every size (extraction cost depends on the text),
+ * published the day after the newest stored document, so they are a live stream's next reports.
+ */
+function batchAt(bases: Base[], day: string, size: number): DocumentDraft[] {
+  const [y, m, d] = new Date((days(day) + 1) * 86_400_000).toISOString().slice(0, 10).split("-").map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  const step = Math.max(1, Math.floor(bases.length / BATCH));
+  return Array.from({ length: BATCH }, (_, i) => {
+    const b = bases[(i * step) % bases.length] as Base;
+    return { ...draftOf(b, 0, 0, i), text: `${b.text}\n\n(Bench batch at ${size}.)`, publishedAt: dateValue(y, m, d) };
+  });
+}
+
+/** How many sampled base texts' shifted facts equal a real extraction of their copy, dates aside (bench/copies.ts). */
+function checkCopies(stream: Stream): string {
+  const noDates = (f: DocFacts): string =>
+    JSON.stringify(f, (_k, v) =>
+      v && typeof v === "object" && typeof v.iso === "string" && typeof v.precision === "string" ? "date" : v,
+    );
+  const { bases, years } = stream;
+  let same = 0;
+  const step = Math.max(1, Math.floor(bases.length / CHECKED));
+  for (let i = 0; i < CHECKED; i++) {
+    const b = bases[(i * step + 7) % bases.length] as Base;
+    const base = prepareDocument(draftOf(b, 0, years, 0));
+    const copy = prepareDocument(draftOf(b, 1, years, 0));
+    if (noDates(copyFacts(extractFacts(base), copy.id, years)) === noDates(extractFacts(copy))) same++;
+  }
+  return `${same}/${CHECKED}`;
+}
+
+/** A server process on the bench's database: its URL, its RSS after `use`, what `use` returned. */
+async function withServer<T>(file: string, use: (url: string) => Promise<T>): Promise<{ value: T; rssMb: number }> {
+  const child = spawn(process.execPath, ["--import", "tsx", CHILD, "serve", file], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    const lines = createInterface({ input: child.stdout });
+    const url = await new Promise<string>((resolve, reject) => {
+      lines.once("line", (l) => resolve(l.trim().replace(/\/$/, "")));
+      child.once("exit", (code) => reject(new Error(`the bench server exited (${code})`)));
+    });
+    const value = await use(url);
+    const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+    return { value, rssMb: Math.round(rssKb / 1024) };
+  } finally {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+}
+
+function refuseInChild(file: string): { ms: number; peakRssMb: number } {
+  const out = execFileSync(process.execPath, ["--import", "tsx", CHILD, "refuse", file], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return JSON.parse(out) as { ms: number; peakRssMb: number };
+}
+
 export async function benchScale(sizes: number[]): Promise<Record<string, number | string>> {
   const bases = baseTexts();
   if (!bases.length) return { skipped: `no research data under ${DATA}` };
-  const out: Record<string, number | string> = { baseTexts: bases.length };
+  const stream = new Stream(bases);
+  const out: Record<string, number | string> = { baseTexts: bases.length, yearsPerCopy: stream.years };
+  out.copy_facts_same_as_extraction = checkCopies(stream);
   const tmp = tempDir("tessera-scale-");
   const file = join(tmp.dir, "scale.db");
   const store = new SqliteStore(file);
-  let held = 0;
   let firstPerDoc: number | undefined;
   try {
     for (const size of sizes) {
-      // fill to the size without fusing (the fill is not what is measured), then fuse once
-      const fill: DocumentDraft[] = [];
-      for (; held < size - BATCH; held++) fill.push(draft(bases, held));
-      for (let i = 0; i < fill.length; i += 500) await ingestDrafts(store, fill.slice(i, i + 500), { fuse: false });
-      out[`refuse_ms@${size}`] = Math.round(await timed(() => refuse(store)));
-      // the measured batch: the ordinary path, extraction to fusion, of reports newer than the store (a live
-      // stream: fusion continues from the saved engine); the fill above is older, so its fusion was a rebuild
-      const batch: DocumentDraft[] = [];
-      for (; held < size; held++)
-        batch.push({ ...draft(bases, held), publishedAt: dateValue(2200 + sizes.indexOf(size), 1, 1 + (held % 28)) });
+      // fill to just below the size, ending where the next stored document is 2+ days later (room for the batch)
+      let until = Math.max(stream.next, size - BATCH);
+      while (days(startOf(stream, until)) - days(startOf(stream, until - 1)) < 2) until++;
+      const filled = until - stream.next;
+      const f = await fill(store, stream, until);
+      const tag = `@${size}`;
+      out[`fill_docs${tag}`] = filled;
+      out[`fill_s${tag}`] = Math.round(f.ms / 1000);
+      out[`fill_ms_per_doc${tag}`] = Number((f.ms / Math.max(1, filled)).toFixed(1));
+      out[`fill_rebuilds${tag}`] = f.rebuilds;
+      out[`base_texts_extracted${tag}`] = stream.extracted;
+
+      // the measured batch: the ordinary path, extraction to fusion
+      const batch = batchAt(bases, startOf(stream, until - 1), size);
       let mode = "";
-      const ingestMs = await timed(() =>
-        ingestDrafts(store, batch, {
-          onFused: (m) => {
-            mode = m;
-          },
-        }),
-      );
-      out[`ingest_fusion_mode@${size}`] = mode;
+      let fusing = 0;
+      const t0 = performance.now();
+      await ingestDrafts(store, batch, {
+        onPhase: (p) => {
+          if (p === "fusing") fusing = performance.now();
+        },
+        onFused: (m) => {
+          mode = m;
+        },
+      });
+      const ingestMs = performance.now() - t0;
       const perDoc = ingestMs / batch.length;
       firstPerDoc ??= perDoc;
-      out[`ingest_ms_per_doc@${size}`] = Number(perDoc.toFixed(1));
-      out[`ingest_cost_ratio@${size}`] = Number((firstPerDoc / perDoc).toFixed(2));
+      out[`documents${tag}`] = await store.countDocuments();
+      out[`ingest_fusion_mode${tag}`] = mode;
+      out[`ingest_ms_per_doc${tag}`] = Number(perDoc.toFixed(1));
+      out[`ingest_fuse_ms_per_doc${tag}`] = Number(((performance.now() - fusing) / batch.length).toFixed(1));
+      out[`ingest_cost_ratio${tag}`] = Number((firstPerDoc / perDoc).toFixed(2));
+      out[`ingest_peak_rss_mb${tag}`] = peakRssMb();
+      out[`ingest_heap_mb${tag}`] = mb(process.memoryUsage().heapUsed);
 
-      const server = await startServer(store, 0);
-      try {
-        const base = server.url.replace(/\/$/, "");
-        const headers = { "Content-Type": "application/json", Origin: base };
-        const list: number[] = [];
-        const page: number[] = [];
-        let ids: string[] = [];
-        for (let i = 0; i < SAMPLES; i++) {
-          list.push(
-            await timed(async () => {
-              const r = await fetch(`${base}/api/incidents?limit=50&offset=${i * 50}`);
-              const body = (await r.json()) as { items: { id: string }[] };
-              if (i === 0) ids = body.items.map((x) => x.id);
-            }),
-          );
-        }
-        for (let i = 0; i < SAMPLES && ids.length; i++) {
-          const id = ids[i % ids.length]!;
-          page.push(await timed(async () => (await fetch(`${base}/api/incidents/${id}/view`)).arrayBuffer()));
-        }
-        // each kind of override on its own incidents, each undone after: latency of the analyst's request over HTTP
-        // (fusion continues from the engine the server holds; see fuseChange)
-        const post = async (o: Record<string, unknown>): Promise<string> => {
-          const r = await fetch(`${base}/api/overrides`, { method: "POST", headers, body: JSON.stringify(o) });
-          if (!r.ok) throw new Error(`override ${String(o.kind)}: HTTP ${r.status} ${await r.text()}`);
-          return ((await r.json()) as { override: { id: string } }).override.id;
-        };
-        const times: Record<"merge" | "split" | "move" | "undo", number[]> = {
-          merge: [],
-          split: [],
-          move: [],
-          undo: [],
-        };
-        const many = await (async () => {
-          const r = await fetch(`${base}/api/incidents?limit=200`);
-          const items = ((await r.json()) as { items: { id: string; events: string[] }[] }).items;
-          return items.filter((i) => i.events.length >= 2);
-        })();
-        const undo = async (made: string) =>
-          times.undo.push(
-            await timed(async () =>
-              (await fetch(`${base}/api/overrides/${made}`, { method: "DELETE", headers })).text(),
-            ),
-          );
-        for (let i = 0; i + 1 < many.length && i < OVERRIDE_SAMPLES; i++) {
-          const a = many[i];
-          const b = many[i + 1];
-          if (!a || !b) break;
-          let made = "";
-          times.merge.push(
-            await timed(async () => (made = await post({ kind: "merge-incidents", incidents: [a.id, b.id] }))),
-          );
-          await undo(made);
-          const events = a.events.slice(-1);
-          times.split.push(
-            await timed(async () => (made = await post({ kind: "split-incident", incident: a.id, events }))),
-          );
-          await undo(made);
-          const event = a.events[0] as string;
-          times.move.push(await timed(async () => (made = await post({ kind: "move-event", event, to: b.id }))));
-          await undo(made);
-        }
-        const l = quantiles(list);
-        const p = quantiles(page);
-        out[`incidents_list_p50_ms@${size}`] = Number(l.p50.toFixed(1));
-        out[`incidents_list_p95_ms@${size}`] = Number(l.p95.toFixed(1));
-        out[`incident_page_p50_ms@${size}`] = Number(p.p50.toFixed(1));
-        out[`incident_page_p95_ms@${size}`] = Number(p.p95.toFixed(1));
-        for (const [kind, ms] of Object.entries(times)) {
-          const q = quantiles(ms);
-          out[`override_${kind}_p50_ms@${size}`] = Number(q.p50.toFixed(0));
-          out[`override_${kind}_p95_ms@${size}`] = Number(q.p95.toFixed(0));
-        }
-        const all = quantiles(Object.values(times).flat());
-        out[`override_all_p50_ms@${size}`] = Number(all.p50.toFixed(0));
-        out[`override_all_p95_ms@${size}`] = Number(all.p95.toFixed(0));
-        Object.assign(out, await graphLatency(base, `@${size}`));
-      } finally {
-        await server.close();
+      const served = await withServer(file, (url) => httpLatency(url, tag));
+      Object.assign(out, served.value);
+      out[`server_rss_mb${tag}`] = served.rssMb;
+
+      if (size <= REFUSE_CAP) {
+        const r = refuseInChild(file);
+        out[`refuse_ms${tag}`] = Math.round(r.ms);
+        out[`refuse_peak_rss_mb${tag}`] = r.peakRssMb;
+      } else {
+        out[`refuse_ms${tag}`] =
+          `skipped (> ${REFUSE_CAP} docs): one rebuild replays the whole store in one process and holds every record at once`;
       }
+
       store.db.pragma("wal_checkpoint(TRUNCATE)");
       const textBytes = store.db
         .prepare("SELECT sum(length(CAST(text AS BLOB))) FROM documents")
         .pluck()
         .get() as number;
-      out[`db_bytes_per_text_byte@${size}`] = Number((dbBytes(file) / textBytes).toFixed(2));
-      out[`incidents@${size}`] = (await store.listIncidents({ limit: 1 })).total;
+      out[`db_bytes_per_text_byte${tag}`] = Number((dbBytes(file) / textBytes).toFixed(2));
+      out[`incidents${tag}`] = (await store.listIncidents({ limit: 1 })).total;
     }
-    out.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    out.peakRssMb = peakRssMb();
   } finally {
     await store.close();
     tmp.cleanup();

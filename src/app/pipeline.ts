@@ -53,6 +53,28 @@ function safeExtract(doc: Document): { facts?: DocFacts; warning?: string } {
 }
 
 /**
+ * The document the pipeline stores for a draft (metadata from the options, publication completed, normalised
+ * and hashed, language lines marked), before any extraction. Exported so a bench can store copies the same way.
+ */
+export function prepareDocument(draft: DocumentDraft, opts: PipelineOptions = {}): Document {
+  if (opts.outlet) draft.outlet = opts.outlet;
+  if (opts.author) draft.author = opts.author;
+  const published = parsePublished(opts.published);
+  if (published) {
+    draft.publishedAt = published;
+    draft.publishedFrom = "metadata";
+    delete draft.publishedEstimate; // an estimate from the text is moot once the date is given
+  }
+  // drafts from any reader (files, uploads, importers, evaluations) get the same publication-date completion
+  completePublication(draft);
+  const doc = makeDocument(draft, opts.fetchedAt);
+  // lines in another language than the document's are marked, so each language's rules read only their own text
+  const languages = languageSpans(doc.text, doc.language);
+  if (languages) doc.languages = languages;
+  return doc;
+}
+
+/**
  * A draft read, normalised and extracted but not yet stored: `doc` is set when there is something to store, else
  * `outcome` is final (no text, a duplicate). An ingest worker prepares jobs of a later batch this way while an
  * earlier batch is being fused, and stores them when their batch's turn comes (app/worker.ts).
@@ -77,20 +99,7 @@ async function prepareDraft(
   draft: DocumentDraft,
   opts: PipelineOptions,
 ): Promise<Prepared> {
-  if (opts.outlet) draft.outlet = opts.outlet;
-  if (opts.author) draft.author = opts.author;
-  const published = parsePublished(opts.published);
-  if (published) {
-    draft.publishedAt = published;
-    draft.publishedFrom = "metadata";
-    delete draft.publishedEstimate; // an estimate from the text is moot once the date is given
-  }
-  // drafts from any reader (files, uploads, importers, evaluations) get the same publication-date completion
-  completePublication(draft);
-  const doc = makeDocument(draft, opts.fetchedAt);
-  // lines in another language than the document's are marked, so each language's rules read only their own text
-  const languages = languageSpans(doc.text, doc.language);
-  if (languages) doc.languages = languages;
+  const doc = prepareDocument(draft, opts);
   const base: IngestOutcome = { input, status: "ok", id: doc.id };
   if (doc.title) base.title = doc.title;
   if (doc.outlet) base.outlet = doc.outlet;
