@@ -36,8 +36,7 @@ interface Candidate {
   cost: number;
 }
 
-const byScore = (a: Candidate, b: Candidate): number =>
-  b.score - a.score || a.item - b.item || a.move - b.move;
+const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || a.item - b.item || a.move - b.move;
 
 function arcOf(s: ParseState, move: number): [number, number] {
   const st = s.stack;
@@ -45,7 +44,15 @@ function arcOf(s: ParseState, move: number): [number, number] {
 }
 
 /** Labels the arc `move` makes with the label model's best relation (−1 for SHIFT). */
-function labelFor(arcs: WeightTable, nLabels: number, x: ParseInput, s: ParseState, move: number, lf: Int32Array, ls: Float64Array): number {
+function labelFor(
+  arcs: WeightTable,
+  nLabels: number,
+  x: ParseInput,
+  s: ParseState,
+  move: number,
+  lf: Int32Array,
+  ls: Float64Array,
+): number {
   if (move === SHIFT) return -1;
   const [head, dep] = arcOf(s, move);
   scoreInto(arcs, lf, labelFeatures(x, s, move, head, dep, lf), ls);
@@ -63,7 +70,8 @@ export function parseBeam(model: ParserModel, x: ParseInput, width: number): Arc
     const cands: Candidate[] = [];
     beam.forEach((it, i) => {
       scoreInto(model.moves, mf, moveFeatures(x, it.s, mf), ms);
-      for (let m = 0; m < MOVES; m++) if (it.s.legal(m)) cands.push({ item: i, move: m, score: it.score + ms[m]!, cost: 0 });
+      for (let m = 0; m < MOVES; m++)
+        if (it.s.legal(m)) cands.push({ item: i, move: m, score: it.score + ms[m]!, cost: 0 });
     });
     cands.sort(byScore);
     const next: Item[] = [];
@@ -117,7 +125,8 @@ export function trainBeamParser(data: readonly ParserExample[], labels: string[]
           scoreInto(moves, mf, nf, ms);
           steps[i] = { prev: it.hist, feats: mf.slice(0, nf), nf, move: -1 };
           for (let m = 0; m < MOVES; m++)
-            if (it.s.legal(m)) cands.push({ item: i, move: m, score: it.score + ms[m]!, cost: it.cost + it.s.cost(m, gold) });
+            if (it.s.legal(m))
+              cands.push({ item: i, move: m, score: it.score + ms[m]!, cost: it.cost + it.s.cost(m, gold) });
         };
         beam.forEach(expand);
         const goodInBeam = beam.indexOf(good);

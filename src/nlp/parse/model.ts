@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { UserError } from "../../model/result.js";
-import { decodeModel, type SyntaxModel } from "./codec.js";
 import { parseBeam } from "./beam.js";
+import { decodeModel, type SyntaxModel } from "./codec.js";
 import { parseInput, parseWith } from "./parser.js";
 import { tagWithKeys } from "./tagger.js";
 import { wordKeys } from "./tokens.js";

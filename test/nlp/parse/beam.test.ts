@@ -47,7 +47,14 @@ function setup() {
       gold[i + 1] = h === 0 ? n + 1 : h;
       goldLabels[i + 1] = labels.indexOf(s.deprels[i]!);
     });
-    return { x: parseInput(wordKeys(s.forms), s.upos.map((u) => tags.indexOf(u))), gold, goldLabels };
+    return {
+      x: parseInput(
+        wordKeys(s.forms),
+        s.upos.map((u) => tags.indexOf(u)),
+      ),
+      gold,
+      goldLabels,
+    };
   });
   return { data, tags, labels, examples };
 }
