@@ -35,6 +35,22 @@ export class ParseState {
     this.nRight = new Int32Array(size);
   }
 
+  /** An independent copy, so beam items can branch from one state. */
+  clone(): ParseState {
+    const c = new ParseState(this.n);
+    c.stack.push(...this.stack);
+    c.b0 = this.b0;
+    c.heads.set(this.heads);
+    c.labels.set(this.labels);
+    c.l1.set(this.l1);
+    c.l2.set(this.l2);
+    c.r1.set(this.r1);
+    c.r2.set(this.r2);
+    c.nLeft.set(this.nLeft);
+    c.nRight.set(this.nRight);
+    return c;
+  }
+
   get root(): number {
     return this.n + 1;
   }

@@ -22,6 +22,8 @@ interface Header {
   layout: string;
   tags: string[];
   labels: string[];
+  /** Absent in files written before beam decoding: greedy. */
+  beam?: number;
   dict: [string, number][];
   classes: [string, number][];
   tables: { rowBits: number; classes: number }[];
@@ -33,6 +35,8 @@ export function encodeModel(m: SyntaxModel): Buffer {
     layout: FEATURE_LAYOUT,
     tags: m.tagger.tags,
     labels: m.parser.labels,
+    // written only for beam models, so a greedy model's bytes are as before
+    ...(m.parser.beam > 1 ? { beam: m.parser.beam } : {}),
     dict: [...m.tagger.dict.entries()],
     classes: [...m.tagger.classes.entries()],
     tables: tables.map((t) => ({ rowBits: t.rowBits, classes: t.classes })),
@@ -84,7 +88,7 @@ export function decodeModel(file: Buffer): Result<SyntaxModel> {
   if (tables.length !== 3 || pos !== raw.length) return err("The parser model has an unexpected layout.");
   return ok({
     tagger: { tags: header.tags, dict: new Map(header.dict), classes: new Map(header.classes), table: tables[0]! },
-    parser: { labels: header.labels, moves: tables[1]!, arcs: tables[2]! },
+    parser: { labels: header.labels, beam: header.beam ?? 1, moves: tables[1]!, arcs: tables[2]! },
   });
 }
 

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { UserError } from "../../model/result.js";
+import { parseBeam } from "./beam.js";
 import { decodeModel, type SyntaxModel } from "./codec.js";
 import { parseInput, parseWith } from "./parser.js";
 import { tagWithKeys } from "./tagger.js";
@@ -39,7 +40,8 @@ export function parseSentence(tokens: readonly string[], model: SyntaxModel = lo
   if (forms.length === 0) return { forms, upos: [], heads: [], deprels: [] };
   const keys = wordKeys(forms);
   const tags = tagWithKeys(model.tagger, forms, keys);
-  const arcs = parseWith(model.parser, parseInput(keys, tags));
+  const x = parseInput(keys, tags);
+  const arcs = model.parser.beam > 1 ? parseBeam(model.parser, x, model.parser.beam) : parseWith(model.parser, x);
   return {
     forms,
     upos: tags.map((t) => model.tagger.tags[t]!),

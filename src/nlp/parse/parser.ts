@@ -11,6 +11,8 @@ import type { WordKeys } from "./tokens.js";
 
 export interface ParserModel {
   labels: string[];
+  /** Beam width the move model was trained for; 1 = greedy. */
+  beam: number;
   moves: WeightTable;
   arcs: WeightTable;
 }
@@ -145,6 +147,7 @@ export function trainParser(data: readonly ParserExample[], labels: string[], op
   }
   return {
     labels,
+    beam: 1,
     moves: { rowBits: opts.moveBits, classes: MOVES, weights: moves.averagedInt16() },
     arcs: { rowBits: opts.labelBits, classes: labels.length, weights: arcs.averagedInt16() },
   };

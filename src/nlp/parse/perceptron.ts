@@ -53,6 +53,18 @@ export class AveragedPerceptron implements WeightTable {
     }
   }
 
+  /** Adds `delta` to class `cls` of every feature (a global, whole-sequence perceptron update). */
+  add(feats: Int32Array, n: number, cls: number, delta: number): void {
+    const k = this.classes;
+    const mask = (1 << this.rowBits) - 1;
+    const dc = delta * this.instances;
+    for (let i = 0; i < n; i++) {
+      const j = (feats[i]! & mask) * k + cls;
+      this.weights[j]! += delta;
+      this.sums[j]! += dc;
+    }
+  }
+
   /** The averaged weights, quantised to 16 bits with one scale per table (scores are scale-free). */
   averagedInt16(): Int16Array {
     const n = this.weights.length;
