@@ -24,7 +24,7 @@ describe.skipIf(!modelAvailable())("arguments from the governing clause", () => 
   it("gives a second conjunct the first one's subject and its own number object", () => {
     const r = roles("The rebels killed 12 soldiers and injured another 20.", "injury");
     expect(r.victim).toEqual(["another 20"]);
-    expect(r.attacker).toEqual(["The rebels"]);
+    expect(r.attacker).toEqual(["Gunmen"]);
   });
 
   it("reads the victim of a predicate adjective and of a resultative", () => {
@@ -41,6 +41,11 @@ describe.skipIf(!modelAvailable())("arguments from the governing clause", () => 
     const r = roles("Relatives of the two guards killed in the raid gathered at the gate.", "death");
     expect(r.victim).toEqual(["the two guards"]);
     expect(r.attacker).toBeUndefined();
+  });
+
+  it("keeps a main-verb participle's subject as the doer when a clause follows", () => {
+    const r = roles("Gunmen attacked at dawn killing four guards.", "attack");
+    expect(r.attacker).toEqual(["Gunmen"]);
   });
 
   it("takes the defenders of an interception for no attacker", () => {

@@ -164,6 +164,8 @@ export function controlArguments(tokens: Token[], sa: number, sb: number, trigge
   const t = trigger - sa + 1;
   const link = tree.rel(t);
   const g = tree.head(t);
+  const garden = gardenPathRelative(tree, tokens, sa, t);
+  if (garden) return garden;
   if (!CONTROLLED.has(link) || g === 0) return undefined;
   if (tree.children[t]!.some((c) => tree.rel(c).startsWith("nsubj"))) return undefined;
   const governor = tokens[sa + g - 1]!.text.toLowerCase();
@@ -176,6 +178,42 @@ export function controlArguments(tokens: Token[], sa: number, sb: number, trigge
   }
   const own = argsAt(tree, v);
   return { link, governor, subjects: own.subjects, passive: own.passive };
+}
+
+/**
+ * "Relatives of the guards killed in the raid gathered at the gate": parsers read a bare participle
+ * after a noun as the main verb and the real main verb as its clause. When the root is a participle
+ * with no auxiliary and a later verb hangs on it with no subject, no conjunction and no comma of its
+ * own and no -ing, the participle is a reduced relative on the nearest noun of the root's subject.
+ */
+function gardenPathRelative(tree: Tree, tokens: Token[], sa: number, t: number): ControlArgs | undefined {
+  const word = (w: number) => tokens[sa + w - 1]!;
+  if (tree.head(t) !== 0 || !/(?:ed|en|wn)$/i.test(word(t).text)) return undefined;
+  const kids = tree.children[t]!;
+  // an object or an -ing clause makes the participle a real main verb ("gunmen attacked the base, killing ten")
+  if (kids.some((c) => /^(?:aux|nsubj:pass|obj|iobj)/.test(tree.rel(c)))) return undefined;
+  const subj = kids.find((c) => tree.rel(c) === "nsubj" && c < t);
+  const main = kids.find(
+    (c) =>
+      c > t &&
+      (tree.rel(c) === "advcl" || tree.rel(c) === "conj" || tree.rel(c) === "parataxis") &&
+      word(c).pos === "VERB" &&
+      !/ing$/i.test(word(c).text) &&
+      !tree.children[c]!.some((k) => /^(?:nsubj|mark|cc|punct|aux)/.test(tree.rel(k)) && k < c),
+  );
+  if (subj === undefined || main === undefined) return undefined;
+  for (let w = t + 1; w < main; w++) if (/^[,;:]$/.test(word(w).text)) return undefined;
+  // the nearest noun before the participle inside the subject's phrase
+  const inSubject = (w: number): boolean => {
+    for (let x = w, n = 0; x !== 0 && n < 50; x = tree.head(x), n++) if (x === subj) return true;
+    return false;
+  };
+  for (let w = t - 1; w >= subj; w--) {
+    if (inSubject(w) && /^(?:NOUN|PROPN|NUM|PRON)$/.test(word(w).pos ?? "")) {
+      return { link: "acl", governor: word(w).text.toLowerCase(), subjects: tree.expanded(w, "acl"), passive: false };
+    }
+  }
+  return undefined;
 }
 
 /** The subjects of a predicate adjective or noun ("seven people were dead"): its own nsubj beside a copula. */
