@@ -465,9 +465,11 @@ export class FusionEngine {
    * of incidents with documents of the smaller group may change.
    */
   private regroup(doc: string, other: string): void {
+    // already one group (a copy's second and later matches): checked first, a group can be a whole outlet
+    if (this.groups.find(doc) === this.groups.find(other)) return;
     const a = this.groups.groupOf(doc).filter((x) => x !== doc && !x.startsWith("outlet:"));
     const b = this.groups.groupOf(other).filter((x) => x !== doc && !x.startsWith("outlet:"));
-    if (!a.length || !b.length || this.groups.find(doc) === this.groups.find(other)) return;
+    if (!a.length || !b.length) return;
     for (const d of a.length < b.length ? a : b) this.pending.regroup.add(d);
   }
 

@@ -5,8 +5,10 @@ import { describe, expect, it } from "vitest";
 import { type EventFeatures, IncidentClusterer } from "../../src/fuse/clusterer.js";
 import { EntityIncidents } from "../../src/fuse/entity-incidents.js";
 import { IndependenceGroups } from "../../src/fuse/independence.js";
+import { FusionEngine } from "../../src/fuse/index.js";
 import { BUCKET_CAP, NearDuplicateIndex } from "../../src/fuse/neardup.js";
-import { loadRows, stateRows, trackMaps } from "../../src/fuse/state.js";
+import { loadRows, packValue, stateRows, trackMaps } from "../../src/fuse/state.js";
+import { distractor, outletA, outletB, outletC } from "./kerman-fixture.js";
 
 /** An undated attack at its own place in one country (places far apart: no two join). */
 function undatedAttack(k: number): EventFeatures {
@@ -109,5 +111,31 @@ describe("entity → incidents index", () => {
     expect([...loaded.of("ent-3")]).toEqual(["q", "b"]);
     loaded.add("ent-1", "b");
     expect([...loaded.of("ent-1")]).toEqual(["z", "a", "m", "b"]);
+  });
+});
+
+describe("engine state saved before entity → incident pairs", () => {
+  it("loads the old per-entity lists into the same index", () => {
+    const engine = new FusionEngine();
+    for (const b of [outletA(), outletB(), outletC(), distractor()]) engine.add(b.input());
+    engine.incidents();
+    const rows = engine.saveState(true);
+    const index = (e: FusionEngine) => Reflect.get(e, "entityIncidents") as EntityIncidents;
+    const pairs = rows.filter((r) => r.part === "entityIncidents.pairs");
+    expect(pairs.length).toBeGreaterThan(0);
+    // the old layout: one "inc.entityIncidents" row per entity holding its incident list
+    const lists = new Map<string, string[]>();
+    for (const r of pairs) {
+      const [entity, incident] = (JSON.parse(r.key) as string).split("\u0000") as [string, string];
+      lists.set(entity, [...(lists.get(entity) ?? []), incident]);
+    }
+    const old = rows
+      .filter((r) => !r.part.startsWith("entityIncidents."))
+      .concat(
+        [...lists].map(([e, l]) => ({ part: "inc.entityIncidents", key: JSON.stringify(e), value: packValue(l) })),
+      );
+    const loaded = new FusionEngine();
+    loaded.loadState(old);
+    for (const e of lists.keys()) expect([...index(loaded).of(e)]).toEqual([...index(engine).of(e)]);
   });
 });
