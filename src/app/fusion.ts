@@ -8,7 +8,7 @@
 // other overrides or source grades, or documents stored without fusing (counted), fall back to a rebuild.
 // `fuseChange` is what an override, an undo or a grade runs: the saved engine takes the change without a replay.
 import { randomUUID } from "node:crypto";
-import { replayKey } from "../fuse/engine.js";
+import { replayKey, STATE_FORMAT } from "../fuse/engine.js";
 import { assessIncident, FusionEngine, type Override } from "../fuse/index.js";
 import type { FusionInput } from "../fuse/types.js";
 import type { DocFacts, Document, Source } from "../model/records.js";
@@ -63,12 +63,17 @@ function serial<T>(store: Store, fn: () => Promise<T>): Promise<T> {
 
 /**
  * What fusion reads besides the documents: the overrides and the source grades. An outlet first stored with a
- * new document has the default grade F and changes nothing fused before, so only other grades count.
+ * new document has the default grade F and changes nothing fused before, so only other grades count. The state
+ * format is in it too, so a state saved by an older engine is rebuilt once rather than continued.
  */
 async function stampOf(store: Store): Promise<string> {
   const overrides = await store.listRecords<{ id: string }>(OVERRIDES);
   const graded = (await store.listSources()).filter((s) => s.reliability !== "F");
-  return JSON.stringify([overrides.map((o) => o.id).sort(), graded.map((s) => `${s.name}:${s.reliability}`).sort()]);
+  return JSON.stringify([
+    overrides.map((o) => o.id).sort(),
+    graded.map((s) => `${s.name}:${s.reliability}`).sort(),
+    STATE_FORMAT,
+  ]);
 }
 
 export async function refuse(store: Store): Promise<FusionSnapshot> {

@@ -25,6 +25,7 @@ import { type EventFeatures, IncidentClusterer, toEventDate } from "./clusterer.
 import { channelOf, findContradictions, valuesConflict } from "./contradictions.js";
 import { isoDay } from "./days.js";
 import { mainEventOf, type ReportPlace, withReportContext } from "./document.js";
+import { EntityIncidents } from "./entity-incidents.js";
 import { familyOf } from "./families.js";
 import { figureTokens } from "./figures.js";
 import { isJudicial, retoldAttack } from "./follow-up.js";
@@ -35,7 +36,7 @@ import { IndependenceGroups } from "./independence.js";
 import { nameTokens, translatedNameTokens, yearTokens } from "./names.js";
 import { NearDuplicateIndex } from "./neardup.js";
 import { isResponseReport } from "./response.js";
-import { loadRows, type StatePart, type StateRow, stateRows, TrackedMap, trackMaps } from "./state.js";
+import { loadRows, type StatePart, type StateRow, stateRows, TrackedMap, trackMaps, unpackValue } from "./state.js";
 import { type Corroboration, type FusionChanges, type FusionDelta, type FusionInput, Override } from "./types.js";
 
 interface DocRecord {
@@ -182,6 +183,12 @@ export interface FusionOptions {
   duplicateThreshold?: number;
 }
 
+/**
+ * The layout of the saved state. A state saved under another one is not continued from: the app rebuilds (2:
+ * near-duplicate buckets capped, so an older state's longer buckets and duplicate lists differ from a rebuild's).
+ */
+export const STATE_FORMAT = 2;
+
 const tracked = <K, V>(): TrackedMap<K, V> => new TrackedMap<K, V>(undefined, false);
 
 /** The order documents are replayed in (the store's: publication start, undated last, then id). */
@@ -200,15 +207,14 @@ export class FusionEngine {
   /**
    * What incremental fusion (`changes()`) keeps beside the clusters, per engine incident ("layer"): its events and
    * claims in the order a full materialisation groups them, its stable id, the entities its record names; per
-   * document the incidents it is in; per canonical entity what an incident record reads of it. Saved with the state;
-   * every value is replaced with `set`, never mutated in place.
+   * document the incidents it is in. Saved with the state; every value is replaced with `set`, never mutated in
+   * place.
    */
   private inc = {
     layerEvents: tracked<string, string[]>(),
     layerClaims: tracked<string, [string, number][]>(),
     docLayers: tracked<string, string[]>(),
     entitySig: tracked<string, string>(),
-    entityIncidents: tracked<string, string[]>(),
     idMembers: tracked<string, [string, string]>(),
     idAliases: tracked<string, string>(),
     stableOf: tracked<string, string>(),
@@ -217,6 +223,8 @@ export class FusionEngine {
     /** "last": replay key of the newest document added; anything else the caller stores with the state. */
     meta: tracked<string, string | number>(),
   };
+  /** Per canonical entity, the incidents whose record reads it (kept with `inc`). */
+  private entityIncidents = new EntityIncidents();
   /** Whether `inc` describes every document added before the pending ones. */
   private synced = true;
   private pending = { docs: [] as string[], entities: new Set<string>(), regroup: new Set<string>() };
@@ -251,10 +259,17 @@ export class FusionEngine {
     return [
       { name: "engine", obj: { docs: this.docs, events: this.events, docClusters: this.docClusters } },
       { name: "inc", obj: this.inc },
+      {
+        name: "entityIncidents",
+        obj: this.entityIncidents,
+        skip: EntityIncidents.derived,
+        explicit: new Set(["pairs"]),
+      },
       // byRef holds the clusters' members again: rebuilt from them on load
       { name: "resolver", obj: this.resolver, skip: new Set(["layer", "byRef"]) },
       { name: "clusterer", obj: this.clusterer, explicit: new Set(["clusters"]) },
-      { name: "dups", obj: this.dups },
+      // a signature is read for every candidate: tracking reads would rewrite each candidate's row
+      { name: "dups", obj: this.dups, explicit: new Set(["sigs", "buckets"]) },
       { name: "groups", obj: this.groups },
     ];
   }
@@ -266,7 +281,15 @@ export class FusionEngine {
 
   /** Continues from saved rows (on a freshly constructed engine with the same overrides and identity). */
   loadState(rows: Iterable<Pick<StateRow, "part" | "key" | "value">>): void {
-    loadRows(this.stateParts(), rows);
+    const all = [...rows];
+    loadRows(this.stateParts(), all);
+    // a state saved before entityIncidents was pairs kept one list per entity
+    const legacy = all.flatMap((r): [string, string[]][] =>
+      r.part === "inc.entityIncidents" && r.value !== null
+        ? [[JSON.parse(r.key) as string, unpackValue(r.value) as string[]]]
+        : [],
+    );
+    this.entityIncidents.reindex(legacy);
     this.resolver.restoreRefs();
     this.rebuildLayers();
     this.synced = true;
@@ -442,9 +465,11 @@ export class FusionEngine {
    * of incidents with documents of the smaller group may change.
    */
   private regroup(doc: string, other: string): void {
+    // already one group (a copy's second and later matches): checked first, a group can be a whole outlet
+    if (this.groups.find(doc) === this.groups.find(other)) return;
     const a = this.groups.groupOf(doc).filter((x) => x !== doc && !x.startsWith("outlet:"));
     const b = this.groups.groupOf(other).filter((x) => x !== doc && !x.startsWith("outlet:"));
-    if (!a.length || !b.length || this.groups.find(doc) === this.groups.find(other)) return;
+    if (!a.length || !b.length) return;
     for (const d of a.length < b.length ? a : b) this.pending.regroup.add(d);
   }
 
@@ -723,7 +748,8 @@ export class FusionEngine {
     contradictions: Contradiction[],
   ): void {
     const { inc } = this;
-    for (const m of [inc.layerEvents, inc.layerClaims, inc.docLayers, inc.entitySig, inc.entityIncidents]) m.clear();
+    for (const m of [inc.layerEvents, inc.layerClaims, inc.docLayers, inc.entitySig]) m.clear();
+    this.entityIncidents.clear();
     for (const m of [inc.idMembers, inc.idAliases, inc.stableOf, inc.layerOf]) m.clear();
     const docLayers = new Map<string, Set<string>>();
     const addDoc = (doc: string, layer: string) => docLayers.set(doc, (docLayers.get(doc) ?? new Set()).add(layer));
@@ -754,7 +780,7 @@ export class FusionEngine {
         deps.set(e, (deps.get(e) ?? new Set()).add(layer));
       }
     }
-    for (const [e, layers] of deps) inc.entityIncidents.set(e, [...layers]);
+    for (const [e, layers] of deps) for (const layer of layers) this.entityIncidents.add(e, layer);
     this.pending = { docs: [], entities: new Set(), regroup: new Set() };
     this.synced = true;
   }
@@ -1014,7 +1040,7 @@ export class FusionEngine {
       const before = inc.entitySig.get(e.id);
       if (before === sig) continue;
       inc.entitySig.set(e.id, sig);
-      for (const layer of inc.entityIncidents.get(e.id) ?? []) touched.add(layers.resolve(layer));
+      for (const layer of this.entityIncidents.of(e.id)) touched.add(layers.resolve(layer));
     }
     for (const doc of this.pending.regroup) for (const layer of inc.docLayers.get(doc) ?? []) touched.add(layer);
     return this.emit(touched, known, []);
@@ -1104,10 +1130,7 @@ export class FusionEngine {
       const own = findContradictions(incident, cctx);
       incidents.push(incident);
       contradictions.push(...own);
-      for (const e of this.entityRefs(incident, own, events)) {
-        const list = inc.entityIncidents.get(e) ?? [];
-        if (!list.includes(layer)) inc.entityIncidents.set(e, [...list, layer]);
-      }
+      for (const e of this.entityRefs(incident, own, events)) this.entityIncidents.add(e, layer);
       assessments.push(assessIncident(this.assessor(incident, cctx.related), incident));
     }
     const entities = [...this.pending.entities].flatMap((id) => canon.get(id) ?? []);

@@ -33,7 +33,11 @@ export class IndependenceGroups {
     // keep the lexically smaller root so group ids do not depend on insertion order
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
     this.parent.set(child, root);
-    const joined = [...(this.members.get(root) ?? []), child, ...(this.members.get(child) ?? [])];
+    // appended in place (same order as a fresh list, without copying a group that may be a whole outlet); the
+    // set marks the row changed for the saved state
+    const joined = this.members.get(root) ?? [];
+    joined.push(child);
+    for (const m of this.members.get(child) ?? []) joined.push(m);
     this.members.delete(child);
     this.members.set(root, joined);
   }

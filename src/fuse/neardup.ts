@@ -6,6 +6,14 @@ export const SHINGLE = 5;
 export const PERMUTATIONS = 64;
 export const BANDS = 16; // 16 bands × 4 rows: pairs above ~0.5 Jaccard very likely share a bucket
 export const DUPLICATE_JACCARD = 0.6;
+/**
+ * Ids a band bucket keeps (the most recent). Copies of one text share all 16 buckets, so without a cap each new
+ * copy of a popular story is compared with every earlier one. A copy needs one earlier copy to be linked: the
+ * engine joins copies in a union-find (independence groups), so the family stays one group through the 32 latest.
+ * What the cap drops is part of the list of earlier copies a document names (its `duplicates`, shown in an
+ * incident's explanation): a copy is compared with at most 16 × 32 earlier documents, the latest in its buckets.
+ */
+export const BUCKET_CAP = 32;
 
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
@@ -60,6 +68,7 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
 }
 
 export class NearDuplicateIndex {
+  // both maps are only ever `set` (never changed in place), so the saved state tracks them as explicit
   private sigs = new Map<string, Uint32Array>();
   private buckets = new Map<string, string[]>();
   constructor(private threshold = DUPLICATE_JACCARD) {}
@@ -77,9 +86,9 @@ export class NearDuplicateIndex {
       for (const other of this.buckets.get(key) ?? []) candidates.add(other);
     }
     for (const key of keys) {
-      const list = this.buckets.get(key);
-      if (list) list.push(id);
-      else this.buckets.set(key, [id]);
+      // a new array (at most BUCKET_CAP long) rather than a push: the saved state writes a bucket when it is set
+      const list = this.buckets.get(key) ?? [];
+      this.buckets.set(key, [...list.slice(Math.max(0, list.length - BUCKET_CAP + 1)), id]);
     }
     this.sigs.set(id, sig);
     const out: { doc: string; similarity: number }[] = [];
