@@ -1,4 +1,5 @@
-// `npm run train` (last step) or `tsx scripts/train-relevance.ts [--out FILE]`: trains the relevance score
+// `npm run train` (last step: it reads the parser, the trigger filter and the role check through extraction) or
+// `npm run train:relevance [-- --out FILE]`: trains the relevance score
 // (src/extract/events/relevance.ts) on MUC-4 *train* only (../shared/research-data/muc4/processed/train.json;
 // dev and test are never read) and writes data/models/muc4-relevance.json. Each message goes through the
 // product's extraction with the model switched off; every violent event (the types a template is made of) is an

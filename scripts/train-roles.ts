@@ -1,4 +1,6 @@
-// `npm run train:roles` (and the last step of `npm run train`): trains the learned role check (src/extract/events/role-model.ts) on MUC-4 *train*
+// `npm run train:roles [-- --out FILE]` (the third step of `npm run train`, after the parser and the trigger
+// filter, whose output the examples are read from, and before the relevance score, which reads the checked
+// roles): trains the learned role check (src/extract/events/role-model.ts) on MUC-4 *train*
 // (../shared/research-data/muc4/processed/train.json, 1,300 messages; dev and test are never read) and writes
 // data/models/muc4-roles.json. Each message goes through the product's extraction with the check switched off;
 // every attacker, target and weapon phrase the rules found without an entity is an example, labelled with the
@@ -20,6 +22,9 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const MUC = join(ROOT, "..", "shared", "research-data", "muc4");
 const EPOCHS = 10;
 const MIN_COUNT = 2;
+/** Margins tried for dropping a phrase: "none" must beat the rule's role by at least this much. */
+const MARGINS = [0, 0.5, 1, 2, 4, 8, 16];
+const FOLDS = 4;
 const VIOLENT = new Set(["attack", "missile_strike", "air_strike", "death", "injury", "execution"]);
 /** Template roles whose fillers label each checked participant role. */
 const GOLD_OF: Record<(typeof CHECKED_ROLES)[number], readonly ("PerpInd" | "PerpOrg" | "Target" | "Weapon")[]> = {
@@ -40,18 +45,18 @@ const log = (msg: string): void => {
   process.stderr.write(`[train-roles ${(performance.now() / 1000).toFixed(0)}s] ${msg}\n`);
 };
 
-function examples(): { data: Example[]; gold: number[] } {
+function examples(): { data: Example[]; gold: number[][] } {
   setRoleModel(null);
   const docs = readProcessed(join(MUC, "processed", "train.json"));
   const dates = readDatelines(join(MUC, "raw"));
   const out: Example[] = [];
-  // gold fillers per checked role (entities of the templates): the recall base of the cross-validation
-  const goldCount = ROLE_CLASSES.map(() => 0);
+  // gold fillers per fold and checked role (entities of the templates): the recall base of the cross-validation
+  const goldCount = Array.from({ length: FOLDS }, () => ROLE_CLASSES.map(() => 0));
   docs.forEach((d, di) => {
     // a message without a template teaches MUC's scope (which incidents count), not what a phrase's role is
     if (!d.templates.length) return;
     for (const [i, r] of CHECKED_ROLES.entries())
-      goldCount[i + 1]! += new Set(
+      goldCount[di % FOLDS]![i + 1]! += new Set(
         d.templates.flatMap((t) => GOLD_OF[r].flatMap((g) => t.roles[g].map((e) => e[0]))),
       ).size;
     const doc = makeDocument(
@@ -149,16 +154,15 @@ function train(data: Example[], quiet = false): RoleModel {
   };
 }
 
-/** Margins tried for dropping a phrase: "none" must beat the rule's role by at least this much. */
-const MARGINS = [0, 0.5, 1, 2, 4, 8, 16];
-const FOLDS = 4;
-
 /**
- * Per checked role, the margin (or none: the check stays off for that role) that maximises the role's F1 on
- * held-out folds of train: each fold's examples are scored by a model trained on the other folds. F1 counts the
- * rule phrases of the role as predictions and the templates' fillers as the gold.
+ * Per checked role, the margin (or none: the check stays off for that role) chosen on held-out folds of train:
+ * each fold's examples are scored by a model trained on the other folds. F1 counts the rule phrases of the role
+ * as predictions and the templates' fillers as the gold. A margin qualifies only when it raises the role's F1 on
+ * every fold, not just on the pooled folds: a pooled gain of a few tenths can come from one fold while the
+ * others lose fillers, and a check that drops real fillers on some data is worse than no check. Among the
+ * qualifying margins the best pooled F1 wins; with none qualifying the role is not checked.
  */
-function chooseMargins(data: Example[], gold: number[]): Record<string, number> {
+function chooseMargins(data: Example[], gold: number[][]): Record<string, number> {
   const held = data.map(() => 0);
   for (let f = 0; f < FOLDS; f++) {
     const m = train(
@@ -172,32 +176,44 @@ function chooseMargins(data: Example[], gold: number[]): Record<string, number> 
     });
   }
   const out: Record<string, number> = {};
+  const folds = Array.from({ length: FOLDS }, (_, f) => f);
+  const pct = (x: number) => (100 * x).toFixed(1);
   for (const [i, r] of CHECKED_ROLES.entries()) {
     const c = i + 1;
     const idx = data.map((e, k) => (e.role === c ? k : -1)).filter((k) => k >= 0);
-    const f1 = (keep: (k: number) => boolean) => {
-      const kept = idx.filter(keep);
+    // F1 over the given folds with the phrases `keep` lets through
+    const f1 = (keep: (k: number) => boolean, over: readonly number[]) => {
+      const kept = idx.filter((k) => over.includes(data[k]!.doc % FOLDS) && keep(k));
       const right = kept.filter((k) => data[k]!.label === c).length;
-      return (2 * right) / (kept.length + gold[c]! || 1);
+      const g = over.reduce((a, f) => a + gold[f]![c]!, 0);
+      return (2 * right) / (kept.length + g || 1);
     };
-    let best = f1(() => true);
-    const off = best;
+    const all = () => true;
+    const off = f1(all, folds);
+    const offFold = folds.map((f) => f1(all, [f]));
+    let best = off;
     for (const m of MARGINS) {
-      const v = f1((k) => held[k]! <= m);
-      if (v > best + 1e-9) {
+      const keep = (k: number) => held[k]! <= m;
+      const perFold = folds.map((f) => f1(keep, [f]));
+      const everywhere = perFold.every((v, f) => v > offFold[f]! + 1e-9);
+      const v = f1(keep, folds);
+      log(
+        `${r} margin ${m}: held-out F1 ${pct(v)} (folds ${perFold.map(pct).join(" / ")})${everywhere ? "" : " — not a gain on every fold"}`,
+      );
+      if (everywhere && v > best + 1e-9) {
         best = v;
         out[r] = m;
       }
     }
     log(
-      `${r}: held-out F1 ${(100 * off).toFixed(1)} without the check, ${(100 * best).toFixed(1)} with margin ${out[r] ?? "off"}`,
+      `${r}: held-out F1 ${pct(off)} without the check (folds ${offFold.map(pct).join(" / ")}), ${pct(best)} with margin ${out[r] ?? "off"}`,
     );
   }
   return out;
 }
 
-/** Trains the role check from MUC-4 train and writes its model file (also run by `npm run train`). */
-export function trainRoleModel(): void {
+/** Trains the role check from MUC-4 train and writes its model file to `out`. */
+export function trainRoleModel(out: string = ROLE_MODEL_PATH): void {
   const { data, gold } = examples();
   const counts = ROLE_CLASSES.map((c, i) => `${c} ${data.filter((e) => e.label === i).length}`);
   log(`${data.length} examples: ${counts.join(", ")}`);
@@ -211,8 +227,11 @@ export function trainRoleModel(): void {
   }
   const fillers = data.filter((e) => e.label !== 0).length;
   log(`fillers kept by the averaged model on train: ${kept} of ${fillers}`);
-  writeFileSync(ROLE_MODEL_PATH, `${JSON.stringify(model)}\n`);
-  log(`wrote ${ROLE_MODEL_PATH} (${Object.keys(model.weights).length} features)`);
+  writeFileSync(out, `${JSON.stringify(model)}\n`);
+  log(`wrote ${out} (${Object.keys(model.weights).length} features)`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) trainRoleModel();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const at = process.argv.indexOf("--out");
+  trainRoleModel(at >= 0 ? process.argv[at + 1] : ROLE_MODEL_PATH);
+}

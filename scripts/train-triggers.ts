@@ -1,4 +1,4 @@
-// `npm run train` (second step) or `tsx scripts/train-triggers.ts [--out FILE]`: trains the trigger model
+// `npm run train` (second step) or `npm run train:triggers [-- --out FILE]`: trains the trigger model
 // (src/extract/events/trigger-filter.ts) and writes data/models/trigger-filter.json.
 // Examples: every lexicon match the product finds in the ECB+ train topics
 // (../shared/research-data/ecbplus, split "train" only); a match is an event mention when it overlaps a

@@ -1,6 +1,7 @@
-// `npm run train [-- --out FILE] [--folds K] [--quick]`: trains the UPOS tagger and the dependency
-// parser on UD English-EWT train (../shared/research-data/ud-english-ewt) and writes
-// data/models/en-ewt-parser.bin.gz, then the MUC-4 role check (scripts/train-roles.ts). Deterministic:
+// `npm run train:parser [-- --out FILE] [--folds K] [--quick]` (the first step of `npm run train`): trains the
+// UPOS tagger and the dependency parser on UD English-EWT train (../shared/research-data/ud-english-ewt) and
+// writes data/models/en-ewt-parser.bin.gz. The models trained after it (role check, relevance) read its parses,
+// so `npm run train` runs them next, in package.json's order. Deterministic:
 // fixed seeds and sorted label sets, so the same data gives a byte-identical file. The parser is trained on jackknifed tags (each fold tagged by a
 // tagger that never saw it), so it learns from tags as noisy as the ones it will get.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,7 +15,6 @@ import { MODEL_PATH, parseSentence } from "../src/nlp/parse/model.js";
 import { type ParserExample, parseInput, trainParser } from "../src/nlp/parse/parser.js";
 import { type TaggerModel, tagWithKeys, trainTagger } from "../src/nlp/parse/tagger.js";
 import { wordKeys } from "../src/nlp/parse/tokens.js";
-import { trainRoleModel } from "./train-roles.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const EWT = join(ROOT, "..", "shared", "research-data", "ud-english-ewt");
@@ -113,9 +113,6 @@ function main(): void {
   log(
     `dev: UPOS ${sc.upos.toFixed(2)}  UAS ${sc.uas.toFixed(2)}  LAS ${sc.las.toFixed(2)}  (no punct: UAS ${sc.uasNoPunct.toFixed(2)} LAS ${sc.lasNoPunct.toFixed(2)})`,
   );
-  // the role check learns from extraction, which reads the shipped parser: only a full run that replaced it
-  // retrains it (`npm run train:roles` alone otherwise)
-  if (!quick && out === MODEL_PATH) trainRoleModel();
 }
 
 main();
